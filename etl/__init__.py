@@ -1,0 +1,1 @@
+"""News feeds to a warehouse of relation facts."""

@@ -1,0 +1,93 @@
+"""Every setting in one place: environment variables, paths and defaults.
+
+Modules read configuration only through :func:`get_settings`, so a test or a notebook can point
+the whole pipeline somewhere else by setting environment variables before the first call (or by
+calling ``get_settings.cache_clear()`` after changing them).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+REPO_SQL_DIR = PACKAGE_DIR.parent / "sql"
+DEFAULT_SOURCES_FILE = PACKAGE_DIR / "sources.yaml"
+
+# Daily partitions start here; earlier publication dates are still stored (their partitions can
+# be backfilled by name) but the UI's partition range begins at this day.
+PARTITIONS_START = "2024-01-01"
+# Days re-derived by the hourly schedule: today and the two previous days.
+LOOKBACK_DAYS = 3
+# Publication dates before this are rejected as implausible (then the next date source is used).
+EARLIEST_PLAUSIBLE_YEAR = 1990
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    sources_file: Path
+    allow_networks: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]
+    user_agent: str
+    contact_url: str
+    # Network bounds (seconds / bytes); see NOTES.md for where these figures come from.
+    connect_timeout: float = 10.0
+    read_timeout: float = 20.0
+    total_timeout: float = 60.0
+    max_redirects: int = 5
+    max_body_bytes: int = 15 * 1024 * 1024
+    per_host_concurrency: int = 2
+    per_host_min_interval: float = 1.0
+    warc_max_bytes: int = 512 * 1024 * 1024
+    lookback_days: int = LOOKBACK_DAYS
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def raw_dir(self) -> Path:
+        return self.data_dir / "raw"
+
+    @property
+    def lake_dir(self) -> Path:
+        return self.data_dir / "lake"
+
+    @property
+    def catalog_path(self) -> Path:
+        return self.lake_dir / "catalog.sqlite"
+
+    @property
+    def lake_data_path(self) -> Path:
+        return self.lake_dir / "data"
+
+    @property
+    def dagster_home(self) -> Path:
+        return self.data_dir / "dagster_home"
+
+    @property
+    def reports_dir(self) -> Path:
+        return self.data_dir / "reports"
+
+
+def parse_networks(spec: str) -> tuple:
+    """Parse ``ETL_ALLOW_NETWORKS`` ("127.0.0.0/8,10.1.0.0/16") into network objects."""
+    networks = []
+    for part in spec.split(","):
+        part = part.strip()
+        if part:
+            networks.append(ipaddress.ip_network(part, strict=False))
+    return tuple(networks)
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    data_dir = Path(os.environ.get("ETL_DATA_DIR", "data")).resolve()
+    contact = os.environ.get("ETL_CONTACT_URL", "https://github.com/newsfacts-etl/newsfacts-etl")
+    return Settings(
+        data_dir=data_dir,
+        sources_file=Path(os.environ.get("ETL_SOURCES", str(DEFAULT_SOURCES_FILE))),
+        allow_networks=parse_networks(os.environ.get("ETL_ALLOW_NETWORKS", "")),
+        contact_url=contact,
+        user_agent=os.environ.get("ETL_USER_AGENT") or f"newsfacts-etl/0.1 (+{contact})",
+    )
