@@ -1,0 +1,210 @@
+"""The warehouse: a DuckLake catalog opened through DuckDB.
+
+DuckLake rather than a plain ``.duckdb`` file because a DuckDB file admits one read-write process
+and then no readers from other processes at all (NOTES.md): analysts' sessions would block the
+scheduled writer. With DuckLake every commit is a snapshot, readers in other processes see the
+last committed snapshot, and a crash mid-write leaves the previous snapshot intact.
+
+Extensions cannot be downloaded here, so they are loaded from their PyPI packages through a
+project-local ``extension_directory`` laid out the way DuckDB expects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import time
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+from etl.settings import REPO_SQL_DIR, Settings, get_settings
+
+DUCKDB_VERSION = duckdb.__version__
+LAKE_ALIAS = "lake"
+# DuckDB name -> (PyPI module, file shipped in it). DuckDB looks the sqlite extension up as
+# ``sqlite_scanner`` while the package ships ``sqlite.duckdb_extension``.
+_EXTENSION_FILES = {
+    "ducklake": ("duckdb_extension_ducklake", "ducklake.duckdb_extension"),
+    "sqlite_scanner": ("duckdb_extension_sqlite", "sqlite.duckdb_extension"),
+    "fts": ("duckdb_extension_fts", "fts.duckdb_extension"),
+}
+# Every table a partition run replaces carries this column.
+PARTITION_COLUMN = "partition_date"
+# DuckLake retries conflicting commits itself; these bound our own retry of a whole
+# DELETE+INSERT transaction when another writer committed the same table in between.
+_WRITE_ATTEMPTS = 5
+
+
+def schema_files(sql_dir: Path = REPO_SQL_DIR) -> list[Path]:
+    return sorted((sql_dir / "schema").glob("*.sql"))
+
+
+def extension_dir(settings: Settings) -> Path:
+    """Create (once) the extension directory DuckDB expects, linking the PyPI binaries."""
+    platform = duckdb.execute("PRAGMA platform").fetchone()[0]
+    target = settings.data_dir / "duckdb_extensions" / f"v{DUCKDB_VERSION}" / platform
+    target.mkdir(parents=True, exist_ok=True)
+    for name, (module_name, file_name) in _EXTENSION_FILES.items():
+        link = target / f"{name}.duckdb_extension"
+        module = importlib.import_module(module_name)
+        source = Path(module.__file__).parent / "extensions" / f"v{DUCKDB_VERSION}" / file_name
+        if not source.exists():
+            raise RuntimeError(
+                f"{module_name} ships no binary for duckdb {DUCKDB_VERSION} at {source}; "
+                "install the extension package version that matches duckdb (see requirements.lock)"
+            )
+        if link.is_symlink() and link.resolve() == source.resolve():
+            continue
+        link.unlink(missing_ok=True)
+        link.symlink_to(source)
+    return settings.data_dir / "duckdb_extensions"
+
+
+def attach_sql(settings: Settings, read_only: bool) -> str:
+    options = [f"DATA_PATH '{settings.lake_data_path}/'"]
+    if read_only:
+        options.append("READ_ONLY")
+    return (
+        f"ATTACH 'ducklake:sqlite:{settings.catalog_path}' AS {LAKE_ALIAS} "
+        f"({', '.join(options)})"
+    )
+
+
+def connect(settings: Settings | None = None, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB session with the lake attached as ``lake`` and selected by ``USE``."""
+    settings = settings or get_settings()
+    settings.lake_data_path.mkdir(parents=True, exist_ok=True)
+    if read_only and not settings.catalog_path.exists():
+        raise FileNotFoundError(
+            f"no warehouse at {settings.catalog_path}: run `etl demo` or a capture+derive first "
+            "(or set ETL_DATA_DIR)"
+        )
+    con = duckdb.connect(
+        config={
+            "extension_directory": str(extension_dir(settings)),
+            "autoinstall_known_extensions": False,
+            "autoload_known_extensions": True,
+        }
+    )
+    con.execute("LOAD ducklake")
+    con.execute("LOAD sqlite_scanner")
+    con.execute(attach_sql(settings, read_only))
+    con.execute(f"USE {LAKE_ALIAS}")
+    return con
+
+
+def apply_schema(con: duckdb.DuckDBPyConnection, sql_dir: Path = REPO_SQL_DIR) -> list[str]:
+    """Apply ``sql/schema/*.sql`` in order; idempotent. Returns the files applied."""
+    existing = set(partitioned_tables(con))
+    applied = []
+    for path in schema_files(sql_dir):
+        con.execute(path.read_text())
+        applied.append(path.name)
+    for table in partitioned_tables(con):
+        if table not in existing:
+            # Laying files out by day keeps a partition's DELETE to its own files. Only on
+            # creation: every ALTER is a catalog commit (a snapshot) of its own.
+            con.execute(f"ALTER TABLE {table} SET PARTITIONED BY ({PARTITION_COLUMN})")
+    return applied
+
+
+def partitioned_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
+    rows = con.execute(
+        "SELECT DISTINCT table_name FROM information_schema.columns "
+        "WHERE table_catalog = ? AND column_name = ? ORDER BY 1",
+        [LAKE_ALIAS, PARTITION_COLUMN],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def table_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    rows = con.execute(
+        "SELECT column_name FROM information_schema.columns "
+        "WHERE table_catalog = ? AND table_name = ? ORDER BY ordinal_position",
+        [LAKE_ALIAS, table],
+    ).fetchall()
+    if not rows:
+        raise KeyError(f"no table {table!r} in the warehouse")
+    return [r[0] for r in rows]
+
+
+def _conform(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> pl.DataFrame:
+    """Select the table's columns by name, failing loudly on a missing or unknown column.
+
+    Inserting by name (never by position) is what prevents the silent column swap NOTES.md
+    warns about; checking the set here turns a schema drift into a clear error.
+    """
+    columns = table_columns(con, table)
+    missing = [c for c in columns if c not in frame.columns]
+    extra = [c for c in frame.columns if c not in columns]
+    if missing or extra:
+        raise ValueError(f"frame for {table} does not match its schema: missing {missing}, unknown {extra}")
+    return frame.select(columns)
+
+
+def replace_partitions(
+    con: duckdb.DuckDBPyConnection,
+    frames: Mapping[str, pl.DataFrame],
+    dates: Iterable[dt.date],
+) -> dict[str, int]:
+    """Replace the given days of several tables in ONE transaction.
+
+    Readers see either all the old rows or all the new ones; a crash before COMMIT leaves the
+    previous snapshot. Returns rows written per table.
+    """
+    dates = sorted(set(dates))
+    conformed = {table: _conform(con, table, frame) for table, frame in frames.items()}
+    return _write_transaction(con, conformed, dates)
+
+
+def replace_table(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> int:
+    """Replace a small unpartitioned table's whole content in one transaction."""
+    return _write_transaction(con, {table: _conform(con, table, frame)}, None)[table]
+
+
+def append_rows(con: duckdb.DuckDBPyConnection, frames: Mapping[str, pl.DataFrame]) -> dict[str, int]:
+    """Append to several tables in one transaction (the append-only capture history)."""
+    conformed = {table: _conform(con, table, frame) for table, frame in frames.items()}
+    return _write_transaction(con, conformed, (), delete=False)
+
+
+def _write_transaction(con, frames, dates, delete: bool = True) -> dict[str, int]:
+    for attempt in range(_WRITE_ATTEMPTS):
+        try:
+            con.execute("BEGIN TRANSACTION")
+            written = {}
+            for table, frame in frames.items():
+                if delete and dates is None:
+                    con.execute(f"DELETE FROM {table}")
+                elif delete and dates:
+                    con.execute(
+                        f"DELETE FROM {table} WHERE {PARTITION_COLUMN} IN (SELECT unnest(?::DATE[]))",
+                        [list(dates)],
+                    )
+                if frame.height:
+                    con.register("_incoming", frame)
+                    con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _incoming")
+                    con.unregister("_incoming")
+                written[table] = frame.height
+            con.execute("COMMIT")
+            return written
+        except duckdb.TransactionException:
+            con.execute("ROLLBACK")
+            if attempt == _WRITE_ATTEMPTS - 1:
+                raise
+            time.sleep(0.2 * 2**attempt)
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+    raise AssertionError("unreachable")
+
+
+def query(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> pl.DataFrame:
+    return con.execute(sql, params or []).pl()
+
+
+def current_snapshot(con: duckdb.DuckDBPyConnection) -> int:
+    return con.execute(f"SELECT max(snapshot_id) FROM ducklake_snapshots('{LAKE_ALIAS}')").fetchone()[0]
