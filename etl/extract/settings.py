@@ -1,0 +1,51 @@
+"""Every tunable of the article extractor in one place.
+
+EXTRACTOR_VERSION is recorded with each extracted row: bump it whenever a change here or in the
+extraction code can change an output, so re-derived partitions say which code produced them.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+EXTRACTOR_VERSION = "newsfacts-extract/1.0"
+
+# Publication dates before this year are rejected as implausible.
+EARLIEST_PLAUSIBLE_YEAR = 1990
+
+# Bytes looked at when sniffing a charset declaration or deciding whether input is binary.
+SNIFF_BYTES = 4096
+# Share of control characters in the sniffed prefix above which the input is not text.
+MAX_CONTROL_CHAR_SHARE = 0.05
+# Pages larger than this are cut before parsing: no news article needs more, and it bounds CPU.
+MAX_HTML_CHARS = 3_000_000
+
+# A block is a "link block" when this share of its text sits inside <a> elements.
+LINK_DENSITY_MAX = 0.5
+# Blocks shorter than this many words are only kept when they look like sentences.
+SHORT_BLOCK_WORDS = 6
+# Below this many words of body text a page has no article ("empty").
+MIN_ARTICLE_WORDS = 25
+# Paywalled pages with fewer body words than this are only a teaser.
+TEASER_MAX_WORDS = 120
+
+# Site templates: a line, line shape or block path counts as the host's boilerplate when it
+# occurs on at least this many distinct pages (and this share of them, for big page sets).
+TEMPLATE_MIN_SUPPORT = 3
+TEMPLATE_MIN_SUPPORT_SHARE = 0.1
+# With fewer pages than this, two occurrences are enough support.
+TEMPLATE_SMALL_SET = 4
+# Only lines up to this many tokens are generalised into shapes ("Photo: A A/A").
+SHAPE_MAX_TOKENS = 12
+# A block path is template boilerplate when at least this share of its occurrences are
+# boilerplate lines or shapes.
+PATH_BOILER_SHARE = 0.8
+
+# Text given to the language detector (characters); more adds time, not accuracy.
+LANGUAGE_SAMPLE_CHARS = 2000
+# Below this many words the page's declared language is trusted over the detector.
+LANGUAGE_MIN_WORDS = 15
+
+# Clock skew tolerated when rejecting future dates is zero: a page cannot be published after it
+# was fetched. Kept as a named value so the rule is visible.
+FUTURE_DATE_TOLERANCE = timedelta(0)
