@@ -156,39 +156,50 @@ def replace_partitions(
     previous snapshot. Returns rows written per table.
     """
     dates = sorted(set(dates))
-    conformed = {table: _conform(con, table, frame) for table, frame in frames.items()}
-    return _write_transaction(con, conformed, dates)
+    return write(con, [(table, frame, dates) for table, frame in frames.items()])
 
 
 def replace_table(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> int:
     """Replace a small unpartitioned table's whole content in one transaction."""
-    return _write_transaction(con, {table: _conform(con, table, frame)}, None)[table]
+    return write(con, [(table, frame, ALL_ROWS)])[table]
 
 
 def append_rows(con: duckdb.DuckDBPyConnection, frames: Mapping[str, pl.DataFrame]) -> dict[str, int]:
     """Append to several tables in one transaction (the append-only capture history)."""
-    conformed = {table: _conform(con, table, frame) for table, frame in frames.items()}
-    return _write_transaction(con, conformed, (), delete=False)
+    return write(con, [(table, frame, NO_ROWS) for table, frame in frames.items()])
 
 
-def _write_transaction(con, frames, dates, delete: bool = True) -> dict[str, int]:
+# What a write replaces in its table: every row, none (append), or a list of partition days.
+ALL_ROWS = "all"
+NO_ROWS = "none"
+
+
+def write(con: duckdb.DuckDBPyConnection, operations: list[tuple[str, pl.DataFrame, object]]) -> dict[str, int]:
+    """Apply (table, frame, replaces) operations in a single transaction, retrying on conflict.
+
+    ``replaces`` says which existing rows the frame replaces: ALL_ROWS, NO_ROWS, a list of dates
+    whose partitions are deleted first, or a ``(where_sql, params)`` pair for anything else.
+    """
+    conformed = [(table, _conform(con, table, frame), replaces) for table, frame, replaces in operations]
     for attempt in range(_WRITE_ATTEMPTS):
         try:
             con.execute("BEGIN TRANSACTION")
             written = {}
-            for table, frame in frames.items():
-                if delete and dates is None:
+            for table, frame, replaces in conformed:
+                if replaces == ALL_ROWS:
                     con.execute(f"DELETE FROM {table}")
-                elif delete and dates:
+                elif isinstance(replaces, tuple):
+                    con.execute(f"DELETE FROM {table} WHERE {replaces[0]}", replaces[1])
+                elif replaces != NO_ROWS and replaces:
                     con.execute(
                         f"DELETE FROM {table} WHERE {PARTITION_COLUMN} IN (SELECT unnest(?::DATE[]))",
-                        [list(dates)],
+                        [list(replaces)],
                     )
                 if frame.height:
                     con.register("_incoming", frame)
                     con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _incoming")
                     con.unregister("_incoming")
-                written[table] = frame.height
+                written[table] = written.get(table, 0) + frame.height
             con.execute("COMMIT")
             return written
         except duckdb.TransactionException:

@@ -53,7 +53,8 @@ CREATE TABLE IF NOT EXISTS actors (
     valid_to       DATE,
     origin         VARCHAR NOT NULL,       -- 'seed' | 'learned'
     first_seen_article_id VARCHAR,
-    first_seen_sentence   VARCHAR
+    first_seen_sentence   VARCHAR,
+    first_seen_date       DATE            -- partition whose articles taught a learned actor
 );
 
 CREATE TABLE IF NOT EXISTS relation_facts (

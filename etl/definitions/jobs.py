@@ -1,0 +1,26 @@
+"""Jobs: capture alone, derive alone (partitioned), and the hourly refresh doing both."""
+
+from __future__ import annotations
+
+import dagster as dg
+
+from etl.definitions.partitions import daily_partitions
+
+CAPTURE = dg.AssetSelection.groups("capture")
+DERIVE = dg.AssetSelection.groups("derive")
+
+capture_job = dg.define_asset_job(
+    "capture_job", selection=CAPTURE, description="Poll every source once and archive new pages.",
+    tags={"etl/writer": "true"},
+)
+derive_job = dg.define_asset_job(
+    "derive_job", selection=DERIVE, partitions_def=daily_partitions,
+    description="Re-derive articles, stories, relation facts and daily counts for a day or range.",
+    tags={"etl/writer": "true"},
+)
+# Capture and the look-back re-derive in one run, so the derive steps see what was just captured.
+refresh_job = dg.define_asset_job(
+    "refresh_job", selection=CAPTURE | DERIVE, partitions_def=daily_partitions,
+    description="Hourly: capture, then re-derive the look-back window of days.",
+    tags={"etl/writer": "true"},
+)

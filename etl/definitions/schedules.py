@@ -1,0 +1,49 @@
+"""Schedules: hourly capture + look-back re-derive, and a daily finalize of yesterday."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import dagster as dg
+
+from etl.definitions.jobs import derive_job, refresh_job
+from etl.settings import get_settings
+
+PARTITION_RANGE_START = "dagster/asset_partition_range_start"
+PARTITION_RANGE_END = "dagster/asset_partition_range_end"
+
+
+def lookback_range(when: dt.datetime, days: int) -> tuple[dt.date, dt.date]:
+    """The partition days re-derived at ``when``: today (UTC) and the ``days - 1`` before it."""
+    today = when.astimezone(dt.timezone.utc).date()
+    return today - dt.timedelta(days=days - 1), today
+
+
+@dg.schedule(
+    job=refresh_job,
+    cron_schedule="5 * * * *",
+    execution_timezone="UTC",
+    default_status=dg.DefaultScheduleStatus.RUNNING,
+    description="Every hour: poll the sources, then re-derive today and the previous days "
+    "(ETL lookback, default 3 days) in one run, since late articles make recent days stale.",
+)
+def hourly_refresh_schedule(context: dg.ScheduleEvaluationContext) -> dg.RunRequest:
+    start, end = lookback_range(context.scheduled_execution_time, get_settings().lookback_days)
+    return dg.RunRequest(
+        run_key=context.scheduled_execution_time.isoformat(),
+        tags={PARTITION_RANGE_START: start.isoformat(), PARTITION_RANGE_END: end.isoformat()},
+    )
+
+
+# Built from the partitioned job (a plain cron schedule would launch without a partition and
+# fail): each tick at 02:30 UTC targets the previous day, now complete.
+daily_finalize_schedule = dg.build_schedule_from_partitioned_job(
+    derive_job,
+    name="daily_finalize_schedule",
+    hour_of_day=2,
+    minute_of_hour=30,
+    default_status=dg.DefaultScheduleStatus.RUNNING,
+    description="Daily at 02:30 UTC: final re-derive of yesterday's partition.",
+)
+
+SCHEDULES = [hourly_refresh_schedule, daily_finalize_schedule]

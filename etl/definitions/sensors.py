@@ -1,0 +1,60 @@
+"""Sensor: re-derive older days when captures or imports land for them.
+
+The hourly schedule covers the look-back window; a page published earlier than that (a late
+feed item, an imported WARC) would otherwise never reach the warehouse. The cursor is the latest
+capture time already handled, so each capture triggers its day once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import dagster as dg
+
+from etl.definitions.jobs import derive_job
+from etl.definitions.schedules import lookback_range
+from etl.settings import get_settings
+from etl.warehouse import lake
+
+_LATE_DAYS = """
+SELECT partition_date, max(fetched_at) AS newest
+FROM captures
+WHERE fetched_at > ? AND partition_date < ?
+GROUP BY partition_date ORDER BY partition_date
+"""
+_EPOCH = "1970-01-01T00:00:00+00:00"
+
+
+def late_partitions(con, cursor: dt.datetime, now: dt.datetime) -> tuple[list[dt.date], dt.datetime]:
+    """Days before the look-back window with captures newer than ``cursor``, and the new cursor."""
+    window_start, _ = lookback_range(now, get_settings().lookback_days)
+    rows = lake.query(con, _LATE_DAYS, [cursor, window_start])
+    if rows.is_empty():
+        return [], cursor
+    return rows["partition_date"].to_list(), max(rows["newest"].to_list())
+
+
+@dg.sensor(
+    job=derive_job,
+    minimum_interval_seconds=300,
+    default_status=dg.DefaultSensorStatus.RUNNING,
+    description="Requests derive runs for days older than the look-back window whose captures "
+    "(late feed items, WARC imports) arrived since the last evaluation.",
+)
+def late_captures_sensor(context: dg.SensorEvaluationContext):
+    settings = get_settings()
+    if not settings.catalog_path.exists():
+        return dg.SkipReason("no warehouse yet")
+    cursor = dt.datetime.fromisoformat(context.cursor or _EPOCH)
+    con = lake.connect(settings, read_only=True)
+    try:
+        days, new_cursor = late_partitions(con, cursor, dt.datetime.now(dt.timezone.utc))
+    finally:
+        con.close()
+    if not days:
+        return dg.SkipReason("no late captures")
+    context.update_cursor(new_cursor.isoformat())
+    return [dg.RunRequest(run_key=f"{day}:{new_cursor.isoformat()}", partition_key=day.isoformat()) for day in days]
+
+
+SENSORS = [late_captures_sensor]

@@ -1,0 +1,135 @@
+"""articles: the latest captured version of every page published on a day, extracted."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import duckdb
+import polars as pl
+
+from etl.capture.urls import canonical_url
+from etl.derive.ids import stable_id
+from etl.extract import EXTRACTOR_VERSION, extract_article, learn_template
+from etl.rawstore.warc import read_record
+from etl.warehouse.lake import query
+
+# How far back a host's other pages are sampled to learn its template, and how many at most.
+# A bounded, deterministic sample keeps re-derivation reproducible and cheap.
+TEMPLATE_WINDOW_DAYS = 7
+TEMPLATE_SAMPLE_PAGES = 24
+
+# Latest stored response per page of the day, with the feed entry's metadata and the number of
+# distinct versions captured. Revisit records carry no new payload, so only responses count.
+_DAY_PAGES = """
+WITH responses AS (
+    SELECT c.*, count(DISTINCT sha256) OVER (PARTITION BY canonical_url) AS versions
+    FROM captures c
+    WHERE partition_date = ? AND record_type = 'response' AND http_status = 200
+)
+SELECT r.capture_id, r.url, r.canonical_url, r.fetched_at, r.warc_file, r.warc_offset,
+       r.sha256, r.versions, r.date_source, coalesce(r.feed_name, '') AS feed_name,
+       e.title AS entry_title, e.published_at AS entry_published_at
+FROM responses r
+LEFT JOIN (
+    SELECT entry_key, arg_max(title, version) AS title, arg_min(published_at, version) AS published_at
+    FROM feed_entries GROUP BY entry_key
+) e ON e.entry_key = r.entry_key
+QUALIFY row_number() OVER (PARTITION BY r.canonical_url ORDER BY r.fetched_at DESC, r.capture_id DESC) = 1
+ORDER BY r.canonical_url
+"""
+
+# Candidate pages for learning a host's template: latest response per page in the window.
+_WINDOW_PAGES = """
+SELECT url, canonical_url, warc_file, warc_offset
+FROM captures
+WHERE partition_date BETWEEN ? AND ? AND record_type = 'response' AND http_status = 200
+QUALIFY row_number() OVER (PARTITION BY canonical_url ORDER BY fetched_at DESC, capture_id DESC) = 1
+"""
+
+
+def host_of(url: str) -> str:
+    host = (urlsplit(url).hostname or "").lower()
+    return host[4:] if host.startswith("www.") else host
+
+
+def _payload(raw_root: Path, warc_file: str, offset: int) -> bytes:
+    return read_record(raw_root, warc_file, offset)[1]
+
+
+def learn_host_templates(con: duckdb.DuckDBPyConnection, day: dt.date, hosts: set[str], raw_root: Path) -> dict:
+    """One template per host from a deterministic sample of its pages around ``day``."""
+    window = query(con, _WINDOW_PAGES, [day - dt.timedelta(days=TEMPLATE_WINDOW_DAYS), day])
+    window = window.with_columns(
+        pl.col("url").map_elements(host_of, return_dtype=pl.String).alias("host"),
+        # Hash order rather than time order: the sample must not depend on when pages arrived.
+        pl.col("canonical_url").hash(seed=0).alias("order_key"),
+    ).sort("order_key", "canonical_url")
+    templates = {}
+    for host in sorted(hosts):
+        sample = window.filter(pl.col("host") == host).head(TEMPLATE_SAMPLE_PAGES)
+        pages = [(row["url"], _payload(raw_root, row["warc_file"], row["warc_offset"])) for row in sample.iter_rows(named=True)]
+        templates[host] = learn_template(host, pages)
+    return templates
+
+
+def derive_articles(con: duckdb.DuckDBPyConnection, day: dt.date, raw_root: Path) -> pl.DataFrame:
+    pages = query(con, _DAY_PAGES, [day])
+    templates = learn_host_templates(con, day, {host_of(u) for u in pages["url"]}, raw_root)
+    rows = []
+    for page in pages.iter_rows(named=True):
+        host = host_of(page["url"])
+        template = templates.get(host)
+        article = extract_article(_payload(raw_root, page["warc_file"], page["warc_offset"]), page["url"], template)
+        # The feed's date wins when it was plausible (that is how the partition was chosen);
+        # otherwise the page's own metadata date.
+        published_at = page["entry_published_at"] if page["date_source"] == "feed" else article.published_at
+        text = article.text if article.ok else ""
+        rows.append(
+            {
+                # Keyed by the fetched page, not its declared canonical: syndicated copies often
+                # declare the original outlet's URL, and each copy is still its own article.
+                "article_id": stable_id(page["canonical_url"]),
+                "partition_date": day,
+                "url": page["url"],
+                "canonical_url": canonical_url(article.canonical_url) if article.canonical_url else page["canonical_url"],
+                "source": page["feed_name"] or host,
+                "site_name": article.site_name,
+                "title": article.title or page["entry_title"],
+                "byline": article.byline,
+                "published_at": published_at,
+                "date_source": page["date_source"],
+                "language": article.language,
+                "text": text,
+                "word_count": len(text.split()),
+                "capture_id": page["capture_id"],
+                "versions": page["versions"],
+                "content_sha256": page["sha256"],
+                "status": article.status,
+                "extractor_version": f"{EXTRACTOR_VERSION}+tpl.{template.version[:12]}" if template else EXTRACTOR_VERSION,
+            }
+        )
+    return pl.DataFrame(rows, schema=ARTICLE_SCHEMA)
+
+
+ARTICLE_SCHEMA = {
+    "article_id": pl.String,
+    "partition_date": pl.Date,
+    "url": pl.String,
+    "canonical_url": pl.String,
+    "source": pl.String,
+    "site_name": pl.String,
+    "title": pl.String,
+    "byline": pl.String,
+    "published_at": pl.Datetime("us", "UTC"),
+    "date_source": pl.String,
+    "language": pl.String,
+    "text": pl.String,
+    "word_count": pl.Int32,
+    "capture_id": pl.String,
+    "versions": pl.Int32,
+    "content_sha256": pl.String,
+    "status": pl.String,
+    "extractor_version": pl.String,
+}

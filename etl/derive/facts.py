@@ -1,0 +1,95 @@
+"""relation_facts (and learned actors): the day's articles run through the relation coder."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import duckdb
+import polars as pl
+
+from etl.derive.ids import stable_id
+from etl.relations import CODER_VERSION, code_article, seed_actors
+from etl.warehouse.lake import query
+
+# Only articles with a story are coded: facts are counted per story downstream.
+_DAY_ARTICLES = """
+SELECT a.article_id, a.published_at, a.text, s.story_id
+FROM articles a JOIN stories s USING (article_id, partition_date)
+WHERE a.partition_date = ? AND a.status = 'ok'
+ORDER BY a.article_id
+"""
+
+FACT_SCHEMA = {
+    "fact_id": pl.String,
+    "partition_date": pl.Date,
+    "article_id": pl.String,
+    "story_id": pl.String,
+    "relation_type": pl.String,
+    "mode": pl.String,
+    "source_actors": pl.List(pl.String),
+    "source_iso3": pl.List(pl.String),
+    "source_sectors": pl.List(pl.String),
+    "target_actors": pl.List(pl.String),
+    "target_iso3": pl.List(pl.String),
+    "target_sectors": pl.List(pl.String),
+    "location": pl.String,
+    "event_date": pl.Date,
+    "sentence": pl.String,
+    "sentence_start": pl.Int32,
+    "sentence_end": pl.Int32,
+    "trigger": pl.String,
+    "negated": pl.Boolean,
+    "hypothetical": pl.Boolean,
+    "confidence": pl.Float64,
+    "rule_id": pl.String,
+    "coder_version": pl.String,
+}
+
+
+def derive_facts(con: duckdb.DuckDBPyConnection, day: dt.date) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Returns (relation_facts rows, learned actor rows first seen in this day's articles)."""
+    facts, learned = [], {}
+    for art in query(con, _DAY_ARTICLES, [day]).iter_rows(named=True):
+        published = art["published_at"].date() if art["published_at"] else day
+        coded = code_article(art["text"], published)
+        for fact in coded.facts:
+            row = fact.as_row()
+            row.update(
+                fact_id=stable_id(art["article_id"], row["sentence_start"], row["relation_type"], row["rule_id"],
+                                  row["source_actors"], row["target_actors"], row["trigger"]),
+                partition_date=day,
+                article_id=art["article_id"],
+                story_id=art["story_id"],
+            )
+            facts.append({k: row.get(k) for k in FACT_SCHEMA})
+        for actor in coded.learned_actors:
+            # Articles are visited in id order, so "first seen" within the day is deterministic.
+            learned.setdefault(actor["actor_id"], {**actor, "first_seen_article_id": art["article_id"]})
+    facts_frame = pl.DataFrame(facts, schema=FACT_SCHEMA).unique("fact_id", keep="first", maintain_order=True)
+    return facts_frame, actor_frame(list(learned.values()), day)
+
+
+def actor_frame(rows: list[dict], first_seen: dt.date | None) -> pl.DataFrame:
+    frame = pl.DataFrame(rows, schema=ACTOR_SCHEMA, strict=False) if rows else pl.DataFrame(schema=ACTOR_SCHEMA)
+    return frame.with_columns(pl.lit(first_seen, dtype=pl.Date).alias("first_seen_date"))
+
+
+def seed_actor_frame() -> pl.DataFrame:
+    return actor_frame(seed_actors(), None)
+
+
+ACTOR_SCHEMA = {
+    "actor_id": pl.String,
+    "name": pl.String,
+    "kind": pl.String,
+    "country_iso3": pl.String,
+    "sector": pl.String,
+    "role": pl.String,
+    "valid_from": pl.Date,
+    "valid_to": pl.Date,
+    "origin": pl.String,
+    "first_seen_article_id": pl.String,
+    "first_seen_sentence": pl.String,
+}
+
+__all__ = ["CODER_VERSION", "derive_facts", "seed_actor_frame"]
