@@ -1,0 +1,1 @@
+"""The `etl` command line."""

@@ -1,0 +1,79 @@
+"""Entry point of the `etl` console script."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from etl.cli.sql_shell import FORMATS
+
+
+def _date(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="etl", description="News feeds -> relation-fact warehouse.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    demo = sub.add_parser("demo", help="run capture + derive on the bundled offline demo and print what landed")
+    demo.add_argument("--data-dir", type=Path, help="where to put the warehouse (default: ETL_DATA_DIR or ./data)")
+
+    sub.add_parser("capture", help="poll every configured source once (ETL_SOURCES or the packaged list)")
+
+    derive = sub.add_parser("derive", help="re-derive a day or a range of days (inclusive)")
+    derive.add_argument("start", type=_date, help="first day, YYYY-MM-DD")
+    derive.add_argument("end", type=_date, nargs="?", help="last day (default: start)")
+
+    sql = sub.add_parser("sql", help="query the warehouse read-only; no query opens a shell")
+    sql.add_argument("query", nargs="?", help="SQL text, or @file.sql")
+    sql.add_argument("--format", choices=FORMATS, default="table")
+    sql.add_argument("--output", type=Path, help="write the result here instead of stdout")
+
+    imp = sub.add_parser("import-warc", help="import WARC files (e.g. CC-NEWS) into the raw store")
+    imp.add_argument("files", nargs="+", type=Path)
+
+    sources = sub.add_parser("sources", help="inspect the configured sources")
+    sources.add_argument("action", choices=["check"])
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "demo":
+        from etl.cli.demo import run_demo
+
+        run_demo(args.data_dir)
+        return 0
+    if args.command == "capture":
+        from etl.cli.dagster_runs import run_capture
+
+        run_capture()
+        return 0
+    if args.command == "derive":
+        from etl.cli.dagster_runs import run_derive
+
+        run_derive(args.start, args.end or args.start)
+        return 0
+    if args.command == "sql":
+        from etl.cli.sql_shell import interactive_shell, run_query
+
+        if args.query is None:
+            return interactive_shell()
+        query = Path(args.query[1:]).read_text() if args.query.startswith("@") else args.query
+        return run_query(query, args.format, args.output)
+    if args.command == "import-warc":
+        from etl.cli.capture_commands import import_warc_files
+
+        return import_warc_files(args.files)
+    if args.command == "sources":
+        from etl.cli.capture_commands import check_configured_sources
+
+        return check_configured_sources()
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
