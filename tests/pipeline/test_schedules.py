@@ -1,0 +1,86 @@
+"""The schedules' ticks at fixed times request the right partitions; the sensor finds late days."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import dagster as dg
+import pytest
+
+from etl.definitions import defs
+from etl.definitions.schedules import PARTITION_RANGE_END, PARTITION_RANGE_START
+
+UTC = dt.timezone.utc
+
+
+def _tick(schedule_name: str, when: dt.datetime) -> list[dg.RunRequest]:
+    schedule = defs.get_schedule_def(schedule_name)
+    with dg.build_schedule_context(scheduled_execution_time=when) as context:
+        return schedule.evaluate_tick(context).run_requests
+
+
+@pytest.mark.parametrize(
+    "when, start, end",
+    [
+        (dt.datetime(2026, 11, 28, 5, 5, tzinfo=UTC), "2026-11-26", "2026-11-28"),
+        # Just after midnight UTC the new day is already in the window.
+        (dt.datetime(2026, 3, 1, 0, 5, tzinfo=UTC), "2026-02-27", "2026-03-01"),
+        # A tick expressed in another zone is still windowed by its UTC day.
+        (dt.datetime(2026, 1, 1, 8, 5, tzinfo=dt.timezone(dt.timedelta(hours=9))), "2025-12-30", "2026-01-01"),
+    ],
+)
+def test_hourly_refresh_requests_the_lookback_range(when, start, end):
+    (request,) = _tick("hourly_refresh_schedule", when)
+    assert request.tags[PARTITION_RANGE_START] == start
+    assert request.tags[PARTITION_RANGE_END] == end
+    assert request.run_key == when.isoformat()
+    assert defs.get_schedule_def("hourly_refresh_schedule").job_name == "refresh_job"
+
+
+def test_hourly_refresh_fires_every_hour():
+    schedule = defs.get_schedule_def("hourly_refresh_schedule")
+    assert schedule.cron_schedule == "5 * * * *"
+    assert schedule.execution_timezone == "UTC"
+
+
+@pytest.mark.parametrize(
+    "when, partition",
+    [
+        (dt.datetime(2026, 11, 28, 2, 30, tzinfo=UTC), "2026-11-27"),
+        (dt.datetime(2024, 3, 1, 2, 30, tzinfo=UTC), "2024-02-29"),
+    ],
+)
+def test_daily_finalize_targets_yesterday(when, partition):
+    (request,) = _tick("daily_finalize_schedule", when)
+    assert request.partition_key == partition
+    assert defs.get_schedule_def("daily_finalize_schedule").job_name == "derive_job"
+
+
+def test_every_derive_asset_runs_a_range_in_one_run():
+    graph = defs.resolve_asset_graph()
+    for key in ("articles", "stories", "relation_facts", "relation_daily"):
+        node = graph.get(dg.AssetKey(key))
+        assert node.backfill_policy == dg.BackfillPolicy.single_run(), key
+        assert node.partitions_def is not None, key
+
+
+def test_late_capture_sensor_requests_days_before_the_window(demo_copy):
+    from etl.definitions.sensors import late_captures_sensor, late_partitions
+    from etl.warehouse import lake
+
+    con = lake.connect(read_only=True)
+    epoch = dt.datetime(1970, 1, 1, tzinfo=UTC)
+    captured = lake.query(con, "SELECT DISTINCT partition_date FROM captures ORDER BY 1")["partition_date"].to_list()
+    days, cursor = late_partitions(con, epoch, dt.datetime(2026, 11, 28, tzinfo=UTC))
+    assert days == captured and cursor > epoch
+    # Nothing new since the cursor: nothing requested.
+    assert late_partitions(con, cursor, dt.datetime(2026, 11, 28, tzinfo=UTC))[0] == []
+    # Days inside the look-back window are the schedule's job, not the sensor's.
+    last = captured[-1]
+    inside, _ = late_partitions(con, epoch, dt.datetime.combine(last, dt.time(12), UTC))
+    assert last not in inside
+    con.close()
+
+    with dg.build_sensor_context(cursor=None) as context:
+        requests = late_captures_sensor(context)
+    assert sorted(r.partition_key for r in requests) == [d.isoformat() for d in captured]
