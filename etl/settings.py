@@ -41,6 +41,7 @@ class Settings:
     max_body_bytes: int = 15 * 1024 * 1024
     per_host_concurrency: int = 2
     per_host_min_interval: float = 1.0
+    capture_workers: int = 16  # threads fetching feeds and pages (I/O bound; politeness still per host)
     warc_max_bytes: int = 512 * 1024 * 1024
     lookback_days: int = LOOKBACK_DAYS
     extra: dict = field(default_factory=dict)

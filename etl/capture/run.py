@@ -1,0 +1,355 @@
+"""One capture pass: poll due feeds, record every attempt, discover entries, archive their pages.
+
+Feeds and pages share a politeness-bounded worker pool (etl.capture.politeness); each task turns
+every failure into a recorded outcome, so nothing one source does can stop the others. The pass
+returns polars frames with exactly the columns of the capture tables; writing them is the
+warehouse's job.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+import time
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import polars as pl
+
+from etl.capture import backoff, outcomes
+from etl.capture.classify import classify_response
+from etl.capture.dates import is_plausible
+from etl.capture.fetch import FEED_ACCEPT, PAGE_ACCEPT, Fetcher, FetchResult
+from etl.capture.identity import IdentifiedItem, identify
+from etl.capture.politeness import HostScheduler
+from etl.capture.robots import RobotsPolicy
+from etl.capture.sources import Source
+from etl.capture.state import CaptureState, FeedState, KnownCapture, KnownEntry
+from etl.capture.tables import CAPTURES, FEED_ENTRIES, FEED_FETCHES, frame
+from etl.capture.urls import canonical_url, page_canonical_url
+from etl.extract.metadata import page_metadata
+from etl.feeds import parse_feed
+from etl.rawstore.warc import WarcWriter
+from etl.settings import Settings
+
+__all__ = ["CaptureResult", "CaptureState", "run_capture", "host_key"]
+
+SUMMARY_MAX_CHARS = 4000
+
+
+@dataclass
+class CaptureResult:
+    fetches: pl.DataFrame
+    entries: pl.DataFrame
+    captures: pl.DataFrame
+    feed_state: pl.DataFrame
+    warc_files: list[str] = field(default_factory=list)
+
+    @property
+    def partition_dates(self) -> list[date]:
+        """Days that received new entries or captures (for requesting derive partitions)."""
+        days = set(self.entries["partition_date"].to_list()) | set(self.captures["partition_date"].to_list())
+        return sorted(days)
+
+
+def host_key(url: str) -> str:
+    """Politeness key: host and port (two services on one address are two hosts)."""
+    try:
+        parts = urlsplit(url)
+        return f"{(parts.hostname or '').lower()}:{parts.port or (443 if parts.scheme == 'https' else 80)}"
+    except ValueError:
+        return url
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _utc(value: float) -> datetime:
+    return datetime.fromtimestamp(value, tz=timezone.utc)
+
+
+@dataclass
+class _PendingEntry:
+    """An entry row waiting for its page when the feed gave no usable date."""
+    row: dict
+    known_partition: date | None  # fixed partition of an earlier version, if any
+
+
+class _Run:
+    def __init__(self, sources: list[Source], state: CaptureState, raw_root: Path, settings: Settings,
+                 now: datetime):
+        self.sources = sources
+        self.settings = settings
+        self.now = now
+        self._t0 = time.monotonic()
+        self.lock = threading.Lock()
+        self.fetch_rows: list[dict] = []
+        self.entry_rows: list[dict] = []
+        self.capture_rows: list[dict] = []
+        self.feed_states: dict[str, FeedState] = {}
+        self.entries = dict(state.entries)
+        self.captured = dict(state.captured)
+        self.claimed: set[str] = set()    # canonical URLs fetched (or being fetched) in this run
+        self.old_states = state.feeds
+        workers = settings.capture_workers
+        self.fetcher = Fetcher(settings, max_connections=workers * 2)
+        self.robots = RobotsPolicy(self.fetcher, settings.user_agent)
+        self.writer = WarcWriter(raw_root, settings.warc_max_bytes, operator=settings.contact_url)
+        self.scheduler = HostScheduler(workers, settings.per_host_concurrency, settings.per_host_min_interval)
+        self.crawl_delays: set[str] = set()   # hosts whose robots Crawl-delay was applied
+        self.date_sources: dict[str, str] = {}  # entry_key -> date_source of its row in this run
+
+    def clock(self) -> datetime:
+        """The run's notion of now: ``now`` plus the time elapsed since the run started."""
+        return self.now + timedelta(seconds=time.monotonic() - self._t0)
+
+    # -- orchestration ---------------------------------------------------------------------
+    def execute(self) -> CaptureResult:
+        try:
+            for source in self.sources:
+                self._plan(source)
+            self.scheduler.run()
+        finally:
+            self.fetcher.close()
+            self.writer.close()
+        states = [self.feed_states[s.name] for s in self.sources if s.name in self.feed_states]
+        return CaptureResult(
+            fetches=frame(self.fetch_rows, FEED_FETCHES),
+            entries=frame(self.entry_rows, FEED_ENTRIES),
+            captures=frame(self.capture_rows, CAPTURES),
+            feed_state=CaptureState(feeds={s.feed_name: s for s in states}).feed_state_frame(),
+            warc_files=list(self.writer.files),
+        )
+
+    def _plan(self, source: Source) -> None:
+        previous = self.old_states.get(source.name)
+        if previous is None or previous.configured_url != source.url:
+            # A new source, or its URL was edited in sources.yaml: start afresh.
+            state = FeedState.new(source.name, source.url, self.now)
+        else:
+            state = replace(previous)
+        self.feed_states[source.name] = state
+        if not source.enabled or not state.is_due(self.now):
+            return
+        host = host_key(state.effective_url)
+        if source.concurrency is not None or source.min_interval is not None:
+            self.scheduler.configure(host, source.concurrency, source.min_interval)
+        self.scheduler.submit(host, lambda: self._feed_task(source, state))
+
+    # -- feeds -----------------------------------------------------------------------------
+    def _feed_task(self, source: Source, state: FeedState) -> None:
+        requested_at = self.clock()
+        row = {"feed_name": source.name, "requested_url": state.effective_url, "requested_at": requested_at,
+               "fetch_id": _sha256(f"{source.name}|{requested_at.isoformat()}".encode())[:16]}
+        result: FetchResult | None = None
+        try:
+            result = self.fetcher.get(state.effective_url, accept=FEED_ACCEPT, etag=state.etag,
+                                      last_modified=state.last_modified)
+            self._feed_outcome(source, state, result, row, requested_at)
+        except Exception as exc:  # a bug must cost one feed, not the run
+            row.update(outcome=outcomes.INTERNAL_ERROR, error=f"{type(exc).__name__}: {exc}")
+        self._update_state(state, result, row, requested_at)
+        with self.lock:
+            self.fetch_rows.append(row)
+
+    def _feed_outcome(self, source: Source, state: FeedState, result: FetchResult, row: dict,
+                      requested_at: datetime) -> None:
+        body = result.body
+        row.update(final_url=result.final_url, duration_ms=result.duration_ms, http_status=result.status,
+                   etag=result.headers.get("etag"), last_modified=result.headers.get("last-modified"),
+                   bytes=len(body) if body is not None else None)
+        if result.outcome != outcomes.OK:
+            row.update(outcome=result.outcome, error=result.error)
+            return
+        outcome, error = classify_response(result.status, result.headers, body)
+        row.update(outcome=outcome, error=error)
+        if outcome != outcomes.OK:
+            return
+        row["body_sha256"] = _sha256(body)
+        if row["body_sha256"] == state.body_sha256:
+            row["outcome"] = outcomes.UNCHANGED
+            return
+        parsed = parse_feed(body, result.final_url, result.headers, language=source.language)
+        if not parsed.is_feed:
+            is_html = parsed.looks_like_html or "html" in (result.content_type or "").lower()
+            row["outcome"] = outcomes.NOT_A_FEED if is_html else outcomes.MALFORMED
+            row["error"] = (f"{'an HTML page' if is_html else 'no feed'} at the feed URL: "
+                            f"{parsed.error or parsed.warning or 'no feed format recognised'}")[:500]
+            return
+        identified, bad_guids = identify(source.name, parsed.items,
+                                         (result.final_url, state.configured_url, parsed.link or ""))
+        row["entries"] = len(identified)
+        row["new_entries"] = self._discover(source, identified, requested_at)
+        if bad_guids:
+            row["error"] = f"note: {bad_guids}; entries keyed by link or content hash"
+
+    def _update_state(self, state: FeedState, result: FetchResult | None, row: dict, at: datetime) -> None:
+        outcome = row["outcome"]
+        if outcome in outcomes.SUCCESS:
+            state.error_count = 0
+            if row.get("etag") or outcome != outcomes.NOT_MODIFIED:
+                state.etag = row.get("etag")
+            if row.get("last_modified") or outcome != outcomes.NOT_MODIFIED:
+                state.last_modified = row.get("last_modified")
+            if row.get("body_sha256"):
+                state.body_sha256 = row["body_sha256"]
+            if result is not None and result.permanent_url:
+                state.effective_url = result.permanent_url  # 301/308 only; 302/307 never move it
+        else:
+            state.error_count += 1
+        retry_after = backoff.parse_retry_after(result.headers.get("retry-after"), at) if result else None
+        state.last_outcome = outcome
+        state.last_fetched_at = at
+        state.next_check_at = backoff.next_check(at, outcome, state.error_count, retry_after)
+        reason = backoff.disable_reason(outcome, state.error_count, row.get("error"))
+        if reason:
+            state.disabled, state.disabled_reason = True, reason
+        state.updated_at = at
+
+    # -- entries ---------------------------------------------------------------------------
+    def _discover(self, source: Source, identified: list[IdentifiedItem], seen_at: datetime) -> int:
+        """Record new entries and new versions; queue the pages to fetch. Returns the new count."""
+        new = 0
+        for ident in identified:
+            item = ident.item
+            canon = canonical_url(item.link) if item.link else None
+            with self.lock:
+                known = self.entries.get(ident.entry_key)
+                if known is None:
+                    version = 1
+                elif known.content_hash != item.content_hash:
+                    version = known.version + 1
+                else:
+                    version = None
+                if version is not None:
+                    fixed = known.partition_date if known else None
+                    self.entries[ident.entry_key] = KnownEntry(version, item.content_hash, fixed)
+                    new += 1
+                wants_page = bool(canon) and (version is not None or canon not in self.captured)
+                fetch_page = wants_page and canon not in self.claimed
+                if fetch_page:
+                    self.claimed.add(canon)
+            feed_date = item.published_at if is_plausible(item.published_at, self.now) else None
+            row = {
+                "entry_key": ident.entry_key, "key_source": ident.key_source, "version": version,
+                "feed_name": source.name, "guid": item.guid, "url": item.link, "canonical_url": canon,
+                "title": item.title, "summary": (item.summary or "")[:SUMMARY_MAX_CHARS] or None,
+                "published_raw": item.published_raw, "published_at": feed_date,
+                "content_hash": item.content_hash, "first_seen_at": seen_at,
+            }
+            known_partition = known.partition_date if known else None
+            pending = _PendingEntry(row, known_partition) if version is not None else None
+            if pending and (not fetch_page or feed_date is not None or known_partition is not None):
+                self._emit_entry(pending, page_date=None)
+                pending = None
+            if fetch_page:
+                partition = known_partition or (feed_date.date() if feed_date else None)
+                self.scheduler.submit(host_key(item.link),
+                                      lambda i=ident, p=pending, d=partition, s=source:
+                                      self._page_task(s, i, p, d, seen_at))
+        return new
+
+    def _emit_entry(self, pending: _PendingEntry, page_date: datetime | None) -> date:
+        """Fix the entry's partition (feed date, else page date, else first seen) and record it."""
+        row = pending.row
+        if row["published_at"] is not None:
+            row["date_source"] = "feed"
+        elif page_date is not None:
+            row["published_at"], row["date_source"] = page_date, "page"
+        else:
+            row["date_source"] = "first_seen"
+        fixed = pending.known_partition or (row["published_at"] or row["first_seen_at"]).date()
+        row["partition_date"] = fixed
+        with self.lock:
+            known = self.entries[row["entry_key"]]
+            self.entries[row["entry_key"]] = replace(known, partition_date=fixed)
+            self.date_sources[row["entry_key"]] = row["date_source"]
+            self.entry_rows.append(row)
+        return fixed
+
+    # -- pages -----------------------------------------------------------------------------
+    def _page_task(self, source: Source, ident: IdentifiedItem, pending: _PendingEntry | None,
+                   partition: date | None, seen_at: datetime) -> None:
+        url = ident.item.link
+        fetched_at = self.clock()
+        row = {"url": url, "canonical_url": canonical_url(url), "entry_key": ident.entry_key,
+               "feed_name": source.name, "origin": "feed", "fetched_at": fetched_at}
+        page_date = None
+        try:
+            page_date = self._fetch_page(url, row, fetched_at)
+        except Exception as exc:  # a bug must cost one page, not the run
+            row.update(outcome=outcomes.INTERNAL_ERROR, error=f"{type(exc).__name__}: {exc}")
+        if pending is not None:
+            partition = self._emit_entry(pending, page_date)
+        if partition is None:
+            with self.lock:
+                partition = self.entries[ident.entry_key].partition_date or seen_at.date()
+        with self.lock:
+            # Captures copy their entry's date; a page retried for an entry of an earlier run
+            # only knows whether the feed's date is usable.
+            fallback = "feed" if is_plausible(ident.item.published_at, self.now) else "first_seen"
+            row["date_source"] = self.date_sources.get(ident.entry_key, fallback)
+            row["partition_date"] = partition
+            self.capture_rows.append(row)
+
+    def _respect_crawl_delay(self, url: str) -> None:
+        host = host_key(url)
+        with self.lock:
+            if host in self.crawl_delays:
+                return
+            self.crawl_delays.add(host)
+        delay = self.robots.crawl_delay(url)
+        if delay and delay > self.settings.per_host_min_interval:
+            self.scheduler.configure(host, min_interval=delay)
+
+    def _fetch_page(self, url: str, row: dict, fetched_at: datetime) -> datetime | None:
+        """Fetch and archive one page; fills ``row``; returns the page's own publication date."""
+        refusal = self.robots.check(url)
+        if refusal:
+            row.update(outcome=outcomes.ROBOTS_DISALLOWED, error=refusal)
+            return None
+        self._respect_crawl_delay(url)
+        result = self.fetcher.get(url, accept=PAGE_ACCEPT)
+        row.update(url=result.final_url, http_status=result.status, content_type=result.content_type,
+                   bytes=len(result.body) if result.body is not None else None)
+        if result.outcome != outcomes.OK:
+            row.update(outcome=result.outcome, error=result.error)
+            return None
+        outcome, error = classify_response(result.status, result.headers, result.body)
+        row.update(outcome=outcome, error=error)
+        if outcome != outcomes.OK:
+            return None  # only usable pages are archived: derive reads every stored 200
+        meta = page_metadata(result.body, result.final_url, now=fetched_at)
+        canon = page_canonical_url(result.final_url, meta.canonical_url)
+        sha = _sha256(result.body)
+        row.update(canonical_url=canon, sha256=sha)
+        with self.lock:
+            prior = self.captured.get(canon) or self.captured.get(row["canonical_url"])
+        stored = self._archive(result, sha, prior, fetched_at)
+        row.update(capture_id=stored.record_id, record_type=stored.record_type, warc_file=stored.warc_file,
+                   warc_offset=stored.offset, warc_length=stored.length)
+        with self.lock:
+            entry = KnownCapture(sha, result.final_url, fetched_at, stored.record_id)
+            self.captured[canon] = self.captured[canonical_url(url)] = entry
+        return meta.published_at if is_plausible(meta.published_at, fetched_at) else None
+
+    def _archive(self, result: FetchResult, sha: str, prior: KnownCapture | None, fetched_at: datetime):
+        common = dict(status=result.status, reason=result.reason, http_version=result.http_version,
+                      headers=result.raw_headers, payload=result.body, date=fetched_at)
+        if prior is not None and prior.sha256 == sha:
+            return self.writer.write_revisit(result.final_url, refers_to_uri=prior.url,
+                                             refers_to_date=prior.fetched_at,
+                                             refers_to_record=prior.capture_id, **common)
+        return self.writer.write_response(result.final_url, request_headers=result.request_headers, **common)
+
+
+def run_capture(sources: list[Source], state: CaptureState, raw_root: Path, settings: Settings,
+                now: datetime | None = None) -> CaptureResult:
+    """Poll every due source once and archive new pages. Never raises for network or feed faults."""
+    now = now or datetime.now(timezone.utc)
+    if now.tzinfo is None:
+        now = now.replace(tzinfo=timezone.utc)
+    return _Run(sources, state, Path(raw_root), settings, now.astimezone(timezone.utc)).execute()
