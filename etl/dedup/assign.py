@@ -1,0 +1,262 @@
+"""Story assignment for one day's articles against the stories of the days before.
+
+Layers, cheapest first: the same canonical URL ('url'), the same normalised text ('exact'),
+MinHash LSH band keys or sampled shingles shared with an earlier or same-day article, verified
+on exact shingle sets ('near', 'contained'). Verified links form a graph; each connected group
+of the day's articles is one story.
+
+Story ids do not depend on input order: a group linked to an article of the window's earlier
+days takes the story id of the earliest such article (partition_date, then article_id);
+otherwise the story is new and its id is the article_id of its first article (earliest
+published_at, undated last, then article_id).
+
+Representative rule: a story's representative is the article that founded it, i.e. the one
+whose article_id is the story id. It is marked in the partition where the story began, so each
+story has exactly one representative in the warehouse; later days' copies are never marked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import polars as pl
+
+from etl.dedup.candidates import KEYS_SCHEMA, candidate_pairs
+from etl.dedup.docs import DedupDoc, clean_docs, url_key
+from etl.dedup.features import Features, featurize
+from etl.dedup.graph import component_minimum
+from etl.dedup.minhash import band_keys, sampled
+from etl.dedup.params import BANDS, SAMPLE_BAND
+from etl.dedup.tokens import as_text
+from etl.dedup.verify import EDGES_SCHEMA, shingle_table, verify_pairs
+
+STORIES_SCHEMA = {
+    "story_id": pl.String,
+    "article_id": pl.String,
+    "is_representative": pl.Boolean,
+    "similarity": pl.Float64,
+    "method": pl.String,
+}
+BANDS_SCHEMA = {"article_id": pl.String, "story_id": pl.String, "band": pl.Int16, "band_key": pl.UInt64}
+PRIOR_BANDS_SCHEMA = {
+    "partition_date": pl.Date,
+    "article_id": pl.String,
+    "story_id": pl.String,
+    "band": pl.Int16,
+    "band_key": pl.UInt64,
+}
+# Which link describes an article best when it has several: the cheaper-proved the better.
+_METHOD_PRIORITY = {"url": 0, "exact": 1, "near": 2, "contained": 3}
+
+
+@dataclass(frozen=True)
+class StoryAssignment:
+    """``stories``: one row per article of the day (story_id, article_id, is_representative,
+    similarity, method), where method and similarity describe the article's strongest verified
+    link to another member of its story ('self' and 1.0 for a representative or a lone article).
+    ``bands``: the day's keys to store in story_bands (article_id, story_id, band, band_key);
+    band SAMPLE_BAND rows hold sampled shingles, bands 0..BANDS-1 LSH band keys."""
+
+    stories: pl.DataFrame
+    bands: pl.DataFrame
+
+
+def assign_stories(
+    docs: Sequence[DedupDoc],
+    prior_bands: pl.DataFrame,
+    load_prior_texts: Callable[[list[str]], Mapping[str, str]],
+) -> StoryAssignment:
+    """Assign each of the day's articles to a story (see module doc). ``prior_bands`` holds the
+    window's stored story_bands rows; ``load_prior_texts`` returns earlier articles' texts by id
+    for verification. Never raises on malformed documents, frames or loader failures."""
+    today = clean_docs(docs)
+    prior = _prior_articles(prior_bands)
+    first_new = prior.height
+    features = featurize([doc.text for doc in today])
+    today_keys = _today_keys(features, first_new)
+    prior_keys = _prior_keys(prior_bands, prior)
+    pairs = candidate_pairs(pl.concat([prior_keys, today_keys]), first_new)
+
+    asked = pairs.filter(pl.col("a") < first_new).get_column("a").unique().sort().to_list()
+    prior_ids = prior.get_column("article_id").to_list()
+    loaded = _load_texts(load_prior_texts, [prior_ids[node] for node in asked])
+    loaded_nodes = [node for node in asked if prior_ids[node] in loaded]
+    prior_features = featurize([loaded[prior_ids[node]] for node in loaded_nodes])
+
+    today_nodes = np.arange(first_new, first_new + len(today), dtype=np.int64)
+    shingles = pl.concat(
+        [
+            shingle_table(today_nodes, features.shingles, features.shingle_counts),
+            shingle_table(np.array(loaded_nodes, dtype=np.int64), prior_features.shingles, prior_features.shingle_counts),
+        ]
+    )
+    fingerprints = pl.DataFrame(
+        {
+            "node": np.concatenate([today_nodes, np.array(loaded_nodes, dtype=np.int64)]),
+            "fingerprint": np.concatenate([features.fingerprints, prior_features.fingerprints]),
+        },
+        schema={"node": pl.Int64, "fingerprint": pl.UInt64},
+    )
+    edges = pl.concat(
+        [
+            _equal_key_edges([url_key(doc.canonical_url) for doc in today], first_new, "url"),
+            _equal_key_edges(features.fingerprints.tolist(), first_new, "exact", empty=0),
+            _same_article_edges(today, prior_ids, first_new),
+            verify_pairs(pairs, shingles, fingerprints),
+        ]
+    )
+    story_links = _same_story_links(prior)
+    roots = component_minimum(
+        first_new + len(today),
+        np.concatenate([edges.get_column("a").to_numpy(), story_links[0]]),
+        np.concatenate([edges.get_column("b").to_numpy(), story_links[1]]),
+    )
+    story_ids = _story_ids(roots[first_new:], prior.get_column("story_id").to_list(), today, first_new)
+    return StoryAssignment(
+        stories=_stories_frame(today, story_ids, edges, first_new),
+        bands=_bands_frame(today, story_ids, today_keys, first_new),
+    )
+
+
+def _prior_articles(prior_bands: pl.DataFrame) -> pl.DataFrame:
+    """The window's articles, oldest first (partition_date, article_id); row number = node."""
+    rows = _valid_prior_rows(prior_bands)
+    return (
+        rows.sort("partition_date", "story_id")
+        .group_by("article_id", maintain_order=True)
+        .agg(pl.col("partition_date").first(), pl.col("story_id").first())
+        .sort("partition_date", "article_id")
+    )
+
+
+def _valid_prior_rows(prior_bands: object) -> pl.DataFrame:
+    """The usable story_bands rows: right columns, castable types, no nulls; else none."""
+    try:
+        rows = prior_bands.select(list(PRIOR_BANDS_SCHEMA)).cast(PRIOR_BANDS_SCHEMA, strict=False)  # type: ignore[union-attr]
+        return rows.drop_nulls().filter(pl.col("article_id") != "")
+    except Exception:  # noqa: BLE001 - a malformed window must degrade to "no window", not fail the day
+        return pl.DataFrame(schema=PRIOR_BANDS_SCHEMA)
+
+
+def _prior_keys(prior_bands: pl.DataFrame, prior: pl.DataFrame) -> pl.DataFrame:
+    nodes = prior.select("article_id").with_row_index("node")
+    return (
+        _valid_prior_rows(prior_bands)
+        .join(nodes, on="article_id")
+        .select("node", "band", pl.col("band_key").alias("key"))
+        .cast(KEYS_SCHEMA)
+    )
+
+
+def _today_keys(features: Features, first_new: int) -> pl.DataFrame:
+    """(node, band, key): BANDS LSH keys per text with words, plus its sampled shingles."""
+    has_words = np.flatnonzero(features.shingle_counts > 0)
+    keys = band_keys(features.signatures[has_words])
+    lsh = pl.DataFrame(
+        {
+            "node": np.repeat(has_words + first_new, BANDS),
+            "band": np.tile(np.arange(BANDS, dtype=np.int16), has_words.size),
+            "key": keys.reshape(-1),
+        },
+        schema=KEYS_SCHEMA,
+    )
+    owner = np.repeat(np.arange(features.shingle_counts.size) + first_new, features.shingle_counts)
+    mask = sampled(features.shingles)
+    sample = pl.DataFrame(
+        {"node": owner[mask], "band": np.full(int(mask.sum()), SAMPLE_BAND, dtype=np.int16), "key": features.shingles[mask]},
+        schema=KEYS_SCHEMA,
+    ).unique()
+    return pl.concat([lsh, sample])
+
+
+def _load_texts(loader: Callable[[list[str]], Mapping[str, str]], ids: list[str]) -> dict[str, str]:
+    """Texts the loader returns for ``ids``; a failing or misbehaving loader gives none."""
+    if not ids:
+        return {}
+    try:
+        found = loader(ids)
+        return {article_id: as_text(found[article_id]) for article_id in ids if article_id in found}
+    except Exception:  # noqa: BLE001 - unverifiable candidates are skipped, the day still derives
+        return {}
+
+
+def _equal_key_edges(keys: list, first_new: int, method: str, empty: object = "") -> pl.DataFrame:
+    """Links from each of the day's articles to the first article sharing its key."""
+    frame = pl.DataFrame({"key": keys, "node": np.arange(len(keys), dtype=np.int64) + first_new})
+    if frame.is_empty():
+        return pl.DataFrame(schema=EDGES_SCHEMA)
+    return (
+        frame.filter(pl.col("key") != empty)
+        .with_columns(pl.col("node").min().over("key").alias("a"))
+        .filter(pl.col("node") != pl.col("a"))
+        .select("a", pl.col("node").alias("b"), pl.lit(method).alias("method"), pl.lit(1.0).alias("score"))
+        .cast(EDGES_SCHEMA)
+    )
+
+
+def _same_article_edges(today: list[DedupDoc], prior_ids: list[str], first_new: int) -> pl.DataFrame:
+    """An article already in the window (same article_id, i.e. same canonical URL) stays put."""
+    prior_node = {article_id: node for node, article_id in enumerate(prior_ids)}
+    links = [(prior_node[doc.article_id], first_new + i) for i, doc in enumerate(today) if doc.article_id in prior_node]
+    return pl.DataFrame(
+        {"a": [a for a, _ in links], "b": [b for _, b in links], "method": ["url"] * len(links), "score": [1.0] * len(links)},
+        schema=EDGES_SCHEMA,
+    )
+
+
+def _same_story_links(prior: pl.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Links tying the window's articles of one story together (to its oldest article)."""
+    nodes = prior.with_row_index("node").with_columns(pl.col("node").cast(pl.Int64))
+    linked = nodes.with_columns(pl.col("node").min().over("story_id").alias("first")).filter(pl.col("node") != pl.col("first"))
+    return linked.get_column("first").to_numpy(), linked.get_column("node").to_numpy()
+
+
+def _story_ids(roots: np.ndarray, prior_story_ids: list[str], today: list[DedupDoc], first_new: int) -> list[str]:
+    return [prior_story_ids[root] if root < first_new else today[root - first_new].article_id for root in roots.tolist()]
+
+
+def _stories_frame(today: list[DedupDoc], story_ids: list[str], edges: pl.DataFrame, first_new: int) -> pl.DataFrame:
+    article_ids = [doc.article_id for doc in today]
+    priority = pl.col("method").replace_strict(_METHOD_PRIORITY, return_dtype=pl.Int8)
+    both_ends = pl.concat([edges.select(pl.col("a").alias("node"), "method", "score"), edges.select(pl.col("b").alias("node"), "method", "score")])
+    best = (
+        both_ends.filter(pl.col("node") >= first_new)
+        .sort(priority, pl.col("score"), descending=[False, True])
+        .group_by("node", maintain_order=True)
+        .first()
+    )
+    frame = pl.DataFrame(
+        {"node": np.arange(len(today), dtype=np.int64) + first_new, "story_id": story_ids, "article_id": article_ids},
+        schema={"node": pl.Int64, "story_id": pl.String, "article_id": pl.String},
+    )
+    is_rep = pl.col("story_id") == pl.col("article_id")
+    return (
+        frame.join(best, on="node", how="left")
+        .with_columns(
+            is_rep.alias("is_representative"),
+            pl.when(is_rep).then(1.0).otherwise(pl.col("score")).alias("similarity"),
+            pl.when(is_rep).then(pl.lit("self")).otherwise(pl.col("method")).alias("method"),
+        )
+        .select(list(STORIES_SCHEMA))
+        .cast(STORIES_SCHEMA)
+        .sort("story_id", "article_id")
+    )
+
+
+def _bands_frame(today: list[DedupDoc], story_ids: list[str], keys: pl.DataFrame, first_new: int) -> pl.DataFrame:
+    owners = pl.DataFrame(
+        {
+            "node": np.arange(len(today), dtype=np.int64) + first_new,
+            "article_id": [doc.article_id for doc in today],
+            "story_id": story_ids,
+        },
+        schema={"node": pl.Int64, "article_id": pl.String, "story_id": pl.String},
+    )
+    return (
+        keys.join(owners, on="node")
+        .select("article_id", "story_id", "band", pl.col("key").alias("band_key"))
+        .cast(BANDS_SCHEMA)
+        .sort("article_id", "band", "band_key")
+    )

@@ -1,0 +1,67 @@
+"""Candidate pairs from shared keys (LSH band keys and sampled shingles).
+
+Nodes are integers ranked by age: earlier articles have lower numbers, and the window's stored
+articles come before the day's. Only pairs with at least one of the day's articles are wanted.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from etl.dedup.params import BUCKET_ALL_PAIRS_MAX, MIN_SHARED_SAMPLES, SAMPLE_BAND, SAMPLE_PREFILTER_SHARE
+
+KEYS_SCHEMA = {"node": pl.Int64, "band": pl.Int16, "key": pl.UInt64}
+PAIRS_SCHEMA = {"a": pl.Int64, "b": pl.Int64}
+
+
+def candidate_pairs(keys: pl.DataFrame, first_new_node: int) -> pl.DataFrame:
+    """Pairs (a < b, b >= first_new_node) worth verifying.
+
+    A pair qualifies when it shares an LSH band key, or enough sampled shingles to make
+    containment plausible (SAMPLE_PREFILTER_SHARE of the smaller side's sample). A bucket larger
+    than BUCKET_ALL_PAIRS_MAX pairs its members only with its lowest node, which keeps the work
+    linear; documents so widely shared reach each other through that node.
+    """
+    keys = keys.unique()
+    buckets = (
+        keys.group_by("band", "key")
+        .agg(pl.col("node").sort())
+        .filter(pl.col("node").list.len() >= 2)
+        .with_row_index("bucket")
+    )
+    small = buckets.filter(pl.col("node").list.len() <= BUCKET_ALL_PAIRS_MAX)
+    members = small.select("bucket", "band", pl.col("node")).explode("node")
+    all_pairs = (
+        members.join(members.select("bucket", pl.col("node").alias("b")), on="bucket")
+        .filter(pl.col("node") < pl.col("b"))
+        .select(pl.col("node").alias("a"), "b", "band")
+    )
+    star_pairs = (
+        buckets.filter(pl.col("node").list.len() > BUCKET_ALL_PAIRS_MAX)
+        .select("band", pl.col("node").list.first().alias("a"), pl.col("node").list.slice(1).alias("b"))
+        .explode("b")
+    )
+    shared = (
+        pl.concat([all_pairs, star_pairs.select("a", "b", "band")])
+        .filter(pl.col("b") >= first_new_node)
+        .group_by("a", "b")
+        .agg(
+            (pl.col("band") != SAMPLE_BAND).sum().alias("shared_bands"),
+            (pl.col("band") == SAMPLE_BAND).sum().alias("shared_samples"),
+        )
+    )
+    sample_sizes = keys.filter(pl.col("band") == SAMPLE_BAND).group_by("node").agg(pl.len().alias("samples"))
+    smaller_sample = pl.min_horizontal(pl.col("samples_a").fill_null(0), pl.col("samples_b").fill_null(0))
+    return (
+        shared.join(sample_sizes.rename({"node": "a", "samples": "samples_a"}), on="a", how="left")
+        .join(sample_sizes.rename({"node": "b", "samples": "samples_b"}), on="b", how="left")
+        .filter(
+            (pl.col("shared_bands") > 0)
+            | (
+                (pl.col("shared_samples") >= MIN_SHARED_SAMPLES)
+                & (pl.col("shared_samples") >= SAMPLE_PREFILTER_SHARE * smaller_sample)
+            )
+        )
+        .select(pl.col("a").cast(pl.Int64), pl.col("b").cast(pl.Int64))
+        .sort("a", "b")
+    )

@@ -1,0 +1,51 @@
+"""Every tunable of story deduplication, and the version string that pins them.
+
+Band keys are persisted in ``story_bands`` and compared with keys computed on later days, so
+anything that changes a stored key (hash scheme, seed, permutation count, shingle size, banding,
+sampling rate, text cap) must change :data:`DEDUP_VERSION`; thresholds are in it too because they
+change which articles share a story.
+"""
+
+from __future__ import annotations
+
+# Days before a partition whose stories a new article may join (D-3 .. D-1).
+STORY_WINDOW_DAYS = 3
+
+# Texts are cut here before hashing: a news article is far below it, a runaway page is not.
+MAX_TEXT_CHARS = 400_000
+
+# Word shingles: five consecutive words (NOTES.md: syndicated copies sit near Jaccard 0.71).
+SHINGLE_WORDS = 5
+
+# MinHash: multiply-shift permutations of 64-bit shingle hashes, keeping the high 32 bits.
+HASH_SCHEME = "polyword64+splitmix64/mulshift32"
+HASH_SEED = 20_250_905
+NUM_PERM = 96
+BANDS = 32
+ROWS_PER_BAND = 3  # BANDS * ROWS_PER_BAND == NUM_PERM; LSH threshold (1/32)^(1/3) ~ 0.31
+
+# Fixed-rate shingle sample for containment (a brief inside a longer article): a shingle is
+# sampled when the top SAMPLE_BITS bits of its hash are zero, so a brief's sampled shingles are
+# also sampled in the article that contains it. Stored in story_bands under band SAMPLE_BAND.
+SAMPLE_BITS = 3  # 1 in 8
+SAMPLE_BAND = -1
+
+# Verification on exact shingle sets.
+NEAR_JACCARD = 0.5
+CONTAINED_SHARE = 0.8  # of the smaller document's shingles found in the larger one
+MIN_CONTAINED_SHINGLES = 25  # a one-line snippet found inside an article is no story of its own
+# A sample-only candidate is verified when this share of the smaller side's samples is shared.
+SAMPLE_PREFILTER_SHARE = 0.5
+MIN_SHARED_SAMPLES = 2
+
+# A key shared by more documents than this (boilerplate, stock phrases, a story syndicated very
+# widely) proposes only pairs with its first-ranked document instead of all pairs: linear work.
+BUCKET_ALL_PAIRS_MAX = 12
+
+DEDUP_VERSION = (
+    f"dedup-1;{HASH_SCHEME};seed={HASH_SEED};perm={NUM_PERM};shingle={SHINGLE_WORDS}w;"
+    f"bands={BANDS}x{ROWS_PER_BAND};sample=1/{2 ** SAMPLE_BITS};cap={MAX_TEXT_CHARS};"
+    f"near>={NEAR_JACCARD};contained>={CONTAINED_SHARE}@{MIN_CONTAINED_SHINGLES}"
+)
+
+assert BANDS * ROWS_PER_BAND == NUM_PERM
