@@ -115,6 +115,11 @@ class Outlet:
         return f"/{self.slug}"
 
 
+def at_offset(moment: dt.datetime, hours: int) -> dt.datetime:
+    """`moment` as a site would write it in its configured zone (a fixed offset, hours east)."""
+    return moment.astimezone(dt.timezone(dt.timedelta(hours=hours)))
+
+
 def _utc(value) -> dt.datetime:
     """YAML gives aware datetimes for timestamps with a zone; normalise to UTC and insist on one."""
     if isinstance(value, str):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from email.utils import format_datetime
 from html import escape
 
-from etl.demo.catalog import Article, ArticleVersion, Feed, Outlet
+from etl.demo.catalog import Article, ArticleVersion, Feed, Outlet, at_offset
 
 
 @dataclass(frozen=True)
@@ -37,8 +37,7 @@ class FeedContext:
         return f"{self.base_url}{self.outlet.prefix}{self.feed.path}"
 
     def feed_time(self, moment: dt.datetime) -> dt.datetime:
-        offset = dt.timezone(dt.timedelta(hours=self.feed.date_utc_offset_hours))
-        return moment.astimezone(offset)
+        return at_offset(moment, self.feed.date_utc_offset_hours)
 
 
 def _body_html(version: ArticleVersion) -> str:

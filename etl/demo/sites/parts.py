@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from html import escape
 from urllib.parse import quote
 
-from etl.demo.catalog import Article, ArticleVersion, Outlet
+from etl.demo.catalog import Article, ArticleVersion, Outlet, at_offset
 
 
 @dataclass(frozen=True)
@@ -38,8 +38,7 @@ class PageContext:
         return f"{self.base_url}{self.outlet.prefix}/media/{self.article.photo.file}"
 
     def local_time(self, moment: dt.datetime) -> dt.datetime:
-        offset = dt.timezone(dt.timedelta(hours=self.outlet.page_utc_offset_hours))
-        return moment.astimezone(offset)
+        return at_offset(moment, self.outlet.page_utc_offset_hours)
 
     @property
     def published_local(self) -> dt.datetime:
