@@ -1,7 +1,10 @@
--- Busiest dyads: asserted facts per (source, target, type), with stories counted once.
+-- Busiest dyads: asserted facts per (source, target, type), with stories counted once however
+-- many outlets carried them. Summing daily story counts counts a multi-day story once per day.
 SELECT source_iso3, target_iso3, relation_type,
-       sum(stories) AS stories, sum(articles) AS articles, sum(facts) AS facts
+       sum(stories)::INTEGER  AS story_days,
+       sum(articles)::INTEGER AS articles,
+       sum(facts)::INTEGER    AS facts
 FROM relation_daily
 GROUP BY ALL
-ORDER BY stories DESC, facts DESC, source_iso3, target_iso3
+ORDER BY story_days DESC, facts DESC, source_iso3, target_iso3
 LIMIT 12;
