@@ -1,0 +1,100 @@
+"""The relation coder's entry points: text in, PLOVER facts with provenance out."""
+
+from __future__ import annotations
+
+import datetime
+
+from .actors import learned_actor_row
+from .dates import resolve_event_date
+from .events import Event, code_events
+from .gazetteer import gazetteer
+from .lexicon import RoleWord, Trigger, word_dictionary
+from .mentions import ArticleMemory, Mention, MentionFinder
+from .model import CodedArticle, Fact
+from .sentences import split_sentences
+
+
+def _same_length_lower(text: str) -> str:
+    """Lower-case text whose character offsets match the original (``"İ".lower()`` grows)."""
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _bucket(spans: list[tuple[int, int, object]], start: int, end: int, cursor: int) -> tuple[list, int]:
+    """Spans inside [start, end), shifted to sentence offsets; spans are sorted by start."""
+    inside = []
+    while cursor < len(spans) and spans[cursor][0] < start:
+        cursor += 1
+    while cursor < len(spans) and spans[cursor][0] < end:
+        s, e, payload = spans[cursor]
+        if e <= end:
+            inside.append((s - start, e - start, payload))
+        cursor += 1
+    return inside, cursor
+
+
+def _side(mentions: list[Mention]) -> tuple[list[str], list[str], list[str]]:
+    return ([m.actor.name for m in mentions], [m.actor.code or "" for m in mentions],
+            [m.actor.sector or "" for m in mentions])
+
+
+def _fact(event: Event, sentence: str, lower: str, start: int, end: int,
+          published: datetime.date | None) -> Fact:
+    source_actors, source_iso3, source_sectors = _side(event.sources)
+    target_actors, target_iso3, target_sectors = _side(event.targets)
+    return Fact(
+        relation_type=event.trigger.relation_type, mode=event.trigger.mode or None,
+        source_actors=source_actors, source_iso3=source_iso3, source_sectors=source_sectors,
+        target_actors=target_actors, target_iso3=target_iso3, target_sectors=target_sectors,
+        location=sentence[event.location.start:event.location.end] if event.location else None,
+        event_date=resolve_event_date(lower, published, future=event.hypothetical),
+        sentence=sentence, sentence_start=start, sentence_end=end,
+        trigger=sentence[event.start:event.end], negated=event.negated,
+        hypothetical=event.hypothetical, confidence=event.confidence, rule_id=event.rule_id)
+
+
+def _fact_key(fact: Fact) -> tuple:
+    return (fact.relation_type, tuple(fact.source_iso3), tuple(fact.target_iso3), fact.negated, fact.hypothetical)
+
+
+def code_article(text: str, published: datetime.date | None = None) -> CodedArticle:
+    """Code every sentence of an article; names introduced early resolve later bare mentions."""
+    if not isinstance(text, str) or not text.strip():
+        return CodedArticle()
+    if isinstance(published, datetime.datetime):
+        published = published.date()
+    elif not isinstance(published, datetime.date):
+        published = None
+    gaz = gazetteer()
+    lower = _same_length_lower(text)
+    names = gaz.dictionary.find(text)
+    words = word_dictionary().find(lower)
+    triggers = [(s, e, p[0]) for s, e, p in words if isinstance(p[0], Trigger)]
+    roles = [(s, e, p[0]) for s, e, p in words if isinstance(p[0], RoleWord)]
+    memory = ArticleMemory(published=published)
+    finder = MentionFinder(gaz, memory)
+    facts: list[Fact] = []
+    name_cursor = trigger_cursor = role_cursor = 0
+    for start, end in split_sentences(text):
+        sentence, sentence_lower = text[start:end], lower[start:end]
+        sentence_names, name_cursor = _bucket(names, start, end, name_cursor)
+        sentence_triggers, trigger_cursor = _bucket(triggers, start, end, trigger_cursor)
+        sentence_roles, role_cursor = _bucket(roles, start, end, role_cursor)
+        mentions = finder.find(sentence, sentence_names, sentence_roles)
+        seen = set()
+        if sentence_triggers and mentions:
+            for event in code_events(sentence, sentence_lower, mentions, sentence_triggers):
+                fact = _fact(event, sentence, sentence_lower, start, end, published)
+                if _fact_key(fact) not in seen:
+                    seen.add(_fact_key(fact))
+                    facts.append(fact)
+        memory.remember(mentions)
+    learned = [learned_actor_row(actor, sentence) for actor, sentence in memory.learned.values()]
+    return CodedArticle(facts=facts, learned_actors=learned)
+
+
+def extract_relations(text: str, published: datetime.date | None = None) -> list[Fact]:
+    """PLOVER facts of ``text`` (one article or any passage), each with its sentence and offsets."""
+    return code_article(text, published).facts

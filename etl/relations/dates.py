@@ -1,0 +1,55 @@
+"""Event dates from relative expressions ("on Friday", "yesterday", "on March 3")."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+WEEKDAYS = {name: index for index, name in enumerate(
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+MONTHS = {name: index + 1 for index, name in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"))}
+_WEEKDAY = re.compile(r"\b(?:on|last|this|next)?\s*(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+_MONTH_DAY = re.compile(r"\b(january|february|march|april|may|june|july|august|september|october|november|december)\s+(\d{1,2})\b"
+                        r"|\b(\d{1,2})\s+(january|february|march|april|may|june|july|august|september|october|november|december)\b")
+
+
+def resolve_event_date(lower_sentence: str, published: datetime.date | None, future: bool) -> datetime.date | None:
+    """The date a sentence names, resolved against the publication date.
+
+    Weekdays refer to the most recent such day up to publication (news reports the past), or the
+    next one for future events. Without a date expression the publication date is returned.
+    """
+    if published is None:
+        return None
+    if "yesterday" in lower_sentence:
+        return published - datetime.timedelta(days=1)
+    if "tomorrow" in lower_sentence:
+        return published + datetime.timedelta(days=1)
+    month_day = _MONTH_DAY.search(lower_sentence)
+    if month_day:
+        month = MONTHS[month_day.group(1) or month_day.group(4)]
+        day = int(month_day.group(2) or month_day.group(3))
+        return _month_day(published, month, day, future)
+    weekday = _WEEKDAY.search(lower_sentence)
+    if weekday:
+        offset = (published.weekday() - WEEKDAYS[weekday.group(1)]) % 7
+        if future:
+            return published + datetime.timedelta(days=(7 - offset) % 7)
+        return published - datetime.timedelta(days=offset)
+    return published
+
+
+def _month_day(published: datetime.date, month: int, day: int, future: bool) -> datetime.date | None:
+    year = published.year
+    try:
+        candidate = datetime.date(year, month, day)
+        # A past event named "December 30" in a January article belongs to last year.
+        if not future and (candidate - published).days > 60:
+            candidate = datetime.date(year - 1, month, day)
+        elif future and (published - candidate).days > 60:
+            candidate = datetime.date(year + 1, month, day)
+    except ValueError:
+        return published
+    return candidate

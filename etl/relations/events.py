@@ -1,0 +1,213 @@
+"""Events in one sentence: triggers joined to their source and target actors, with polarity.
+
+Rules work on character spans and a handful of cue words around each trigger; there is no
+parser. Each trigger looks left (back to the previous trigger or reporting verb) for its source
+and right (up to the next trigger) for its target.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import FRAME, NOUN, Trigger
+from .mentions import Mention
+
+NEGATION_CUES = frozenset({"not", "never", "refused", "declined", "failed", "paused", "without",
+                           "didn't", "won't", "hasn't", "haven't", "wouldn't", "cannot", "can't"})
+HYPOTHETICAL_CUES = frozenset({"will", "would", "could", "may", "might", "shall", "should", "plans",
+                               "plan", "planning", "intends", "intend", "expected", "considering",
+                               "ready", "aims", "wants", "vowed", "pledged", "promised", "offered",
+                               "if", "unless", "possible", "likely", "seeks"})
+FUTURE_AFTER = ("next week", "next month", "next year", "later this", "from july", "by september",
+                "in the coming", "in december", "in january", "in september")
+# Frames whose embedded event is only wanted or threatened: the embedded trigger is dropped.
+DEMAND_TYPES = frozenset({"REQUEST", "THREATEN", "REJECT"})
+# Types that act physically on a place: "struck a refinery in Russia" hits Russia.
+PLACE_IS_TARGET = frozenset({"ASSAULT", "COERCE"})
+SPEECH = re.compile(r"\b(?:said|says|told|added|reported|according to|quoted|citing|confirmed|announced|warned that)\b")
+CLAUSE_BREAK = re.compile(r";|, while\b|, but\b|\bwhile\b|, after\b|, saying\b|, which\b|, who\b| as a\b|\bbecause\b")
+PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be"})
+DETERMINERS = frozenset({"the", "a", "an", "its", "their", "any", "this", "that", "his", "her"})
+_JOINER = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|as well as\s+)$")
+_WORDS = re.compile(r"[a-z0-9']+")
+MAX_SOURCE_GAP_WORDS = 12
+MAX_TARGET_GAP_WORDS = 10
+
+
+@dataclass
+class Event:
+    trigger: Trigger
+    start: int
+    end: int
+    sources: list[Mention]
+    targets: list[Mention]
+    location: Mention | None
+    negated: bool
+    hypothetical: bool
+    confidence: float
+    rule_id: str
+
+
+def _groups(mentions: list[Mention], sentence: str) -> list[list[Mention]]:
+    """Mentions joined by "and" / commas form one compound actor."""
+    groups: list[list[Mention]] = []
+    for mention in mentions:
+        if groups and _JOINER.match(sentence[groups[-1][-1].end:mention.start]):
+            groups[-1].append(mention)
+        else:
+            groups.append([mention])
+    return groups
+
+
+def _words(text: str) -> list[str]:
+    return _WORDS.findall(text)
+
+
+def _trailing_attribution_start(lower: str) -> int:
+    """Start of a closing ", X said." so its speakers are not taken as targets."""
+    comma = lower.rfind(",")
+    if comma < 0:
+        return len(lower)
+    tail = lower[comma:]
+    if SPEECH.search(tail) and len(_words(tail)) <= 8:
+        return comma
+    return len(lower)
+
+
+def _speaker_spans(lower: str) -> list[tuple[int, int]]:
+    spans = []
+    for match in re.finditer(r"according to|citing", lower):
+        end = lower.find(",", match.end())
+        spans.append((match.start(), end if end > 0 else len(lower)))
+    return spans
+
+
+def _left_boundary(lower: str, position: int, previous_end: int) -> int:
+    boundary = previous_end
+    for pattern in (SPEECH, CLAUSE_BREAK):
+        for match in pattern.finditer(lower, boundary, position):
+            boundary = max(boundary, match.end())
+    return boundary
+
+
+def _is_passive(lower: str, start: int, phrase: str) -> bool:
+    if phrase.split()[0] in PASSIVE_AUX:
+        return True
+    before = _words(lower[max(0, start - 25):start])
+    return bool(before) and (before[-1] in PASSIVE_AUX or (len(before) > 1 and before[-2] in PASSIVE_AUX
+                                                           and before[-1].endswith("ly")))
+
+
+def _polarity(lower: str, window_start: int, trigger_start: int, trigger_end: int, clause_end: int) -> tuple[bool, bool]:
+    window = _words(lower[window_start:trigger_start])
+    negated = any(word in NEGATION_CUES or word.endswith("n't") for word in window)
+    negated = negated or lower.startswith("not ", trigger_end + 1) or lower.startswith("never", trigger_start - 6)
+    hypothetical = any(word in HYPOTHETICAL_CUES for word in window)
+    after = lower[trigger_end:clause_end]
+    hypothetical = hypothetical or any(cue in after for cue in FUTURE_AFTER)
+    return negated, hypothetical
+
+
+def _in_condition(lower: str, position: int) -> bool:
+    """True inside an "if …" clause (the condition, not the consequence)."""
+    opening = max(lower.rfind("if ", 0, position), lower.rfind("unless ", 0, position))
+    if opening < 0 or (opening > 0 and lower[opening - 1].isalpha()):
+        return False
+    return "," not in lower[opening:position]
+
+
+def code_events(sentence: str, lower: str, mentions: list[Mention],
+                triggers: list[tuple[int, int, Trigger]]) -> list[Event]:
+    attribution_start = _trailing_attribution_start(lower)
+    speaker_spans = _speaker_spans(lower)
+    actors = []
+    for mention in mentions:
+        mention.speaker = mention.start >= attribution_start or any(
+            s <= mention.start < e for s, e in speaker_spans)
+        if not mention.speaker:
+            actors.append(mention)
+    triggers = [t for t in triggers if t[0] < attribution_start]
+    events: list[Event] = []
+    previous_end = 0
+    previous_sources: list[Mention] = []
+    frame: Trigger | None = None
+    for index, (start, end, trigger) in enumerate(triggers):
+        next_start = triggers[index + 1][0] if index + 1 < len(triggers) else attribution_start
+        break_after = CLAUSE_BREAK.search(lower, end, next_start)
+        right_end = break_after.start() if break_after else next_start
+        left_start = _left_boundary(lower, start, previous_end)
+        embedded_to = lower[max(0, start - 4):start] == " to " or lower[max(0, start - 3):start] == "to "
+        new_clause = left_start > previous_end
+        if frame is not None and not new_clause and (embedded_to or frame.relation_type in DEMAND_TYPES):
+            if frame.relation_type in DEMAND_TYPES:
+                previous_end = end
+                continue
+        event = _code_trigger(sentence, lower, actors, start, end, trigger, left_start, right_end,
+                              previous_sources if not new_clause else [])
+        if event is not None:
+            if frame is not None and not new_clause and embedded_to:
+                event.hypothetical = True
+                event.rule_id += ".embedded"
+            events.append(event)
+            previous_sources = event.sources or previous_sources
+        if trigger.role == FRAME:
+            frame = trigger
+        elif new_clause:
+            frame = None
+        previous_end = end
+    return events
+
+
+def _code_trigger(sentence, lower, actors, start, end, trigger: Trigger, left_start, right_end,
+                  inherited: list[Mention]) -> Event | None:
+    left = [m for m in actors if left_start <= m.start and m.end <= start and not m.is_place]
+    right = [m for m in actors if end <= m.start < right_end]
+    right_actors = [m for m in right if not m.is_place]
+    places = [m for m in actors if m.is_place and m.start >= left_start and m.start < right_end]
+    passive = _is_passive(lower, start, trigger.phrase)
+    rule = [trigger.relation_type, trigger.role]
+    confidence = 0.9
+
+    left_groups = _groups(left, sentence)
+    source_group = left_groups[-1] if left_groups else []
+    if source_group and len(_words(lower[source_group[-1].end:start])) > MAX_SOURCE_GAP_WORDS:
+        source_group = []
+    determiner_before = _words(lower[max(left_start, start - 12):start])[-1:] in ([d] for d in DETERMINERS)
+    if determiner_before and not (source_group and source_group[-1].end >= start - 2):
+        return None  # "after the attack": a background reference, not a coded event
+    right_groups = _groups(right_actors, sentence)
+    target_group = right_groups[0] if right_groups else []
+    if target_group and len(_words(lower[end:target_group[0].start])) > MAX_TARGET_GAP_WORDS:
+        target_group = []
+
+    if source_group and _JOINER.match(lower[source_group[-1].end:start]):
+        source_group = []  # "X met Y and condemned Z": the subject is further left
+    if passive:
+        by = lower.find(" by ", end - 1, right_end)
+        agents = [g for g in right_groups if by >= 0 and g[0].start > by]
+        target_group = source_group or inherited
+        source_group = agents[0] if agents else []
+        rule.append("passive")
+    elif not source_group and inherited:
+        source_group = inherited
+        confidence -= 0.2
+        rule.append("inherited")
+    else:
+        rule.append("active")
+
+    if not target_group and trigger.relation_type in PLACE_IS_TARGET and places:
+        target_group = [places[-1]] if places[-1].start > end else []
+        confidence -= 0.1
+        rule.append("place")
+    if not source_group and not target_group:
+        return None
+    if trigger.role == NOUN:
+        confidence -= 0.1
+    if _in_condition(lower, start):
+        return None
+    negated, hypothetical = _polarity(lower, source_group[-1].end if source_group and not passive else left_start,
+                                      start, end, right_end)
+    location = next((m for m in places if m.actor.kind != "person"), None)
+    return Event(trigger, start, end, list(source_group), list(target_group), location,
+                 negated, hypothetical, round(max(confidence, 0.1), 2), ".".join(rule))

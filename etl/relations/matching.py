@@ -1,0 +1,61 @@
+"""Whole-word dictionary matching with Aho-Corasick, and the data-file reader it is fed from."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import ahocorasick_rs
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+def tsv_rows(name: str) -> Iterator[list[str]]:
+    """Rows of a tab-separated file in ``data/``; ``#`` lines are comments, missing cells are ''."""
+    with open(DATA_DIR / name, encoding="utf-8") as handle:
+        for line in handle:
+            line = line.rstrip("\n")
+            if line.strip() and not line.startswith("#"):
+                yield line.split("\t")
+
+
+def cell(row: list[str], index: int) -> str:
+    return row[index].strip() if index < len(row) else ""
+
+
+def split_alternatives(value: str) -> list[str]:
+    return [part.strip() for part in value.split("|") if part.strip()]
+
+
+class Dictionary:
+    """Patterns mapped to payload lists, matched on word boundaries, longest match first.
+
+    Overlapping matches are collected and then resolved greedily (leftmost, then longest), so a
+    candidate that fails the word-boundary test never hides a valid shorter or later one.
+    """
+
+    def __init__(self, entries: dict[str, list]):
+        self.patterns = list(entries)
+        self.payloads = [entries[p] for p in self.patterns]
+        self._automaton = ahocorasick_rs.AhoCorasick(self.patterns)
+
+    def find(self, text: str) -> list[tuple[int, int, list]]:
+        candidates = []
+        for index, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True):
+            if start > 0 and _is_word_char(text[start - 1]):
+                continue
+            if end < len(text) and _is_word_char(text[end]) and _is_word_char(text[end - 1]):
+                continue
+            candidates.append((start, -end, index))
+        candidates.sort()
+        spans = []
+        last_end = -1
+        for start, neg_end, index in candidates:
+            if start >= last_end:
+                spans.append((start, -neg_end, self.payloads[index]))
+                last_end = -neg_end
+        return spans
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"

@@ -1,0 +1,191 @@
+"""Actor mentions in a sentence: gazetteer names combined with titles and role words, and names
+the article has already introduced (learned titles, bare surnames, "the North")."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from .gazetteer import CONTEXT, PERSON, Gazetteer, NameHit, person_at
+from .lexicon import BODY, TITLE, RoleWord
+from .model import Actor
+
+# Family name first in English-language news for these states ("Yoon Suk Yeol" -> "Yoon").
+FAMILY_NAME_FIRST = frozenset({"KOR", "PRK", "CHN", "TWN", "VNM", "HKG"})
+# A place preposition before a mention makes it where something happened, not who took part.
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "off", "around"})
+PLACE_MODIFIERS = frozenset({"the", "southern", "northern", "eastern", "western", "central",
+                             "northeastern", "northwestern", "southeastern", "southwestern"})
+NAME_PARTICLES = frozenset({"bin", "bint", "al", "da", "de", "del", "dos", "van", "von", "der", "le", "la"})
+_POSSESSIVE = re.compile(r"(?:'s|’s|')")
+_WORD_BEFORE = re.compile(r"([\w-]+)\W*$")
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    actor: Actor
+    possessive: bool = False
+    is_place: bool = False
+    speaker: bool = False
+
+
+@dataclass
+class ArticleMemory:
+    """What earlier sentences of the same article established."""
+
+    published: datetime.date | None = None
+    names: dict[str, Actor] = field(default_factory=dict)
+    koreas_seen: bool = False
+    learned: dict[str, tuple[Actor, str]] = field(default_factory=dict)  # name -> (actor, sentence)
+
+    def remember(self, mentions: list[Mention]) -> None:
+        for mention in mentions:
+            actor = mention.actor
+            if actor.code in ("KOR", "PRK"):
+                self.koreas_seen = True
+            if actor.kind == "person":
+                for key in (actor.name, family_name(actor)):
+                    self.names.setdefault(key, actor)
+
+
+def family_name(actor: Actor) -> str:
+    parts = actor.name.split()
+    return parts[0] if actor.code in FAMILY_NAME_FIRST else parts[-1]
+
+
+def _name_tokens(sentence: str, start: int) -> tuple[int, int] | None:
+    """Span of a 2-4 word capitalised personal name starting at ``start`` (particles allowed)."""
+    words = []
+    for match in re.finditer(r"\S+", sentence[start:]):
+        word = match.group().rstrip(",.;:")
+        trailing_punct = word != match.group()
+        if word[:1].isupper() and word[1:2].islower() or (word in NAME_PARTICLES or word.startswith("al-")):
+            words.append(word)
+        else:
+            break
+        if trailing_punct or len(words) == 4:
+            break
+    while words and words[-1] in NAME_PARTICLES:
+        words.pop()
+    if len(words) < 2:
+        return None
+    return start, start + len(" ".join(words))
+
+
+class MentionFinder:
+    """Builds the mentions of one sentence given the gazetteer matches and role-word matches."""
+
+    def __init__(self, gazetteer: Gazetteer, memory: ArticleMemory):
+        self.gazetteer = gazetteer
+        self.memory = memory
+
+    def find(self, sentence: str, names: list, roles: list[tuple[int, int, RoleWord]]) -> list[Mention]:
+        role_at = {start: (end, role) for start, end, role in roles}
+        name_at = {start: (end, hits) for start, end, hits in names}
+        mentions: list[Mention] = []
+        consumed_until = -1
+        for start, end, hits in names:
+            if start < consumed_until:
+                continue
+            mention = self._mention(sentence, start, end, hits, role_at, name_at)
+            if mention is None:
+                continue
+            mentions.append(mention)
+            consumed_until = mention.end
+        mentions.extend(self._remembered(sentence, mentions))
+        mentions.sort(key=lambda m: m.start)
+        for mention in mentions:
+            mention.is_place = _after_place_preposition(sentence, mention.start)
+        return mentions
+
+    def _mention(self, sentence, start, end, hits: list[NameHit], role_at, name_at) -> Mention | None:
+        persons = [hit for hit in hits if hit.form == PERSON]
+        if persons:
+            return Mention(start, end, person_at(persons, self.memory.published).actor,
+                           possessive=bool(_POSSESSIVE.match(sentence, end)))
+        hit = hits[0]
+        if hit.form == CONTEXT and not self.memory.koreas_seen:
+            return None
+        actor = self.gazetteer.states.get(hit.actor.code, hit.actor) if hit.form == CONTEXT else hit.actor
+        after = end
+        possessive = _POSSESSIVE.match(sentence, after)
+        if possessive:
+            after = possessive.end()
+        position = _skip_spaces(sentence, after)
+        if position in name_at:  # "New Zealand's Luxon": the person, tagged with the country
+            person_end, person_hits = name_at[position]
+            people = [h for h in person_hits if h.form == PERSON]
+            if people:
+                return Mention(start, person_end, person_at(people, self.memory.published).actor,
+                               possessive=bool(_POSSESSIVE.match(sentence, person_end)))
+        lowered_role = role_at.get(position)
+        if lowered_role is None:
+            return Mention(start, end, actor, possessive=bool(possessive))
+        role_end, role = lowered_role
+        if role.kind == BODY:
+            return Mention(start, role_end, _with_sector(actor, role.sector))
+        return self._titled(sentence, start, role_end, actor, role, name_at)
+
+    def _titled(self, sentence, start, title_end, country: Actor, role: RoleWord, name_at) -> Mention:
+        """"South Korean President Yoon Suk Yeol", "Japan's foreign minister, Yoko Kamikawa"."""
+        position = _skip_spaces(sentence, title_end)
+        if sentence.startswith(",", position):
+            position = _skip_spaces(sentence, position + 1)
+        if position in name_at:
+            person_end, hits = name_at[position]
+            people = [h for h in hits if h.form == PERSON]
+            if people:
+                return Mention(start, person_end, person_at(people, self.memory.published).actor)
+        span = _name_tokens(sentence, position) if position < len(sentence) else None
+        if span is None:
+            return Mention(start, title_end, _with_sector(country, role.sector))
+        name = sentence[span[0]:span[1]]
+        person = Actor(name=name, code=country.code, kind="person", sector=role.sector, role=role.role)
+        self.memory.learned.setdefault(name, (person, sentence))
+        return Mention(start, span[1], person)
+
+    def _remembered(self, sentence: str, found: list[Mention]) -> list[Mention]:
+        """Bare names the article introduced earlier ("Yoon" after "President Yoon Suk Yeol")."""
+        if not self.memory.names:
+            return []
+        taken = [(m.start, m.end) for m in found]
+        extra = []
+        for match in _CAPITALISED_RUN.finditer(sentence):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            words = match.group().split()
+            for index, word in enumerate(words):
+                actor = self.memory.names.get(word.rstrip("'’s")) or self.memory.names.get(word)
+                if actor is not None:
+                    word_start = match.start() + len(" ".join(words[:index])) + (1 if index else 0)
+                    extra.append(Mention(word_start, word_start + len(word), actor,
+                                         possessive=bool(_POSSESSIVE.match(sentence, word_start + len(word)))))
+                    break
+        return extra
+
+
+def _with_sector(actor: Actor, sector: str) -> Actor:
+    if not sector or actor.sector == sector:
+        return actor
+    return Actor(actor.name, actor.code, actor.kind, sector, actor.role, actor.valid_from, actor.valid_to)
+
+
+def _skip_spaces(text: str, position: int) -> int:
+    while position < len(text) and text[position] == " ":
+        position += 1
+    return position
+
+
+def _after_place_preposition(sentence: str, start: int) -> bool:
+    before = sentence[max(0, start - 40):start].lower().split()
+    for word in reversed(before[-3:]):
+        word = word.strip(",")
+        if word in PLACE_PREPOSITIONS:
+            return True
+        if word not in PLACE_MODIFIERS:
+            return False
+    return False
