@@ -17,6 +17,7 @@ from urllib.parse import urljoin, urlsplit
 
 import feedparser
 
+from etl.capture.charset import repair_charset
 from etl.capture.dates import parse_date
 
 # Top-level domains whose "CST" dates mean China Standard Time.
@@ -143,6 +144,11 @@ def _parse_json_feed(body: bytes, url: str, language: str | None) -> ParsedFeed:
 def _parse_xml_feed(body: bytes, url: str, headers: dict, language: str | None) -> ParsedFeed:
     response_headers = {str(k).lower(): str(v) for k, v in headers.items()}
     response_headers["content-location"] = url
+    content_type = response_headers.get("content-type")
+    body, charset_note = repair_charset(body, content_type)
+    if charset_note:
+        mime = (content_type or "application/xml").split(";", 1)[0].strip()
+        response_headers["content-type"] = f"{mime}; charset=utf-8"
     parsed = feedparser.parse(io.BytesIO(body), response_headers=response_headers, sanitize_html=False)
     feed = parsed.get("feed", {}) or {}
     lang = _text(feed.get("language")) or language
@@ -154,15 +160,15 @@ def _parse_xml_feed(body: bytes, url: str, headers: dict, language: str | None) 
         items.append(_item(
             entry.get("id"), _absolute(url, _text(entry.get("link"))), entry.get("title"),
             entry.get("summary"), content,
-            [("published", entry.get("published")), ("updated", entry.get("updated")),
-             ("created", entry.get("created"))], china,
+            # dict.get skips FeedParserDict's deprecated updated->published fallback mapping
+            [(name, dict.get(entry, name)) for name in ("published", "updated", "created")], china,
         ))
     bozo = parsed.get("bozo_exception")
     return ParsedFeed(
         format=_text(parsed.get("version")), title=_text(feed.get("title")),
         link=_absolute(url, base), language=lang, items=items,
         looks_like_html=bool(_HTML_START.match(body[:4096])) and not parsed.get("version"),
-        warning=f"{type(bozo).__name__}: {bozo}"[:300] if bozo else None,
+        warning="; ".join(n for n in (charset_note, bozo and f"{type(bozo).__name__}: {bozo}") if n)[:300] or None,
     )
 
 

@@ -46,6 +46,7 @@ class CaptureResult:
     captures: pl.DataFrame
     feed_state: pl.DataFrame
     warc_files: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)   # whole-input failures (e.g. unreadable WARC)
 
     @property
     def partition_dates(self) -> list[date]:
@@ -185,6 +186,8 @@ class _Run:
         row["new_entries"] = self._discover(source, identified, requested_at)
         if bad_guids:
             row["error"] = f"note: {bad_guids}; entries keyed by link or content hash"
+        elif parsed.warning and not identified:
+            row["error"] = f"note: no items, parser warning {parsed.warning}"[:500]
 
     def _update_state(self, state: FeedState, result: FetchResult | None, row: dict, at: datetime) -> None:
         outcome = row["outcome"]

@@ -1,0 +1,119 @@
+"""Import external WARC files (CC-NEWS or any crawl) as captures, so past days can be backfilled.
+
+Each file is copied into the raw store (offsets stay valid and the store stays self-contained);
+every HTML 200 response becomes a capture with origin 'import' and a synthesised feed entry,
+dated by the page's own metadata, else by the WARC-Date. Re-importing a file adds nothing: a
+page whose payload is already captured under its canonical URL is skipped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from datetime import datetime, timezone
+from pathlib import Path
+
+from etl.capture import outcomes
+from etl.capture.dates import is_plausible
+from etl.capture.run import CaptureResult
+from etl.capture.state import CaptureState, KnownCapture, KnownEntry
+from etl.capture.tables import CAPTURES, FEED_ENTRIES, FEED_FETCHES, frame
+from etl.capture.urls import page_canonical_url
+from etl.extract.metadata import page_metadata
+from etl.rawstore.warc import WARC_DIR, WarcRecord, iter_records
+from etl.settings import Settings
+
+IMPORT_FEED = "import"   # feed_name of synthesised entries
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def _store_copy(path: Path, raw_root: Path) -> Path:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    target = raw_root / WARC_DIR / "import" / f"{digest.hexdigest()[:16]}-{path.name}"
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(target.name + ".part")
+        shutil.copyfile(path, partial)
+        partial.replace(target)  # never leave a half-copied file under its final name
+    return target
+
+
+def _is_html_page(record: WarcRecord) -> bool:
+    content_type = record.http_headers.get("content-type", "").lower()
+    return (record.record_type == "response" and record.http_status == 200 and not record.truncated
+            and bool(record.payload) and (not content_type or content_type.startswith(HTML_TYPES)))
+
+
+class _Importer:
+    def __init__(self, raw_root: Path, settings: Settings, state: CaptureState, now: datetime):
+        self.raw_root, self.settings, self.now = raw_root, settings, now
+        self.entries = dict(state.entries)
+        self.captured = dict(state.captured)
+        self.entry_rows: list[dict] = []
+        self.capture_rows: list[dict] = []
+
+    def add(self, record: WarcRecord) -> None:
+        uri = record.target_uri or ""
+        fetched_at = record.date or self.now
+        sha = hashlib.sha256(record.payload).hexdigest()
+        meta = page_metadata(record.payload, uri, now=fetched_at)
+        canon = page_canonical_url(uri, meta.canonical_url)
+        known_capture = self.captured.get(canon)
+        if known_capture is not None and known_capture.sha256 == sha:
+            return
+        entry_key = hashlib.sha256(f"{IMPORT_FEED}\x1flink\x1f{canon}".encode()).hexdigest()[:32]
+        known = self.entries.get(entry_key)
+        published = meta.published_at if is_plausible(meta.published_at, fetched_at) else None
+        if known is not None:
+            partition = known.partition_date  # fixed at first sighting, as for feeds
+        else:
+            partition = (published or fetched_at).date()
+        date_source = "page" if published else "first_seen"
+        version = known.version + 1 if known else 1
+        self.entries[entry_key] = KnownEntry(version, sha, partition)
+        self.captured[canon] = KnownCapture(sha, uri, fetched_at, record.record_id)
+        self.entry_rows.append({
+            "entry_key": entry_key, "key_source": "link", "version": version, "feed_name": IMPORT_FEED,
+            "url": uri, "canonical_url": canon, "title": meta.title,
+            "published_raw": published.isoformat() if published else None, "published_at": published,
+            "date_source": date_source, "partition_date": partition, "content_hash": sha,
+            "first_seen_at": fetched_at,
+        })
+        self.capture_rows.append({
+            "capture_id": record.record_id, "url": uri, "canonical_url": canon, "entry_key": entry_key,
+            "feed_name": IMPORT_FEED, "origin": "import", "fetched_at": fetched_at,
+            "http_status": record.http_status, "outcome": outcomes.OK,
+            "content_type": record.http_headers.get("content-type"), "bytes": len(record.payload),
+            "sha256": sha, "record_type": "response", "warc_file": record.warc_file,
+            "warc_offset": record.offset, "warc_length": record.length,
+            "partition_date": partition, "date_source": date_source,
+        })
+
+
+def import_warc(paths, raw_root: Path, settings: Settings, state: CaptureState,
+                now: datetime | None = None) -> CaptureResult:
+    """Import WARC files; unreadable files are reported in ``problems``, never raised."""
+    raw_root = Path(raw_root)
+    importer = _Importer(raw_root, settings, state, now or datetime.now(timezone.utc))
+    problems, files = [], []
+    for path in map(Path, paths):
+        try:
+            stored = _store_copy(path, raw_root)
+            files.append(stored.relative_to(raw_root).as_posix())
+            for record in iter_records(stored, raw_root, types=("response",),
+                                       max_payload=settings.max_body_bytes):
+                if _is_html_page(record):
+                    importer.add(record)
+        except Exception as exc:  # a damaged file keeps the pages read before the damage
+            problems.append(f"{path}: {type(exc).__name__}: {exc}"[:500])
+    return CaptureResult(
+        fetches=frame([], FEED_FETCHES),
+        entries=frame(importer.entry_rows, FEED_ENTRIES),
+        captures=frame(importer.capture_rows, CAPTURES),
+        feed_state=state.feed_state_frame(),
+        warc_files=files,
+        problems=problems,
+    )
