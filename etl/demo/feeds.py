@@ -120,16 +120,18 @@ def render_atom(ctx: FeedContext) -> str:
 
 
 def render_malformed(ctx: FeedContext) -> str:
-    """What a feed endpoint returns when its script dies mid-write: a channel header, a PHP
-    fatal error in the middle of the XML, and nothing after it - no item, no closing tags."""
+    """What a legacy feed script returns with a 200 when its database is down: the XML
+    declaration it had already written, then PHP's fatal-error dump. No root element, so no
+    feed format and no entries; the body is the same on every request (it stays broken)."""
+    script = ctx.feed.path.strip("/").replace("/", "-")
     return f"""<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/">
-<channel>
-<title>{escape(ctx.feed.title)}</title>
-<link>{escape(ctx.home_url)}</link>
-<description>{escape(ctx.outlet.tagline)}
 <br />
-<b>Fatal error</b>:  Allowed memory size of 134217728 bytes exhausted (tried to allocate 262144 bytes) in <b>/srv/www/feeds/templates/opinion-rss.php</b> on line <b>88</b><br />
+<b>Fatal error</b>:  Uncaught PDOException: SQLSTATE[HY000] [2002] Connection refused in /srv/www/feeds/lib/db.php:41
+Stack trace:
+#0 /srv/www/feeds/lib/db.php(41): PDO-&gt;__construct('mysql:host=db-r...', 'feeds_ro', Object(SensitiveParameterValue))
+#1 /srv/www/feeds/{escape(script)}.php(12): FeedDb::connect()
+#2 {{main}}
+  thrown in <b>/srv/www/feeds/lib/db.php</b> on line <b>41</b><br />
 """
 
 

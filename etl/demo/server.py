@@ -30,6 +30,9 @@ from etl.demo.timeline import DEMO_DAYS, capture_clocks
 __all__ = ["DEMO_DAYS", "DemoServer", "capture_clocks"]
 
 HOST = "127.0.0.1"
+# The demo host is this process: no one to be gentle with, and the demo should run in seconds.
+# Capture still goes through its per-host scheduler, only with these limits for the demo host.
+DEMO_POLITENESS = {"min_interval": 0.0, "concurrency": 4}
 # Small bodies are not worth compressing; real front ends use a similar floor.
 GZIP_MIN_BYTES = 1024
 
@@ -173,7 +176,13 @@ class DemoServer:
         for outlet in self.site.outlets:
             for feed in outlet.feeds:
                 base = self.dead_url_base if feed.kind == "dead" else self.base_url
-                out.append({"name": feed.name, "url": f"{base}{outlet.prefix}{feed.path}"})
+                out.append({
+                    "name": feed.name,
+                    "url": f"{base}{outlet.prefix}{feed.path}",
+                    "language": outlet.language,
+                    "tags": ["demo", outlet.template],
+                    "politeness": dict(DEMO_POLITENESS),
+                })
         return out
 
     def write_sources_yaml(self, path) -> Path:

@@ -89,7 +89,9 @@ def test_malformed_feed_answers_but_yields_no_entries(server, client):
     response = client.get(feed_url(server, exp.MALFORMED_FEED))
     assert response.status_code == 200
     parsed = feedparser.parse(io.BytesIO(response.content))
-    assert parsed.bozo and parsed.entries == []
+    # No recognisable format either: the rule "a fetch failed when there is no version and no
+    # entries" must classify it as a failure, not as an empty feed.
+    assert parsed.bozo and parsed.entries == [] and not parsed.get("version")
 
 
 def test_dead_feed_refuses_the_connection(server, client):
@@ -227,3 +229,25 @@ def test_robots_txt_allows_articles_and_feeds(server, client):
     for source in server.sources():
         assert robots.can_fetch("newsfacts-etl", source["url"])
     assert robots.can_fetch("newsfacts-etl", server.base_url + exp.EDITED_PATH)
+
+
+# Boilerplate every template must carry around the article, by the marker text or element it uses.
+PAGE_FURNITURE = ("<nav", "<footer", "<figcaption", "Accept all", "Sign up", "Copy link")
+
+
+def test_every_outlet_wraps_its_articles_in_site_furniture(server, client):
+    for source in server.sources():
+        if source["name"] not in exp.FEED_ENTRIES_AT_CLOCKS:
+            continue
+        html = client.get(fetch_feed(client, source["url"]).entries[0].link).text
+        missing = [marker for marker in PAGE_FURNITURE if marker not in html]
+        assert not missing, (source["name"], missing)
+        related = lxml.html.fromstring(html).xpath("//section[.//li/a]//h2/text()")
+        assert related, source["name"]
+
+
+def test_constructing_a_server_binds_nothing():
+    idle = DemoServer()
+    with pytest.raises(RuntimeError):
+        idle.base_url
+    idle.stop()  # stopping a server that never started is a no-op
