@@ -16,7 +16,7 @@ def _arc_time(page: PageContext) -> str:
 
 def render(page: PageContext) -> str:
     v, a, o = page.version, page.article, page.outlet
-    blocks = parts.paragraphs(page, 'class="b-article-body__paragraph" data-el="text" dir="null"')
+    blocks = parts.paragraphs(page, 'class="b-article-body__paragraph" data-el="text" dir="null"', "Read more:")
     body = f"""<div id="fusion-app" class="layout-section">
 <header class="c-masthead">
   <a class="c-masthead__logo" href="{escape(page.home_url)}" aria-label="{escape(o.name)} home">{escape(o.name)}</a>

@@ -94,9 +94,20 @@ def head(page: PageContext, title: str, stylesheet: str) -> str:
 </head>"""
 
 
-def paragraphs(page: PageContext, attrs: str = "") -> str:
+# Body paragraph after which sites that do so place an inline "read more" link.
+INLINE_LINK_AFTER = 2
+
+
+def paragraphs(page: PageContext, attrs: str = "", inline_label: str = "") -> str:
+    """The article's paragraphs; with `inline_label`, a link to the newest related story sits
+    among them, styled like a paragraph - the boilerplate extractors most often keep."""
     sep = " " if attrs else ""
-    return "\n".join(f"<p{sep}{attrs}>{escape(p)}</p>" for p in page.version.paragraphs)
+    out = [f"<p{sep}{attrs}>{escape(p)}</p>" for p in page.version.paragraphs]
+    if inline_label and page.related and len(out) > INLINE_LINK_AFTER + 1:
+        title, url = page.related[0]
+        link = f'<p{sep}{attrs}><strong>{escape(inline_label)}</strong> <a href="{escape(url)}">{escape(title)}</a></p>'
+        out.insert(INLINE_LINK_AFTER + 1, link)
+    return "\n".join(out)
 
 
 def figure(page: PageContext, css: str) -> str:

@@ -38,7 +38,7 @@ def render(page: PageContext) -> str:
   {parts.figure(page, "wp-block-image")}
   <div class="entry-content">
 {parts.correction(page, "has-small-font-size")}
-{parts.paragraphs(page)}
+{parts.paragraphs(page, inline_label="RELATED:")}
   </div>
   <footer class="entry-footer">
     <span class="tags-links">Tagged {tag_links}</span>
