@@ -7,6 +7,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from etl.analyst.export import EXPORT_FORMATS
 from etl.cli.sql_shell import FORMATS
 
 
@@ -31,6 +32,22 @@ def build_parser() -> argparse.ArgumentParser:
     sql.add_argument("query", nargs="?", help="SQL text, or @file.sql")
     sql.add_argument("--format", choices=FORMATS, default="table")
     sql.add_argument("--output", type=Path, help="write the result here instead of stdout")
+
+    search = sub.add_parser("search", help="full-text search over articles (BM25, one result per story)")
+    search.add_argument("query", help='words to look for, e.g. "missile launch"')
+    search.add_argument("--since", type=_date, help="first publication day, YYYY-MM-DD")
+    search.add_argument("--until", type=_date, help="last publication day, YYYY-MM-DD")
+    search.add_argument("--source", help="only this feed/outlet")
+    search.add_argument("--limit", type=int, default=10)
+    search.add_argument("--format", choices=("table", "csv", "json"), default="table")
+
+    export = sub.add_parser("export", help="write chosen tables and days to a .duckdb file or a Parquet folder")
+    export.add_argument("target", type=Path, help="the .duckdb file, or the folder for --format parquet")
+    export.add_argument("--format", choices=EXPORT_FORMATS, default="duckdb")
+    export.add_argument("--tables", help="comma-separated table names (default: every table)")
+    export.add_argument("--start", type=_date, help="first day (partition_date) to include")
+    export.add_argument("--end", type=_date, help="last day to include")
+    export.add_argument("--snapshot", type=int, help="export the warehouse as of this DuckLake snapshot id")
 
     imp = sub.add_parser("import-warc", help="import WARC files (e.g. CC-NEWS) into the raw store")
     imp.add_argument("files", nargs="+", type=Path)
@@ -64,6 +81,14 @@ def main(argv: list[str] | None = None) -> int:
             return interactive_shell()
         query = Path(args.query[1:]).read_text() if args.query.startswith("@") else args.query
         return run_query(query, args.format, args.output)
+    if args.command == "search":
+        from etl.analyst.commands import run_search
+
+        return run_search(args)
+    if args.command == "export":
+        from etl.analyst.commands import run_export
+
+        return run_export(args)
     if args.command == "import-warc":
         from etl.cli.capture_commands import import_warc_files
 

@@ -20,11 +20,17 @@ READ_ONLY_HINT = (
 
 
 def friendly_error(error: duckdb.Error) -> str:
+    """DuckDB's message, with what to do next for the errors analysts hit most."""
     message = str(error)
+    first_line = message.splitlines()[0]
     if "read-only" in message or "read only" in message:
-        return f"refused: {READ_ONLY_HINT}\n  ({message.splitlines()[0]})"
-    if "does not exist" in message and "Table" in message:
-        return f"{message.splitlines()[0]}\n  hint: `.tables` (or SHOW TABLES) lists the warehouse tables"
+        return f"refused: {READ_ONLY_HINT}\n  ({first_line})"
+    if isinstance(error, duckdb.CatalogException) and "does not exist" in message:
+        return f"{message}\n  hint: `.tables` lists the tables and `.views` the analyst views (sql/views/)"
+    if isinstance(error, duckdb.ParserException):
+        return f"{message}\n  hint: statements end with ';' in the shell; quote text with single quotes"
+    if "AT clause" in message or "at version" in message:
+        return f"{message}\n  hint: time travel works on tables (not views); `.snapshots` lists snapshot ids"
     return message
 
 
@@ -63,11 +69,28 @@ def run_query(sql: str, fmt: str = "table", output: Path | None = None) -> int:
     return 0
 
 
-SHELL_HELP = """Commands: .tables  .schema TABLE  .help  .quit   (end SQL statements with ;)"""
+SHELL_HELP = """Commands (SQL statements end with ';'):
+  .tables              tables with row counts        .views        analyst views and what they show
+  .schema NAME         columns of a table or view    .snapshots    latest snapshots (for time travel)
+  .format FMT          table | csv | json            .help  .quit"""
+
+# Catalog listings shown by the dot commands.
+_TABLES_SQL = """
+SELECT table_name, estimated_size AS approx_rows, column_count
+FROM duckdb_tables() WHERE database_name = current_database() ORDER BY table_name
+"""
+_VIEWS_SQL = """
+SELECT view_name, regexp_replace(coalesce(comment, ''), ' \\[sql sha256 [0-9a-f]+\\]$', '') AS shows
+FROM duckdb_views() WHERE database_name = current_database() AND NOT internal ORDER BY view_name
+"""
+_SNAPSHOTS_SQL = (
+    "SELECT snapshot_id, snapshot_time, changes FROM ducklake_snapshots('lake') ORDER BY snapshot_id DESC LIMIT 10"
+)
+HISTORY_LINES = 5000
 
 
 def interactive_shell() -> int:
-    """A small REPL with history; statements end with ';'."""
+    """A small REPL: readline history kept in the data directory, tab completion of names."""
     import readline
 
     settings = get_settings()
@@ -76,9 +99,11 @@ def interactive_shell() -> int:
         readline.read_history_file(history)
     except OSError:
         pass
+    readline.set_history_length(HISTORY_LINES)
     con = lake.connect(settings, read_only=True)
-    print(f"warehouse {settings.catalog_path} (read-only). {SHELL_HELP}")
-    buffer = ""
+    _enable_completion(readline, con)
+    print(f"warehouse {settings.catalog_path} (read-only).\n{SHELL_HELP}")
+    fmt, buffer = "table", ""
     try:
         while True:
             try:
@@ -90,6 +115,9 @@ def interactive_shell() -> int:
             if not buffer and stripped.startswith("."):
                 if stripped in (".quit", ".exit"):
                     break
+                if stripped.startswith(".format"):
+                    fmt = _choose_format(stripped, fmt)
+                    continue
                 sql = _dot_command(stripped)
                 if sql is None:
                     print(SHELL_HELP)
@@ -100,7 +128,7 @@ def interactive_shell() -> int:
                     continue
                 sql, buffer = buffer, ""
             try:
-                print(render(con.execute(sql).pl(), "table"), end="")
+                print(render(con.execute(sql).pl(), fmt), end="")
             except duckdb.Error as error:
                 print(friendly_error(error))
     finally:
@@ -109,10 +137,40 @@ def interactive_shell() -> int:
     return 0
 
 
+def _choose_format(command: str, current: str) -> str:
+    wanted = command.partition(" ")[2].strip()
+    if wanted in ("table", "csv", "json"):
+        return wanted
+    print(f"formats: table, csv, json (now {current}); Parquet: etl sql QUERY --format parquet --output FILE")
+    return current
+
+
 def _dot_command(command: str) -> str | None:
     name, _, arg = command.partition(" ")
     if name == ".tables":
-        return "SHOW TABLES"
+        return _TABLES_SQL
+    if name == ".views":
+        return _VIEWS_SQL
+    if name == ".snapshots":
+        return _SNAPSHOTS_SQL
     if name == ".schema" and arg:
         return f"DESCRIBE {arg.strip()}"
     return None
+
+
+def _enable_completion(readline, con: duckdb.DuckDBPyConnection) -> None:
+    """Tab-complete table, view and column names and the dot commands."""
+    names = {r[0] for r in con.execute(
+        "SELECT DISTINCT table_name FROM information_schema.columns WHERE table_catalog = current_database() "
+        "UNION SELECT DISTINCT column_name FROM information_schema.columns WHERE table_catalog = current_database()"
+    ).fetchall()}
+    names |= {".tables", ".views", ".schema", ".snapshots", ".format", ".help", ".quit"}
+    candidates = sorted(names)
+
+    def complete(text: str, state: int) -> str | None:
+        matches = [n for n in candidates if n.startswith(text)]
+        return matches[state] if state < len(matches) else None
+
+    readline.set_completer(complete)
+    readline.set_completer_delims(" \t\n,()=<>;")
+    readline.parse_and_bind("tab: complete")
