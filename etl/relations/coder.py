@@ -71,7 +71,7 @@ def code_article(text: str, published: datetime.date | None = None) -> CodedArti
     lower = _same_length_lower(text)
     names = gaz.dictionary.find(text)
     words = word_dictionary().find(lower)
-    triggers = [(s, e, p[0]) for s, e, p in words if isinstance(p[0], Trigger)]
+    triggers = [(s, e, p) for s, e, p in words if isinstance(p[0], Trigger)]
     roles = [(s, e, p[0]) for s, e, p in words if isinstance(p[0], RoleWord)]
     memory = ArticleMemory(published=published)
     finder = MentionFinder(gaz, memory)

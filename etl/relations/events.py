@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .lexicon import FRAME, NOUN, Trigger
 from .mentions import Mention
+from .model import Actor
 
 NEGATION_CUES = frozenset({"not", "never", "refused", "declined", "failed", "paused", "without",
                            "didn't", "won't", "hasn't", "haven't", "wouldn't", "cannot", "can't"})
@@ -25,9 +26,19 @@ FUTURE_AFTER = ("next week", "next month", "next year", "later this", "from july
 DEMAND_TYPES = frozenset({"REQUEST", "THREATEN", "REJECT"})
 # Types that act physically on a place: "struck a refinery in Russia" hits Russia.
 PLACE_IS_TARGET = frozenset({"ASSAULT", "COERCE"})
+# Reporting verbs closing a sentence (", analysts warned."): what they report is not their event.
+TAIL_SPEECH = re.compile(r"\b(?:said|says|told|added|reported|warned|alleged|noted|claimed|confirmed)\b")
 SPEECH = re.compile(r"\b(?:said|says|told|added|reported|according to|quoted|citing|confirmed|announced|warned that)\b")
-CLAUSE_BREAK = re.compile(r";|, while\b|, but\b|\bwhile\b|, after\b|, saying\b|, which\b|, who\b| as a\b|\bbecause\b")
+CLAUSE_BREAK = re.compile(r";|, while\b|, but\b|\bwhile\b|, after\b|, saying\b|, which\b|, who\b|, where\b| as a\b|\bbecause\b")
+# Types whose event needs a recipient: aid, a request or support given to nobody is a misreading.
+NEEDS_TARGET = frozenset({"AID", "REQUEST", "SUPPORT"})
+# Civilian sources make "protested" a PROTEST; states protesting make it an ACCUSE.
+CIVIL_SECTORS = frozenset({"CVL", "OPP", "LAB"})
+# An -ing trigger after these is a finite event ("began sharing"); otherwise it modifies a noun
+# ("a resolution demanding", "firms supplying") and is not coded.
 PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be"})
+ING_HOSTS = PASSIVE_AUX | {"began", "begin", "begins", "started", "start", "continued", "continue",
+                           "stopped", "jointly", "has", "have", "had"}
 DETERMINERS = frozenset({"the", "a", "an", "its", "their", "any", "this", "that", "his", "her"})
 _JOINER = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|as well as\s+)$")
 _WORDS = re.compile(r"[a-z0-9']+")
@@ -70,7 +81,7 @@ def _trailing_attribution_start(lower: str) -> int:
     if comma < 0:
         return len(lower)
     tail = lower[comma:]
-    if SPEECH.search(tail) and len(_words(tail)) <= 8:
+    if TAIL_SPEECH.search(tail) and len(_words(tail)) <= 8:
         return comma
     return len(lower)
 
@@ -94,6 +105,8 @@ def _left_boundary(lower: str, position: int, previous_end: int) -> int:
 def _is_passive(lower: str, start: int, phrase: str) -> bool:
     if phrase.split()[0] in PASSIVE_AUX:
         return True
+    if phrase.split()[0].endswith("ing"):
+        return False
     before = _words(lower[max(0, start - 25):start])
     return bool(before) and (before[-1] in PASSIVE_AUX or (len(before) > 1 and before[-2] in PASSIVE_AUX
                                                            and before[-1].endswith("ly")))
@@ -118,7 +131,7 @@ def _in_condition(lower: str, position: int) -> bool:
 
 
 def code_events(sentence: str, lower: str, mentions: list[Mention],
-                triggers: list[tuple[int, int, Trigger]]) -> list[Event]:
+                triggers: list[tuple[int, int, list[Trigger]]]) -> list[Event]:
     attribution_start = _trailing_attribution_start(lower)
     speaker_spans = _speaker_spans(lower)
     actors = []
@@ -132,8 +145,11 @@ def code_events(sentence: str, lower: str, mentions: list[Mention],
     previous_end = 0
     previous_sources: list[Mention] = []
     frame: Trigger | None = None
-    for index, (start, end, trigger) in enumerate(triggers):
+    for index, (start, end, alternatives) in enumerate(triggers):
+        trigger = alternatives[0]
         next_start = triggers[index + 1][0] if index + 1 < len(triggers) else attribution_start
+        if trigger.role == FRAME and trigger.relation_type in DEMAND_TYPES:
+            next_start = attribution_start  # its embedded triggers are dropped, not boundaries
         break_after = CLAUSE_BREAK.search(lower, end, next_start)
         right_end = break_after.start() if break_after else next_start
         left_start = _left_boundary(lower, start, previous_end)
@@ -143,8 +159,12 @@ def code_events(sentence: str, lower: str, mentions: list[Mention],
             if frame.relation_type in DEMAND_TYPES:
                 previous_end = end
                 continue
-        event = _code_trigger(sentence, lower, actors, start, end, trigger, left_start, right_end,
-                              previous_sources if not new_clause else [])
+        if _is_modifier(lower, start, trigger.phrase):
+            previous_end = end
+            continue
+        purpose = embedded_to and index > 0 and not new_clause  # "travelled to X to meet Y"
+        event = _code_trigger(sentence, lower, actors, start, end, alternatives, left_start, right_end,
+                              previous_sources if not new_clause else [], purpose)
         if event is not None:
             if frame is not None and not new_clause and embedded_to:
                 event.hypothetical = True
@@ -159,8 +179,27 @@ def code_events(sentence: str, lower: str, mentions: list[Mention],
     return events
 
 
-def _code_trigger(sentence, lower, actors, start, end, trigger: Trigger, left_start, right_end,
-                  inherited: list[Mention]) -> Event | None:
+def _is_modifier(lower: str, start: int, phrase: str) -> bool:
+    """A participle or gerund that is not the event itself: "a resolution demanding",
+    "firms supplying", "accused X of supplying"."""
+    before = _words(lower[max(0, start - 20):start])[-1:]
+    if before in (["of"], ["for"]):
+        return True
+    return phrase.split()[0].endswith("ing") and bool(before) and before[0] not in ING_HOSTS
+
+
+def _choose(alternatives: list[Trigger], sources: list[Mention]) -> Trigger:
+    """One phrase, several types ("protested"): civilians protest, governments accuse."""
+    civil = bool(sources) and all(m.actor.sector in CIVIL_SECTORS for m in sources)
+    for trigger in alternatives:
+        if (trigger.relation_type == "PROTEST") == civil:
+            return trigger
+    return alternatives[0]
+
+
+def _code_trigger(sentence, lower, actors, start, end, alternatives: list[Trigger], left_start, right_end,
+                  inherited: list[Mention], purpose: bool) -> Event | None:
+    trigger = alternatives[0]
     left = [m for m in actors if left_start <= m.start and m.end <= start and not m.is_place]
     right = [m for m in actors if end <= m.start < right_end]
     right_actors = [m for m in right if not m.is_place]
@@ -181,11 +220,11 @@ def _code_trigger(sentence, lower, actors, start, end, trigger: Trigger, left_st
     if target_group and len(_words(lower[end:target_group[0].start])) > MAX_TARGET_GAP_WORDS:
         target_group = []
 
-    if source_group and _JOINER.match(lower[source_group[-1].end:start]):
-        source_group = []  # "X met Y and condemned Z": the subject is further left
+    if source_group and _JOINER.match(lower[source_group[-1].end:start]) or purpose:
+        source_group = []  # "X met Y and condemned Z", "went to X to meet Y": subject further left
     if passive:
-        by = lower.find(" by ", end - 1, right_end)
-        agents = [g for g in right_groups if by >= 0 and g[0].start > by]
+        by = end if trigger.phrase.endswith(" by") else lower.find(" by ", end, right_end)
+        agents = [g for g in right_groups if by >= 0 and g[0].start >= by]
         target_group = source_group or inherited
         source_group = agents[0] if agents else []
         rule.append("passive")
@@ -200,7 +239,14 @@ def _code_trigger(sentence, lower, actors, start, end, trigger: Trigger, left_st
         target_group = [places[-1]] if places[-1].start > end else []
         confidence -= 0.1
         rule.append("place")
+    trigger = _choose(alternatives, source_group)
+    if not target_group and trigger.relation_type == "PROTEST" and len({m.actor.code for m in source_group}) == 1:
+        target_group = [Mention(source_group[0].start, source_group[0].end,
+                                _government_of(source_group[0].actor))]  # domestic protest
+        rule.append("domestic")
     if not source_group and not target_group:
+        return None
+    if not target_group and trigger.relation_type in NEEDS_TARGET:
         return None
     if trigger.role == NOUN:
         confidence -= 0.1
@@ -211,3 +257,7 @@ def _code_trigger(sentence, lower, actors, start, end, trigger: Trigger, left_st
     location = next((m for m in places if m.actor.kind != "person"), None)
     return Event(trigger, start, end, list(source_group), list(target_group), location,
                  negated, hypothetical, round(max(confidence, 0.1), 2), ".".join(rule))
+
+
+def _government_of(actor: Actor) -> Actor:
+    return Actor(name=actor.code, code=actor.code, kind="state", sector="GOV")

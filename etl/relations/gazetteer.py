@@ -18,6 +18,8 @@ from .model import Actor
 
 # Forms a name can take in text; they decide how a mention combines with its neighbours.
 NAME, ADJECTIVE, PEOPLE, SEAT, PERSON, CONTEXT = "name", "adjective", "people", "seat", "person", "context"
+# Geographic names that contain a country's name but are no actor ("South China Sea").
+PLACE = "place"
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,8 @@ def gazetteer() -> Gazetteer:
     organisations = _load_organisations(entries)
     leaders = _load_leaders(entries)
     _load_context_forms(entries)
+    for row in tsv_rows("places.tsv"):
+        entries[cell(row, 0)] = [NameHit(PLACE, Actor(name=cell(row, 0), code="", kind="place"))]
     return Gazetteer(Dictionary(entries), states, organisations, leaders)
 
 

@@ -7,7 +7,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from .gazetteer import CONTEXT, PERSON, Gazetteer, NameHit, person_at
+from .gazetteer import CONTEXT, PEOPLE, PERSON, PLACE, Gazetteer, NameHit, person_at
 from .lexicon import BODY, TITLE, RoleWord
 from .model import Actor
 
@@ -110,7 +110,11 @@ class MentionFinder:
         hit = hits[0]
         if hit.form == CONTEXT and not self.memory.koreas_seen:
             return None
+        if hit.form == PLACE:
+            return None
         actor = self.gazetteer.states.get(hit.actor.code, hit.actor) if hit.form == CONTEXT else hit.actor
+        if hit.form == PEOPLE:
+            actor = _with_sector(actor, "CVL")
         after = end
         possessive = _POSSESSIVE.match(sentence, after)
         if possessive:
