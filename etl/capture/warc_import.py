@@ -102,11 +102,17 @@ def import_warc(paths, raw_root: Path, settings: Settings, state: CaptureState,
     for path in map(Path, paths):
         try:
             stored = _store_copy(path, raw_root)
-            files.append(stored.relative_to(raw_root).as_posix())
+            responses = 0
             for record in iter_records(stored, raw_root, types=("response",),
                                        max_payload=settings.max_body_bytes):
+                responses += 1
                 if _is_html_page(record):
                     importer.add(record)
+            if responses == 0:
+                stored.unlink()  # not a WARC (or an empty one): keep the raw store clean
+                problems.append(f"{path}: no WARC response records found")
+                continue
+            files.append(stored.relative_to(raw_root).as_posix())
         except Exception as exc:  # a damaged file keeps the pages read before the damage
             problems.append(f"{path}: {type(exc).__name__}: {exc}"[:500])
     return CaptureResult(

@@ -271,7 +271,8 @@ def iter_records(path: Path, raw_root: Path | None = None, types: tuple[str, ...
     with open(path, "rb") as fh:
         iterator = ArchiveIterator(fh)
         for record in iterator:
-            if record.rec_type not in types:
+            # warcio reads junk leniently as a URI-less record: such a record names no page
+            if record.rec_type not in types or not record.rec_headers.get_header("WARC-Target-URI"):
                 continue
             payload, truncated = _read_payload(record, max_payload)
             offset = iterator.get_record_offset()
