@@ -8,10 +8,16 @@ from etl.demo.sites import parts
 from etl.demo.sites.parts import PageContext
 
 
+# How U.S. newsrooms name the zones they write times in; others by their offset.
+ZONE_NAMES = {-5: "EST", -4: "EDT", 0: "UTC"}
+
+
 def _arc_time(page: PageContext) -> str:
     moment = page.published_local
     meridiem = "a.m." if moment.hour < 12 else "p.m."
-    return f"{moment:%B} {moment.day}, {moment.year} at {moment.hour % 12 or 12}:{moment:%M} {meridiem} UTC"
+    hours = page.outlet.page_utc_offset_hours
+    zone = ZONE_NAMES.get(hours, f"UTC{hours:+d}")
+    return f"{moment:%B} {moment.day}, {moment.year} at {moment.hour % 12 or 12}:{moment:%M} {meridiem} {zone}"
 
 
 def render(page: PageContext) -> str:
