@@ -91,8 +91,9 @@ def _load_leaders(entries: dict[str, list[NameHit]]) -> list[Actor]:
 def _load_context_forms(entries: dict[str, list[NameHit]]) -> None:
     # "the North" / "the South" name a Korea only after the article has mentioned one; the
     # mention resolver checks that. The placeholder actor carries the candidate codes.
-    for text, code in (("the North", "PRK"), ("the South", "KOR")):
-        entries[text] = [NameHit(CONTEXT, Actor(name=text, code=code, kind="state"))]
+    for side, code in (("North", "PRK"), ("South", "KOR")):
+        for article in ("the", "The"):
+            entries[f"{article} {side}"] = [NameHit(CONTEXT, Actor(name=f"the {side}", code=code, kind="state"))]
 
 
 @cache
