@@ -1,5 +1,6 @@
 """Story assignment for one day's articles against the stories of the days before.
 
+Lines a source repeats across the day's articles are dropped first (see boilerplate.py).
 Layers, cheapest first: the same canonical URL ('url'), the same normalised text ('exact'),
 MinHash LSH band keys or sampled shingles shared with an earlier or same-day article, verified
 on exact shingle sets ('near', 'contained'). Verified links form a graph; each connected group
@@ -23,6 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 import polars as pl
 
+from etl.dedup.boilerplate import boilerplate_lines, strip_lines
 from etl.dedup.candidates import KEYS_SCHEMA, candidate_pairs
 from etl.dedup.docs import DedupDoc, clean_docs, url_key
 from etl.dedup.features import Features, featurize
@@ -74,7 +76,8 @@ def assign_stories(
     today = clean_docs(docs)
     prior = _prior_articles(prior_bands)
     first_new = prior.height
-    features = featurize([doc.text for doc in today])
+    furniture = boilerplate_lines([doc.text for doc in today], [doc.source for doc in today])
+    features = featurize(strip_lines([doc.text for doc in today], furniture))
     today_keys = _today_keys(features, first_new)
     prior_keys = _prior_keys(prior_bands, prior)
     pairs = candidate_pairs(pl.concat([prior_keys, today_keys]), first_new)
@@ -83,7 +86,7 @@ def assign_stories(
     prior_ids = prior.get_column("article_id").to_list()
     loaded = _load_texts(load_prior_texts, [prior_ids[node] for node in asked])
     loaded_nodes = [node for node in asked if prior_ids[node] in loaded]
-    prior_features = featurize([loaded[prior_ids[node]] for node in loaded_nodes])
+    prior_features = featurize(strip_lines([loaded[prior_ids[node]] for node in loaded_nodes], furniture))
 
     today_nodes = np.arange(first_new, first_new + len(today), dtype=np.int64)
     shingles = pl.concat(

@@ -14,6 +14,9 @@ STORY_WINDOW_DAYS = 3
 # Texts are cut here before hashing: a news article is far below it, a runaway page is not.
 MAX_TEXT_CHARS = 400_000
 
+# A line one source repeats in this many of the day's articles is site furniture.
+BOILERPLATE_MIN_DOCS = 3
+
 # Word shingles: five consecutive words (NOTES.md: syndicated copies sit near Jaccard 0.71).
 SHINGLE_WORDS = 5
 
@@ -44,7 +47,7 @@ BUCKET_ALL_PAIRS_MAX = 12
 
 DEDUP_VERSION = (
     f"dedup-1;{HASH_SCHEME};seed={HASH_SEED};perm={NUM_PERM};shingle={SHINGLE_WORDS}w;"
-    f"bands={BANDS}x{ROWS_PER_BAND};sample=1/{2 ** SAMPLE_BITS};cap={MAX_TEXT_CHARS};"
+    f"bands={BANDS}x{ROWS_PER_BAND};sample=1/{2 ** SAMPLE_BITS};cap={MAX_TEXT_CHARS};boilerplate>={BOILERPLATE_MIN_DOCS};"
     f"near>={NEAR_JACCARD};contained>={CONTAINED_SHARE}@{MIN_CONTAINED_SHINGLES}"
 )
 
