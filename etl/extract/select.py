@@ -1,0 +1,78 @@
+"""Choose the body among a page's candidate blocks: site template first, then generic rules."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from etl.extract.blocks import Block, block_path
+from etl.extract.boilerplate import is_boilerplate_line
+from etl.extract.settings import LINK_DENSITY_MAX, SHORT_BLOCK_WORDS
+from etl.extract.template import SiteTemplate, line_key
+
+_SENTENCE_END = re.compile(r"[.!?…:;\"'»“”)\]]$")
+_WORDS = re.compile(r"\w+")
+_QUOTE_TAGS = frozenset(("blockquote", "aside", "q"))
+# A short block whose words mostly occur in one other block is a pull quote repeating the body.
+_PULL_QUOTE_MAX_WORDS = 40
+_PULL_QUOTE_OVERLAP = 0.8
+_QUOTED_PULL_QUOTE_OVERLAP = 0.6
+_UNQUOTED_MIN_WORDS = 8
+_MAX_HEADING_WORDS = 20
+
+
+def select_body(blocks: Sequence[Block], title: str | None, template: SiteTemplate | None) -> list[str]:
+    title_key = line_key(title) if title else None
+    kept: list[Block] = []
+    seen: set[str] = set()
+    for block in blocks:
+        key = line_key(block.text)
+        if key in seen or key == title_key:
+            continue
+        if template is not None and template.is_boilerplate(block.text, block_path(block.element)):
+            continue
+        if is_boilerplate_line(block.text) or not _looks_like_body(block):
+            continue
+        seen.add(key)
+        kept.append(block)
+    kept = [b for b in kept if not _is_pull_quote(b, kept)]
+    while kept and kept[-1].heading:
+        kept.pop()
+    return [b.text for b in kept]
+
+
+def _looks_like_body(block: Block) -> bool:
+    words = len(block.text.split())
+    if block.heading:
+        return words <= _MAX_HEADING_WORDS and block.link_density < LINK_DENSITY_MAX
+    if block.link_density > LINK_DENSITY_MAX:
+        return False
+    return words >= SHORT_BLOCK_WORDS or bool(_SENTENCE_END.search(block.text))
+
+
+def _is_pull_quote(block: Block, kept: Sequence[Block]) -> bool:
+    words = _WORDS.findall(block.text.casefold())
+    if not words or len(words) > _PULL_QUOTE_MAX_WORDS:
+        return False
+    quoted = _inside_quote(block)
+    if not quoted and len(words) < _UNQUOTED_MIN_WORDS:
+        return False  # a few common words overlap by chance
+    needed = (_QUOTED_PULL_QUOTE_OVERLAP if quoted else _PULL_QUOTE_OVERLAP) * len(words)
+    for other in kept:
+        if other is block or len(other.text) <= len(block.text):
+            continue
+        vocabulary = set(_WORDS.findall(other.text.casefold()))
+        if sum(word in vocabulary for word in words) >= needed:
+            return True
+    return False
+
+
+def _inside_quote(block: Block) -> bool:
+    node = block.element
+    for _ in range(3):
+        if node is None:
+            return False
+        if node.tag in _QUOTE_TAGS:
+            return True
+        node = node.getparent()
+    return False
