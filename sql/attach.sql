@@ -7,5 +7,5 @@ SET extension_directory = 'data/duckdb_extensions';
 SET autoinstall_known_extensions = false;
 LOAD ducklake;
 LOAD sqlite_scanner;
-ATTACH 'ducklake:sqlite:data/lake/catalog.sqlite' AS lake (DATA_PATH 'data/lake/data/', READ_ONLY);
+ATTACH 'ducklake:sqlite:data/lake/catalog.sqlite' AS lake (DATA_PATH 'data/lake/data/', OVERRIDE_DATA_PATH true, READ_ONLY);
 USE lake;

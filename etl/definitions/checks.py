@@ -4,13 +4,12 @@ Each check is one SQL query returning offending rows; zero rows passes. The chec
 whole table (cheap at warehouse scale) so a bad partition is caught whichever run wrote it.
 """
 
-from __future__ import annotations
 
 import dagster as dg
 
 from etl.definitions.metadata import markdown_preview
 from etl.definitions.resources import WarehouseResource
-from etl.relations.vocabulary import PLOVER_TYPES
+from etl.relations import PLOVER_TYPES
 from etl.warehouse.lake import query
 
 # (asset, check name, description, SQL returning violating rows)

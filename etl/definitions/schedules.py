@@ -1,6 +1,5 @@
 """Schedules: hourly capture + look-back re-derive, and a daily finalize of yesterday."""
 
-from __future__ import annotations
 
 import datetime as dt
 

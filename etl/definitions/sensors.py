@@ -5,7 +5,6 @@ feed item, an imported WARC) would otherwise never reach the warehouse. The curs
 capture time already handled, so each capture triggers its day once.
 """
 
-from __future__ import annotations
 
 import datetime as dt
 

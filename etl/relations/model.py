@@ -9,6 +9,12 @@ from dataclasses import asdict, dataclass, field
 # partitions can be told apart from old ones.
 CODER_VERSION = "relations-1.0.0"
 
+# The 16 PLOVER event types (PLOVER, CC BY-SA 4.0): the only values of Fact.relation_type.
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+
 
 @dataclass(frozen=True)
 class Actor:

@@ -64,7 +64,9 @@ def extension_dir(settings: Settings) -> Path:
 
 
 def attach_sql(settings: Settings, read_only: bool) -> str:
-    options = [f"DATA_PATH '{settings.lake_data_path}/'"]
+    # The configured data path wins over the one recorded in the catalog, so a data directory
+    # can be moved or copied (file paths inside the catalog are relative to it).
+    options = [f"DATA_PATH '{settings.lake_data_path}/'", "OVERRIDE_DATA_PATH true"]
     if read_only:
         options.append("READ_ONLY")
     return (

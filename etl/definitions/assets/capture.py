@@ -5,7 +5,6 @@ be committed together: an entry recorded without its fetch, or a capture without
 would be a history nobody can explain.
 """
 
-from __future__ import annotations
 
 import datetime as dt
 

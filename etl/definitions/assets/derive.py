@@ -5,7 +5,6 @@ under BackfillPolicy.single_run()) it calls a derive step from ``etl.derive`` an
 day's rows. Re-running a day gives the same rows.
 """
 
-from __future__ import annotations
 
 import time
 

@@ -1,6 +1,5 @@
 """Maintenance group: keep the lake compact and its snapshot history bounded."""
 
-from __future__ import annotations
 
 import dagster as dg
 
