@@ -8,7 +8,11 @@ WITH by_source AS (
            CASE WHEN len(target_iso3) = 0 THEN [''] ELSE target_iso3 END AS target_iso3s
     FROM fact_evidence
     WHERE is_asserted
+),
+pairs AS (
+    SELECT * EXCLUDE (target_iso3s), unnest(target_iso3s) AS target_iso3
+    FROM by_source
+    WHERE source_iso3 <> ''
 )
-SELECT * EXCLUDE (target_iso3s), unnest(target_iso3s) AS target_iso3
-FROM by_source
-WHERE source_iso3 <> '';
+SELECT *, source_iso3 || ' → ' || CASE WHEN target_iso3 = '' THEN '(none)' ELSE target_iso3 END AS dyad
+FROM pairs;

@@ -1,10 +1,11 @@
--- Dyad time series by day: relation_daily (the pipeline's own daily counts) with each event
--- type's quad class and a readable dyad label, for charts and trend queries.
+-- Dyad time series by day, per event type with its quad class. Same definition as the
+-- relation_daily table (asserted facts; stories, outlets and articles counted distinct), kept
+-- as a view so it carries the readable dyad label and stays comparable with dyad_weekly.
 CREATE OR REPLACE VIEW dyad_daily AS
-SELECT d.partition_date AS day,
-       d.source_iso3, d.target_iso3,
-       d.source_iso3 || ' → ' || CASE WHEN d.target_iso3 = '' THEN '(none)' ELSE d.target_iso3 END AS dyad,
-       d.relation_type, p.quad_class,
-       d.facts, d.stories, d.sources, d.articles
-FROM relation_daily d
-LEFT JOIN plover_types p USING (relation_type);
+SELECT partition_date AS day, source_iso3, target_iso3, dyad, relation_type, quad_class,
+       count(DISTINCT fact_id)    AS facts,
+       count(DISTINCT story_id)   AS stories,
+       count(DISTINCT outlet)     AS sources,
+       count(DISTINCT article_id) AS articles
+FROM fact_country_pairs
+GROUP BY ALL;

@@ -1,0 +1,161 @@
+"""Inline SVG charts for the briefing page, drawn by hand so the page renders offline.
+
+Each function returns an ``<svg>`` element as a string (no scripts, no external fonts), sized
+in CSS pixels with a viewBox so the page can scale it. Every label goes through
+``html.escape``: actor names and titles come from the news.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from html import escape
+
+# Tone colours by PLOVER quad class (see sql/views/010_plover_types.sql); blues cooperate,
+# oranges and reds conflict, so the network and the mix read the same way.
+QUAD_COLOURS = {
+    "verbal cooperation": "#6aaed6",
+    "material cooperation": "#2166ac",
+    "verbal conflict": "#f4a259",
+    "material conflict": "#c0392b",
+}
+SERIES_COLOURS = ["#2166ac", "#c0392b", "#1b9e77", "#7570b3", "#e6ab02", "#666666"]
+NEUTRAL = "#999999"
+_FONT = 'font-family="system-ui, sans-serif"'
+
+
+def _svg(width: int, height: int, body: list[str], label: str) -> str:
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
+        f'height="{height}" role="img" aria-label="{escape(label)}" {_FONT} font-size="12">'
+        + "".join(body)
+        + "</svg>"
+    )
+
+
+def _nice_ceiling(value: float) -> int:
+    """The axis maximum: value rounded up to 1, 2 or 5 times a power of ten."""
+    if value <= 1:
+        return 1
+    magnitude = 10 ** math.floor(math.log10(value))
+    return next(int(step * magnitude) for step in (1, 2, 5, 10) if step * magnitude >= value)
+
+
+def line_chart(x_labels: list[str], series: dict[str, list[int]], title: str,
+               width: int = 640, height: int = 260) -> str:
+    """One line per series over the same x positions, with a y grid and a legend."""
+    left, right, top, bottom = 40, 150, 24, 36
+    plot_w, plot_h = width - left - right, height - top - bottom
+    peak = max((max(v) for v in series.values() if v), default=1)
+    # Whole-number ticks (counts), at most five of them.
+    tick = _nice_ceiling(peak / 4) if peak > 4 else 1
+    y_max = max(1, tick * math.ceil(peak / tick))
+    step = plot_w / max(1, len(x_labels) - 1)
+
+    def x(i: int) -> float:
+        return left + i * step
+
+    def y(v: float) -> float:
+        return top + plot_h - v / y_max * plot_h
+
+    body = [f'<text x="{left}" y="14" font-weight="600">{escape(title)}</text>']
+    for v in range(0, y_max + 1, tick):
+        body.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{y(v):.1f}" y2="{y(v):.1f}" stroke="#e5e5e5"/>')
+        body.append(f'<text x="{left - 6}" y="{y(v) + 4:.1f}" text-anchor="end" fill="#555">{v:g}</text>')
+    every = max(1, math.ceil(len(x_labels) / 7))
+    for i, label in enumerate(x_labels):
+        # Every few days, counted back from the last so the latest day is always labelled.
+        if (len(x_labels) - 1 - i) % every == 0:
+            body.append(f'<text x="{x(i):.1f}" y="{height - 14}" text-anchor="middle" fill="#555">{escape(label)}</text>')
+    for n, (name, values) in enumerate(series.items()):
+        colour = SERIES_COLOURS[n % len(SERIES_COLOURS)]
+        points = " ".join(f"{x(i):.1f},{y(v):.1f}" for i, v in enumerate(values))
+        body.append(f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2.5"/>')
+        body += [f'<circle cx="{x(i):.1f}" cy="{y(v):.1f}" r="3" fill="{colour}"/>' for i, v in enumerate(values) if v]
+        legend_y = top + 8 + n * 18
+        body.append(f'<rect x="{width - right + 14}" y="{legend_y - 9}" width="12" height="4" fill="{colour}"/>')
+        body.append(f'<text x="{width - right + 32}" y="{legend_y - 3}">{escape(name)}</text>')
+    return _svg(width, height, body, title)
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: int
+    colour: str
+
+
+def bar_chart(bars: list[Bar], title: str, width: int = 640, bar_height: int = 20) -> str:
+    """Horizontal bars, largest first as given, each labelled with its value."""
+    left, top = 110, 28
+    height = top + max(1, len(bars)) * (bar_height + 6) + 8
+    plot_w = width - left - 50
+    v_max = max((b.value for b in bars), default=1) or 1
+    body = [f'<text x="0" y="14" font-weight="600">{escape(title)}</text>']
+    for i, bar in enumerate(bars):
+        y = top + i * (bar_height + 6)
+        w = max(2.0, bar.value / v_max * plot_w)
+        body.append(f'<text x="{left - 8}" y="{y + bar_height * 0.7:.1f}" text-anchor="end">{escape(bar.label)}</text>')
+        body.append(f'<rect x="{left}" y="{y}" width="{w:.1f}" height="{bar_height}" fill="{bar.colour}"/>')
+        body.append(f'<text x="{left + w + 6:.1f}" y="{y + bar_height * 0.7:.1f}" fill="#333">{bar.value}</text>')
+    if not bars:
+        body.append(f'<text x="{left}" y="{top + 14}" fill="#777">no events coded this day</text>')
+    return _svg(width, height, body, title)
+
+
+@dataclass(frozen=True)
+class Edge:
+    source: str
+    target: str
+    weight: int       # stories
+    colour: str
+
+
+def network_chart(edges: list[Edge], title: str, size: int = 520) -> str:
+    """Actors on a circle (grouped by name order), arrows from actor to the actor acted on.
+
+    A circle layout is deterministic and never overlaps nodes; with the few dozen actors of a
+    day it reads better than a force layout, which would need iterations and a random seed.
+    """
+    nodes = sorted({e.source for e in edges} | {e.target for e in edges})
+    degree = {n: 0 for n in nodes}
+    for e in edges:
+        degree[e.source] += e.weight
+        degree[e.target] += e.weight
+    centre, radius = size / 2, size / 2 - 110
+    position = {
+        n: (centre + radius * math.cos(2 * math.pi * i / len(nodes) - math.pi / 2),
+            centre + 10 + radius * math.sin(2 * math.pi * i / len(nodes) - math.pi / 2))
+        for i, n in enumerate(nodes)
+    }
+    w_max = max((e.weight for e in edges), default=1)
+    body = [f'<text x="0" y="14" font-weight="600">{escape(title)}</text>', "<defs>"]
+    for colour in sorted({e.colour for e in edges}):
+        body.append(
+            f'<marker id="arrow{colour[1:]}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="10" '
+            f'markerHeight="10" markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="{colour}"/></marker>'
+        )
+    body.append("</defs>")
+    node_r = {n: 5 + 9 * math.sqrt(degree[n] / max(degree.values())) for n in nodes}
+    for e in sorted(edges, key=lambda e: e.weight):
+        (x1, y1), (x2, y2) = position[e.source], position[e.target]
+        length = math.hypot(x2 - x1, y2 - y1) or 1
+        # Stop the arrow at the target's rim, and bend it so A->B and B->A stay apart.
+        x2e, y2e = x2 - (x2 - x1) / length * (node_r[e.target] + 2), y2 - (y2 - y1) / length * (node_r[e.target] + 2)
+        mx, my = (x1 + x2e) / 2 + (y2e - y1) * 0.12, (y1 + y2e) / 2 - (x2e - x1) * 0.12
+        width = 1.2 + 4 * e.weight / w_max
+        body.append(
+            f'<path d="M{x1:.1f},{y1:.1f} Q{mx:.1f},{my:.1f} {x2e:.1f},{y2e:.1f}" fill="none" stroke="{e.colour}" '
+            f'stroke-width="{width:.1f}" stroke-opacity="0.8" marker-end="url(#arrow{e.colour[1:]})">'
+            f"<title>{escape(e.source)} → {escape(e.target)}: {e.weight} stories</title></path>"
+        )
+    for n in nodes:
+        x, y = position[n]
+        anchor = "start" if x > centre + 1 else "end" if x < centre - 1 else "middle"
+        dx = 0 if anchor == "middle" else (node_r[n] + 5) * (1 if anchor == "start" else -1)
+        dy = 4 if anchor != "middle" else (-(node_r[n] + 6) if y < centre else node_r[n] + 14)
+        body.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{node_r[n]:.1f}" fill="#fff" stroke="#333" stroke-width="1.5"/>')
+        body.append(f'<text x="{x + dx:.1f}" y="{y + dy:.1f}" text-anchor="{anchor}">{escape(n)}</text>')
+    if not nodes:
+        body.append(f'<text x="{centre}" y="{centre}" text-anchor="middle" fill="#777">no actor pairs this day</text>')
+    return _svg(size, size + 20, body, title)
