@@ -34,7 +34,13 @@ def as_text(value: object) -> str:
         text = bytes(value).decode("utf-8", errors="replace")
     else:
         text = ""
-    return text[:MAX_TEXT_CHARS]
+    text = text[:MAX_TEXT_CHARS]
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:  # lone surrogates (e.g. from a bad JSON escape) cannot be stored
+            text = text.encode("utf-8", errors="replace").decode("utf-8")
+    return text
 
 
 def tokenize(texts: Iterable[object]) -> Words:

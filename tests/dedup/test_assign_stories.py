@@ -1,0 +1,144 @@
+import random
+from datetime import date, datetime
+
+import polars as pl
+
+from etl.dedup import DedupDoc, assign_stories
+from etl.dedup.evaluate import merged_group_pairs, pair_scores
+from etl.dedup.params import BANDS, SAMPLE_BAND
+from etl.dedup.replay import assign_by_day
+from tests.dedup.labelled import hard_negative_pairs, labelled_docs
+
+DOCS = {d["doc_id"]: d for d in labelled_docs()}
+NO_WINDOW = pl.DataFrame()
+
+
+def dedup_doc(doc_id: str, **changes) -> DedupDoc:
+    d = DOCS[doc_id]
+    fields = dict(
+        article_id=doc_id,
+        canonical_url=f"https://{d['source']}.example/news/{doc_id}",
+        text=d["text"],
+        published_at=datetime.fromisoformat(d["published_at"]),
+        source=d["source"],
+    )
+    return DedupDoc(**{**fields, **changes})
+
+
+def no_texts(ids):
+    return {}
+
+
+def story_rows(assignment) -> dict[str, dict]:
+    return {row["article_id"]: row for row in assignment.stories.to_dicts()}
+
+
+def window_of(assignment, day: date) -> pl.DataFrame:
+    return assignment.bands.with_columns(pl.lit(day).alias("partition_date"))
+
+
+def test_new_stories_take_their_earliest_article_as_id_and_representative():
+    rows = story_rows(assign_stories([dedup_doc("w01-3"), dedup_doc("w01-0"), dedup_doc("w02-0")], NO_WINDOW, no_texts))
+    assert rows["w01-0"]["story_id"] == "w01-0" and rows["w01-0"]["is_representative"]
+    assert rows["w01-0"]["method"] == "self" and rows["w01-0"]["similarity"] == 1.0
+    assert rows["w01-3"]["story_id"] == "w01-0" and not rows["w01-3"]["is_representative"]
+    assert rows["w01-3"]["method"] in {"near", "contained"} and 0.5 <= rows["w01-3"]["similarity"] < 1.0
+    assert rows["w02-0"]["story_id"] == "w02-0"
+
+
+def test_an_article_joins_the_previous_days_story_and_keeps_its_id():
+    yesterday = assign_stories([dedup_doc("w01-0"), dedup_doc("w01-1"), dedup_doc("w02-0")], NO_WINDOW, no_texts)
+    asked: list[list[str]] = []
+
+    def load(ids):
+        asked.append(ids)
+        return {i: DOCS[i]["text"] for i in ids}
+
+    today = assign_stories(
+        [dedup_doc("w01-3"), dedup_doc("w03-0"), dedup_doc("e01-0")],
+        window_of(yesterday, date(2025, 6, 1)),
+        load,
+    )
+    rows = story_rows(today)
+    assert rows["w01-3"]["story_id"] == "w01-0" and not rows["w01-3"]["is_representative"]
+    assert rows["w03-0"]["story_id"] == "w03-0" and rows["w03-0"]["is_representative"]
+    assert rows["e01-0"]["story_id"] == "e01-0"  # same event, another outlet's own story
+    assert asked and set(asked[0]) <= {"w01-0", "w01-1", "w02-0"}
+    assert set(today.bands.get_column("story_id")) == {"w01-0", "w03-0", "e01-0"}
+
+
+def test_ids_do_not_depend_on_input_order():
+    window_docs = [dedup_doc(i) for i in ("w05-0", "w05-2", "w06-0", "w07-1")]
+    window = window_of(assign_stories(window_docs, NO_WINDOW, no_texts), date(2025, 6, 1))
+    day_ids = ["w05-4", "w05-5", "w06-3", "w07-0", "w07-5", "w08-0", "w08-2", "w08-5", "e06-0", "lb1-0", "lb2-0"]
+    texts = {i: DOCS[i]["text"] for i in DOCS}
+    first = assign_stories([dedup_doc(i) for i in day_ids], window, lambda ids: {i: texts[i] for i in ids})
+    rng = random.Random(5)
+    for _ in range(3):
+        shuffled_ids = rng.sample(day_ids, len(day_ids))
+        shuffled_window = window.sample(fraction=1.0, shuffle=True, seed=rng.randrange(1000))
+        again = assign_stories([dedup_doc(i) for i in shuffled_ids], shuffled_window, lambda ids: {i: texts[i] for i in ids})
+        assert again.stories.equals(first.stories)
+        assert again.bands.equals(first.bands)
+    rows = story_rows(first)
+    assert rows["w07-0"]["story_id"] == "w07-1"  # joins the window's story although published earlier
+    assert rows["w08-2"]["story_id"] == "w08-0"
+    assert rows["lb1-0"]["story_id"] != rows["lb2-0"]["story_id"]
+
+
+def test_same_canonical_url_and_same_text_layers():
+    original = dedup_doc("w09-0")
+    moved = dedup_doc("w09-0", article_id="w09-0-amp", canonical_url=original.canonical_url + "/", text="")
+    reposted = dedup_doc("w09-0", article_id="w09-0-repost", canonical_url="https://other.example/fire")
+    rows = story_rows(assign_stories([original, moved, reposted], NO_WINDOW, no_texts))
+    assert rows["w09-0-amp"]["method"] == "url" and rows["w09-0-amp"]["story_id"] == "w09-0"
+    assert rows["w09-0-repost"]["method"] == "exact" and rows["w09-0-repost"]["similarity"] == 1.0
+
+
+def test_bands_frame_has_lsh_and_sample_keys_with_storage_types():
+    bands = assign_stories([dedup_doc("w10-0"), dedup_doc("w10-1")], NO_WINDOW, no_texts).bands
+    assert bands.schema == {"article_id": pl.String, "story_id": pl.String, "band": pl.Int16, "band_key": pl.UInt64}
+    per_doc = bands.filter(pl.col("article_id") == "w10-0")
+    assert per_doc.filter(pl.col("band") >= 0).height == BANDS
+    assert per_doc.filter(pl.col("band") == SAMPLE_BAND).height > 5
+
+
+def test_failing_loader_and_malformed_window_do_not_raise():
+    yesterday = assign_stories([dedup_doc("w11-0")], NO_WINDOW, no_texts)
+
+    def broken(ids):
+        raise OSError("lake unavailable")
+
+    rows = story_rows(assign_stories([dedup_doc("w11-2")], window_of(yesterday, date(2025, 6, 1)), broken))
+    assert rows["w11-2"]["story_id"] == "w11-2"  # unverifiable: a new story rather than a guess
+    for window in (pl.DataFrame({"unrelated": [1, 2]}), pl.DataFrame({"article_id": [None], "band": ["x"]}), None):
+        assert story_rows(assign_stories([dedup_doc("w11-2")], window, no_texts))["w11-2"]["story_id"] == "w11-2"  # type: ignore[arg-type]
+
+
+def test_bad_documents_do_not_raise():
+    naive = dedup_doc("w12-0", published_at=datetime(2025, 6, 3, 9, 0))
+    junk = [
+        None,
+        object(),
+        naive,
+        dedup_doc("w12-1", published_at="yesterday"),  # type: ignore[arg-type]
+        dedup_doc("w12-1", text=None),  # type: ignore[arg-type]
+        dedup_doc("w12-2", text="x" * 1_000_000),
+        dedup_doc("w12-3", article_id="", text="no id"),
+    ]
+    stories = assign_stories(junk, NO_WINDOW, no_texts).stories  # type: ignore[arg-type]
+    assert sorted(stories.get_column("article_id")) == ["w12-0", "w12-1", "w12-2"]
+    assert assign_stories(None, None, None).stories.is_empty()  # type: ignore[arg-type]
+
+
+def test_labelled_set_day_by_day_through_the_window():
+    stories = assign_by_day([dedup_doc(i) for i in DOCS])
+    story_of = dict(zip(stories.get_column("article_id"), stories.get_column("story_id")))
+    gold = [DOCS[i]["group"] for i in DOCS]
+    labels = [story_of[i] for i in DOCS]
+    assert merged_group_pairs(gold, labels, hard_negative_pairs()) == []
+    scores = pair_scores(gold, labels)
+    assert scores.precision >= 0.99 and scores.recall >= 0.95
+    spanning = stories.group_by("story_id").agg(pl.col("partition_date").n_unique().alias("days"))
+    assert spanning.filter(pl.col("days") > 1).height > 0  # some stories continue across midnight
+    assert stories.group_by("story_id").agg(pl.col("is_representative").sum()).get_column("is_representative").max() == 1
