@@ -33,6 +33,12 @@ def _svg(width: int, height: int, body: list[str], label: str) -> str:
     )
 
 
+def _text(x: float, y: float, content: str, **attributes: str) -> str:
+    """A <text> element; ``text_anchor="end"`` becomes ``text-anchor="end"``."""
+    extra = "".join(f' {name.replace("_", "-")}="{value}"' for name, value in attributes.items())
+    return f'<text x="{x:.1f}" y="{y:.1f}"{extra}>{escape(content)}</text>'
+
+
 def _nice_ceiling(value: float) -> int:
     """The axis maximum: value rounded up to 1, 2 or 5 times a power of ten."""
     if value <= 1:
@@ -58,15 +64,15 @@ def line_chart(x_labels: list[str], series: dict[str, list[int]], title: str,
     def y(v: float) -> float:
         return top + plot_h - v / y_max * plot_h
 
-    body = [f'<text x="{left}" y="14" font-weight="600">{escape(title)}</text>']
+    body = [_text(left, 14, title, font_weight="600")]
     for v in range(0, y_max + 1, tick):
         body.append(f'<line x1="{left}" x2="{left + plot_w}" y1="{y(v):.1f}" y2="{y(v):.1f}" stroke="#e5e5e5"/>')
-        body.append(f'<text x="{left - 6}" y="{y(v) + 4:.1f}" text-anchor="end" fill="#555">{v:g}</text>')
+        body.append(_text(left - 6, y(v) + 4, str(v), text_anchor="end", fill="#555"))
     every = max(1, math.ceil(len(x_labels) / 7))
     for i, label in enumerate(x_labels):
         # Every few days, counted back from the last so the latest day is always labelled.
         if (len(x_labels) - 1 - i) % every == 0:
-            body.append(f'<text x="{x(i):.1f}" y="{height - 14}" text-anchor="middle" fill="#555">{escape(label)}</text>')
+            body.append(_text(x(i), height - 14, label, text_anchor="middle", fill="#555"))
     for n, (name, values) in enumerate(series.items()):
         colour = SERIES_COLOURS[n % len(SERIES_COLOURS)]
         points = " ".join(f"{x(i):.1f},{y(v):.1f}" for i, v in enumerate(values))
@@ -74,7 +80,7 @@ def line_chart(x_labels: list[str], series: dict[str, list[int]], title: str,
         body += [f'<circle cx="{x(i):.1f}" cy="{y(v):.1f}" r="3" fill="{colour}"/>' for i, v in enumerate(values) if v]
         legend_y = top + 8 + n * 18
         body.append(f'<rect x="{width - right + 14}" y="{legend_y - 9}" width="12" height="4" fill="{colour}"/>')
-        body.append(f'<text x="{width - right + 32}" y="{legend_y - 3}">{escape(name)}</text>')
+        body.append(_text(width - right + 32, legend_y - 3, name))
     return _svg(width, height, body, title)
 
 
@@ -91,15 +97,15 @@ def bar_chart(bars: list[Bar], title: str, width: int = 640, bar_height: int = 2
     height = top + max(1, len(bars)) * (bar_height + 6) + 8
     plot_w = width - left - 50
     v_max = max((b.value for b in bars), default=1) or 1
-    body = [f'<text x="0" y="14" font-weight="600">{escape(title)}</text>']
+    body = [_text(0, 14, title, font_weight="600")]
     for i, bar in enumerate(bars):
         y = top + i * (bar_height + 6)
         w = max(2.0, bar.value / v_max * plot_w)
-        body.append(f'<text x="{left - 8}" y="{y + bar_height * 0.7:.1f}" text-anchor="end">{escape(bar.label)}</text>')
+        body.append(_text(left - 8, y + bar_height * 0.7, bar.label, text_anchor="end"))
         body.append(f'<rect x="{left}" y="{y}" width="{w:.1f}" height="{bar_height}" fill="{bar.colour}"/>')
-        body.append(f'<text x="{left + w + 6:.1f}" y="{y + bar_height * 0.7:.1f}" fill="#333">{bar.value}</text>')
+        body.append(_text(left + w + 6, y + bar_height * 0.7, str(bar.value), fill="#333"))
     if not bars:
-        body.append(f'<text x="{left}" y="{top + 14}" fill="#777">no events coded this day</text>')
+        body.append(_text(left, top + 14, "no events coded this day", fill="#777"))
     return _svg(width, height, body, title)
 
 
@@ -129,7 +135,7 @@ def network_chart(edges: list[Edge], title: str, size: int = 520) -> str:
         for i, n in enumerate(nodes)
     }
     w_max = max((e.weight for e in edges), default=1)
-    body = [f'<text x="0" y="14" font-weight="600">{escape(title)}</text>', "<defs>"]
+    body = [_text(0, 14, title, font_weight="600"), "<defs>"]
     for colour in sorted({e.colour for e in edges}):
         body.append(
             f'<marker id="arrow{colour[1:]}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="10" '
@@ -155,7 +161,7 @@ def network_chart(edges: list[Edge], title: str, size: int = 520) -> str:
         dx = 0 if anchor == "middle" else (node_r[n] + 5) * (1 if anchor == "start" else -1)
         dy = 4 if anchor != "middle" else (-(node_r[n] + 6) if y < centre else node_r[n] + 14)
         body.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{node_r[n]:.1f}" fill="#fff" stroke="#333" stroke-width="1.5"/>')
-        body.append(f'<text x="{x + dx:.1f}" y="{y + dy:.1f}" text-anchor="{anchor}">{escape(n)}</text>')
+        body.append(_text(x + dx, y + dy, n, text_anchor=anchor))
     if not nodes:
-        body.append(f'<text x="{centre}" y="{centre}" text-anchor="middle" fill="#777">no actor pairs this day</text>')
+        body.append(_text(centre, centre, "no actor pairs this day", text_anchor="middle", fill="#777"))
     return _svg(size, size + 20, body, title)
