@@ -16,6 +16,9 @@ from etl.extract.template import SiteTemplate
 
 _NOT_ARTICLE_OG_TYPES = ("website", "video", "profile", "book", "music")
 _NOT_ARTICLE_LD_TYPES = frozenset(("CollectionPage", "VideoObject", "SearchResultsPage", "ItemList"))
+_TITLE_SEPARATOR = re.compile(r"\s+[|\-–—•·]\s+")
+# Shorter parts of a page title ("Home", a site name) may legitimately be body lines.
+_MIN_TITLE_PART_WORDS = 3
 _TITLE_SITE_SUFFIX = re.compile(r"\s+[|\-–—•·]\s+[^|\-–—•·]{2,60}$")
 
 
@@ -67,7 +70,7 @@ def _extract(html, url: str, template: SiteTemplate | None, now: datetime | None
                        reason=page.failure, url=url, canonical_url=_clean_url(url))
     meta = metadata_from_text(page.text, url, now)
     title = _title(page.signals.headline, meta)
-    paragraphs = tuple(select_body(page.blocks, title, template))
+    paragraphs = tuple(select_body(page.blocks, _title_variants(title, meta), template))
     text = "\n".join(paragraphs)
     words = len(text.split())
     paywalled = meta.accessible_for_free is False or page.signals.paywall_gate
@@ -96,6 +99,13 @@ def _title(headline: str | None, meta: PageMetadata) -> str | None:
     if meta.title:
         return _TITLE_SITE_SUFFIX.sub("", meta.title) or meta.title
     return None
+
+
+def _title_variants(title: str | None, meta: PageMetadata) -> list[str]:
+    """Lines that repeat the headline: it, the page title, and the page title's parts."""
+    variants = [title or "", meta.title or ""]
+    variants += _TITLE_SEPARATOR.split(meta.title or "")
+    return [v for v in variants if len(v.split()) >= _MIN_TITLE_PART_WORDS]
 
 
 def _not_article(meta: PageMetadata, has_video: bool, words: int) -> bool:

@@ -65,8 +65,13 @@ _LINE_BOILER = re.compile(r"^\W{0,3}(?:" + "|".join(_LINE_PATTERNS) + ")", re.I)
 _LINE_FILTER_MAX_WORDS = 40
 
 
+# "By Jane Doe", "Von Anna Schmidt, Redakteurin": a byline is names, not a sentence.
+_NAME = r"[A-ZÀ-ÖØ-ÞА-Я][\w'’.-]+"
+_BYLINE = re.compile(rf"^(By|BY|Von|Par|Por|Di|От)\s+{_NAME}(\s+{_NAME}){{0,3}}(\s*(,|and|und|et|y|e)\s*[^.!?]{{0,60}})?$")
+
+
 def is_boilerplate_line(text: str) -> bool:
     """The final, site-independent filter: short lines that open like known boilerplate."""
     if len(text.split()) > _LINE_FILTER_MAX_WORDS:
         return False
-    return bool(_LINE_BOILER.match(text))
+    return bool(_LINE_BOILER.match(text) or _BYLINE.match(text))

@@ -21,13 +21,14 @@ _UNQUOTED_MIN_WORDS = 8
 _MAX_HEADING_WORDS = 20
 
 
-def select_body(blocks: Sequence[Block], title: str | None, template: SiteTemplate | None) -> list[str]:
-    title_key = line_key(title) if title else None
+def select_body(blocks: Sequence[Block], titles: Sequence[str], template: SiteTemplate | None) -> list[str]:
+    """Body paragraphs in page order. ``titles``: the headline and the page title's parts."""
+    title_keys = {line_key(t) for t in titles if t}
     kept: list[Block] = []
     seen: set[str] = set()
     for block in blocks:
         key = line_key(block.text)
-        if key in seen or key == title_key:
+        if key in seen or key in title_keys:
             continue
         if template is not None and template.is_boilerplate(block.text, block_path(block.element)):
             continue

@@ -37,6 +37,10 @@ TEMPLATE_MIN_SUPPORT_SHARE = 0.1
 TEMPLATE_SMALL_SET = 4
 # Only lines up to this many tokens are generalised into shapes ("Photo: A A/A").
 SHAPE_MAX_TOKENS = 12
+# Labelled lines ("Trending: ...", "Lesen Sie auch: ...") are generalised by their label when the
+# line has at most LABEL_MAX_WORDS words and the label at most LABEL_MAX_HEAD_WORDS.
+LABEL_MAX_WORDS = 25
+LABEL_MAX_HEAD_WORDS = 3
 # A block path is template boilerplate when at least this share of its occurrences are
 # boilerplate lines or shapes.
 PATH_BOILER_SHARE = 0.8

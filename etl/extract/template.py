@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from etl.extract.settings import (PATH_BOILER_SHARE, SHAPE_MAX_TOKENS, TEMPLATE_MIN_SUPPORT,
+from etl.extract.settings import (LABEL_MAX_HEAD_WORDS, LABEL_MAX_WORDS, PATH_BOILER_SHARE, SHAPE_MAX_TOKENS, TEMPLATE_MIN_SUPPORT,
                                   TEMPLATE_MIN_SUPPORT_SHARE, TEMPLATE_SMALL_SET)
 
 _TOKENS = re.compile(r"\w+|[^\w\s]")
@@ -46,6 +46,16 @@ def line_shape(text: str) -> str | None:
     return " ".join(shaped)
 
 
+def line_label(text: str) -> str | None:
+    """The label of a short labelled line ("Trending:", "Lesen Sie auch:"), else None."""
+    head, colon, rest = text.partition(":")
+    if not colon or not rest.strip() or len(text.split()) > LABEL_MAX_WORDS:
+        return None
+    if not 1 <= len(head.split()) <= LABEL_MAX_HEAD_WORDS:
+        return None
+    return line_key(head)
+
+
 @dataclass(frozen=True)
 class SiteTemplate:
     host: str
@@ -53,6 +63,7 @@ class SiteTemplate:
     lines: frozenset[str] = field(default_factory=frozenset)
     shapes: frozenset[str] = field(default_factory=frozenset)
     paths: frozenset[str] = field(default_factory=frozenset)
+    labels: frozenset[str] = field(default_factory=frozenset)
 
     @property
     def version(self) -> str:
@@ -60,10 +71,10 @@ class SiteTemplate:
         return hashlib.sha256(self.to_json().encode("utf-8")).hexdigest()[:16]
 
     def is_empty(self) -> bool:
-        return not (self.lines or self.shapes or self.paths)
+        return not (self.lines or self.shapes or self.paths or self.labels)
 
     def is_boilerplate(self, text: str, path: str) -> bool:
-        if line_key(text) in self.lines or path in self.paths:
+        if line_key(text) in self.lines or path in self.paths or line_label(text) in self.labels:
             return True
         shape = line_shape(text)
         return shape is not None and shape in self.shapes
@@ -72,6 +83,7 @@ class SiteTemplate:
         return json.dumps({
             "format": TEMPLATE_FORMAT, "host": self.host, "pages": self.pages,
             "lines": sorted(self.lines), "shapes": sorted(self.shapes), "paths": sorted(self.paths),
+            "labels": sorted(self.labels),
         }, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
     @classmethod
@@ -80,7 +92,8 @@ class SiteTemplate:
         if data.get("format") != TEMPLATE_FORMAT:
             raise ValueError(f"unsupported site template format {data.get('format')!r}")
         return cls(host=data["host"], pages=int(data["pages"]), lines=frozenset(data["lines"]),
-                   shapes=frozenset(data["shapes"]), paths=frozenset(data["paths"]))
+                   shapes=frozenset(data["shapes"]), paths=frozenset(data["paths"]),
+                   labels=frozenset(data["labels"]))
 
 
 def min_support(page_count: int) -> int:
@@ -97,11 +110,14 @@ def template_from_pages(host: str, page_blocks: Sequence[Sequence[tuple[str, str
     support = min_support(pages)
     line_pages: Counter[str] = Counter()
     shape_pages: Counter[str] = Counter()
+    label_pages: Counter[str] = Counter()
     for blocks in page_blocks:
         line_pages.update({line_key(text) for text, _ in blocks})
         shape_pages.update({s for s in (line_shape(text) for text, _ in blocks) if s})
+        label_pages.update({x for x in (line_label(text) for text, _ in blocks) if x})
     lines = frozenset(k for k, n in line_pages.items() if n >= support)
     shapes = frozenset(k for k, n in shape_pages.items() if n >= support)
+    labels = frozenset(k for k, n in label_pages.items() if n >= support)
     path_pages: Counter[str] = Counter()
     path_blocks: Counter[str] = Counter()
     path_boiler: Counter[str] = Counter()
@@ -109,8 +125,8 @@ def template_from_pages(host: str, page_blocks: Sequence[Sequence[tuple[str, str
         path_pages.update({path for _, path in blocks})
         for text, path in blocks:
             path_blocks[path] += 1
-            if line_key(text) in lines or line_shape(text) in shapes:
+            if line_key(text) in lines or line_shape(text) in shapes or line_label(text) in labels:
                 path_boiler[path] += 1
     paths = frozenset(p for p, n in path_pages.items()
                       if n >= support and path_boiler[p] >= PATH_BOILER_SHARE * path_blocks[p])
-    return SiteTemplate(host=host, pages=pages, lines=lines, shapes=shapes, paths=paths)
+    return SiteTemplate(host=host, pages=pages, lines=lines, shapes=shapes, paths=paths, labels=labels)

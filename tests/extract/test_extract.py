@@ -1,0 +1,69 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from etl.extract import EXTRACTOR_VERSION, extract_article
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "extract"
+LABELS = [json.loads(line) for line in (DATA / "labels.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+def _row(slug):
+    row = next(r for r in LABELS if r["slug"] == slug)
+    return (DATA / row["page"]).read_bytes(), row
+
+
+def test_wordpress_page_body_without_caption_pullquote_or_read_more():
+    html, row = _row("ferry-workers-walk-out")
+    article = extract_article(html, row["url"])
+    assert article.ok and article.status == "ok"
+    assert article.text == (DATA / row["gold"]).read_text(encoding="utf-8").strip()
+    assert article.title == "Ferry workers walk out as wage talks collapse"
+    assert article.byline == "Maren Tully"
+    assert article.language == "en"
+    assert article.published_source == "meta:article:published_time"
+    assert article.extractor_version == EXTRACTOR_VERSION
+
+
+@pytest.mark.parametrize("slug,language", [("bahnstreik-pendler", "de"), ("huelga-transporte", "es"),
+                                           ("ru-gorsovet", "ru"), ("it-sciopero", "it")])
+def test_non_english_pages_in_their_charsets(slug, language):
+    html, row = _row(slug)
+    article = extract_article(html, row["url"])
+    assert article.ok
+    assert article.language == language
+    assert article.paragraphs[0] == (DATA / row["gold"]).read_text(encoding="utf-8").splitlines()[0]
+
+
+@pytest.mark.parametrize("slug,status", [("local-news-front", "not_article"), ("video-harbour-rescue", "not_article"),
+                                         ("ledger-investigation-paywall", "paywall")])
+def test_flags(slug, status):
+    html, row = _row(slug)
+    article = extract_article(html, row["url"])
+    assert not article.ok and article.status == status and article.reason and article.text == ""
+    assert article.is_teaser == (status == "paywall")
+
+
+def test_table_layout_with_br_paragraphs_drops_title_and_byline_lines():
+    html, row = _row("library-levy")
+    article = extract_article(html, row["url"])
+    assert list(article.paragraphs) == (DATA / row["gold"]).read_text(encoding="utf-8").splitlines()
+
+
+@pytest.mark.parametrize("junk", [
+    b"", b"   ", b"\x00\xff" * 5000, b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20, "%PDF-1.7 binary",
+    "<div>" * 100_000 + "deep", "<p>" + "a " * 10 + "</p>" * 50_000, '{"not": "html"}', "<html><body></body></html>",
+    "<?xml version='1.0' encoding='latin-1'?><html><body><p>x</p></body></html>", None, 12345,
+    "<html><body><script>" + "x" * 100000, b"\xef\xbb\xbf<html><body><p>\xc3\xa9t\xc3\xa9</p>",
+])
+def test_hostile_input_never_raises(junk):
+    article = extract_article(junk, "https://example.org/x")
+    assert not article.ok
+    assert article.status in ("empty", "error", "not_article")
+    assert article.reason
+
+
+def test_same_input_same_output():
+    html, row = _row("debate-night-takeaways")
+    assert extract_article(html, row["url"]) == extract_article(html, row["url"])
