@@ -1,14 +1,18 @@
 """The Dagster code location: one Definitions object, loaded by workspace.yaml.
 
-Groups: capture (network, append-only), derive (daily partitions, rebuildable), maintenance.
+Groups: capture (network, append-only), derive (daily partitions, rebuildable), report
+(briefing pages, search index), maintenance.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 import dagster as dg
 
 from etl.definitions.assets.capture import capture
 from etl.definitions.assets.derive import DERIVE_ASSETS
+from etl.definitions.assets.report import REPORT_ASSETS
 from etl.definitions.assets.maintenance import MAINTENANCE_ASSETS, maintenance_schedule
 from etl.definitions.checks import ASSET_CHECKS
 from etl.definitions.jobs import capture_job, derive_job, refresh_job
@@ -16,12 +20,22 @@ from etl.definitions.resources import WarehouseResource
 from etl.definitions.schedules import SCHEDULES
 from etl.definitions.sensors import SENSORS
 
+# Capture runs hourly: a fetch log older than two hours means a missed run (or a stopped daemon).
+CAPTURE_FRESHNESS_CHECKS = dg.build_last_update_freshness_checks(
+    assets=["feed_fetches", "captures"], lower_bound_delta=dt.timedelta(hours=2)
+)
+
 defs = dg.Definitions(
-    assets=[capture, *DERIVE_ASSETS, *MAINTENANCE_ASSETS],
-    asset_checks=ASSET_CHECKS,
+    assets=[capture, *DERIVE_ASSETS, *REPORT_ASSETS, *MAINTENANCE_ASSETS],
+    asset_checks=[*ASSET_CHECKS, *CAPTURE_FRESHNESS_CHECKS],
     jobs=[capture_job, derive_job, refresh_job],
     schedules=[*SCHEDULES, maintenance_schedule],
-    sensors=SENSORS,
+    sensors=[
+        *SENSORS,
+        dg.build_sensor_for_freshness_checks(
+            freshness_checks=CAPTURE_FRESHNESS_CHECKS, default_status=dg.DefaultSensorStatus.RUNNING
+        ),
+    ],
     resources={"warehouse": WarehouseResource()},
     # One process for all steps: ~3x faster start than a process per step, and the DuckLake
     # writer is single-threaded per run anyway.
