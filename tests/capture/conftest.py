@@ -18,7 +18,7 @@ def make_settings(data_dir: Path, **overrides) -> Settings:
     base = Settings(
         data_dir=data_dir, sources_file=data_dir / "sources.yaml", allow_networks=LOOPBACK,
         user_agent=USER_AGENT, contact_url="https://example.org/contact",
-        connect_timeout=2.0, read_timeout=1.0, total_timeout=4.0, max_body_bytes=1024 * 1024,
+        connect_timeout=2.0, read_timeout=1.0, total_timeout=2.5, max_body_bytes=1024 * 1024,
         per_host_min_interval=0.0, per_host_concurrency=4, capture_workers=24,
     )
     return replace(base, **overrides)

@@ -59,6 +59,13 @@ def slow(request: Request):
     yield 3.0  # longer than the 1 s read timeout
 
 
+def drip(request: Request):
+    yield b"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nContent-Length: 100\r\n\r\n"
+    for _ in range(20):  # each byte within the 1 s read timeout, the whole past the 2.5 s total
+        yield b"<"
+        yield 0.5
+
+
 def build_routes(server: LocalServer) -> dict:
     bomb = gzip.compress(b"\0" * (20 * 1024 * 1024), 9)
     good_gzip = gzip.compress(rss(healthy_items(server, "gz")))
@@ -73,6 +80,7 @@ def build_routes(server: LocalServer) -> dict:
         "/429": lambda r: response(429, b"slow down", {"Retry-After": "7200"}),
         "/503": lambda r: response(503, b"maintenance", {"Retry-After": retry_date}),
         "/slow": slow,
+        "/drip": drip,
         "/huge-declared": lambda r: response(200, b"<rss>", FEED_TYPE, content_length=200 * 1024 * 1024),
         "/huge-streamed": streamed_forever,
         "/bomb": lambda r: response(200, bomb, {**FEED_TYPE, "Content-Encoding": "gzip"}),
@@ -113,7 +121,7 @@ def build_routes(server: LocalServer) -> dict:
 
 EXPECTED = {
     "healthy": outcomes.OK, "etag": outcomes.OK, "lastmod": outcomes.OK,
-    "429": outcomes.RATE_LIMITED, "503": outcomes.SERVER_ERROR, "slow": outcomes.TIMEOUT,
+    "429": outcomes.RATE_LIMITED, "503": outcomes.SERVER_ERROR, "slow": outcomes.TIMEOUT, "drip": outcomes.TIMEOUT,
     "huge-declared": outcomes.TOO_LARGE, "huge-streamed": outcomes.TOO_LARGE, "bomb": outcomes.TOO_LARGE,
     "gzip-ok": outcomes.OK, "gzip-corrupt": outcomes.BAD_ENCODING, "gzip-cut": outcomes.TRUNCATED,
     "truncated": outcomes.TRUNCATED, "loop-a": outcomes.TOO_MANY_REDIRECTS, "moved": outcomes.OK,
