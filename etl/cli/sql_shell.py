@@ -34,6 +34,16 @@ def friendly_error(error: duckdb.Error) -> str:
     return message
 
 
+def flatten_nested(frame: pl.DataFrame) -> pl.DataFrame:
+    """Lists, structs and maps as JSON text: CSV has no nested values (polars refuses them)."""
+    nested = [name for name, dtype in frame.schema.items() if dtype.is_nested()]
+    return frame.with_columns(
+        pl.Series(name, [None if v is None else json.dumps(v, default=str, ensure_ascii=False)
+                         for v in frame[name].to_list()], dtype=pl.String)
+        for name in nested
+    )
+
+
 def render(frame: pl.DataFrame, fmt: str, output: Path | None = None) -> str | None:
     """Render a result; returns text for stdout, or None when written to ``output``."""
     if fmt == "parquet":
@@ -42,7 +52,7 @@ def render(frame: pl.DataFrame, fmt: str, output: Path | None = None) -> str | N
         frame.write_parquet(output)
         return None
     if fmt == "csv":
-        text = frame.write_csv()
+        text = flatten_nested(frame).write_csv()
     elif fmt == "json":
         text = json.dumps(frame.to_dicts(), default=str, ensure_ascii=False, indent=1) + "\n"
     else:
