@@ -18,15 +18,17 @@ from etl.dedup.params import BOILERPLATE_MIN_DOCS
 
 
 def _line_keys(texts: Sequence[str]) -> pl.DataFrame:
-    """(doc, line, key): every line of every text with its normalised word sequence."""
+    """(doc, line, key): every line of every text, keyed by its trimmed lower-case form (a site
+    prints its furniture identically, so no finer normalisation is worth a second tokenising)."""
     lines = pl.DataFrame({"line": list(texts)}, schema={"line": pl.String}).with_row_index("doc")
     lines = lines.with_columns(pl.col("line").str.split("\n")).explode("line")
-    key = pl.col("line").str.normalize("NFKC").str.to_lowercase().str.extract_all(r"\w+").list.join(" ")
-    return lines.with_columns(key.alias("key"))
+    return lines.with_columns(pl.col("line").str.strip_chars().str.to_lowercase().alias("key"))
 
 
 def boilerplate_lines(texts: Sequence[str], sources: Sequence[str]) -> set[str]:
     """Normalised lines that some non-empty source repeats in BOILERPLATE_MIN_DOCS texts."""
+    if not any(sources):
+        return set()
     lines = _line_keys(texts).join(
         pl.DataFrame({"source": list(sources)}, schema={"source": pl.String}).with_row_index("doc"), on="doc"
     )

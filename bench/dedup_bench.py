@@ -1,0 +1,140 @@
+"""Dedup benchmark (issue 5): labelled-set quality, signature and clustering throughput.
+
+    python bench/dedup_bench.py [--small]
+
+Prints pair precision/recall and merged hard negatives on tests/data/dedup, documents per
+second for shingling and signatures (with a per-shingle Python hashing baseline measured in
+the same run, as a ratio), and clustering time at 10k and 100k synthetic documents.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+
+import numpy as np
+import polars as pl
+import xxhash
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from etl.dedup import DedupDoc, assign_stories, cluster_texts  # noqa: E402
+from etl.dedup.evaluate import merged_group_pairs, pair_scores  # noqa: E402
+from etl.dedup.features import featurize  # noqa: E402
+from etl.dedup.minhash import band_keys, signatures  # noqa: E402
+from etl.dedup.params import DEDUP_VERSION, NUM_PERM, SHINGLE_WORDS  # noqa: E402
+from etl.dedup.replay import assign_by_day  # noqa: E402
+from etl.dedup.tokens import tokenize  # noqa: E402
+
+DATA = ROOT / "tests" / "data" / "dedup"
+
+
+def labelled_quality() -> None:
+    docs = [json.loads(line) for line in (DATA / "labelled.jsonl").read_text(encoding="utf-8").splitlines()]
+    forbidden = [tuple(p["groups"]) for p in json.loads((DATA / "hard_negatives.json").read_text(encoding="utf-8"))]
+    gold = [d["group"] for d in docs]
+    texts = [d["text"] for d in docs]
+    by_day = assign_by_day(
+        [
+            DedupDoc(d["doc_id"], f"https://{d['source']}.example/{d['doc_id']}", d["text"], datetime.fromisoformat(d["published_at"]), d["source"])
+            for d in docs
+        ]
+    )
+    story_of = dict(zip(by_day.get_column("article_id"), by_day.get_column("story_id")))
+    runs = {
+        "one batch, with sources": cluster_texts(texts, [d["source"] for d in docs]),
+        "one batch, texts only": cluster_texts(texts),
+        "day by day, 3-day window": [story_of[d["doc_id"]] for d in docs],
+    }
+    print(f"labelled set: {len(docs)} documents, {len(set(gold))} groups, {len(forbidden)} hard-negative group pairs")
+    for name, labels in runs.items():
+        s = pair_scores(gold, labels)
+        merged = merged_group_pairs(gold, labels, forbidden)
+        print(f"  {name:28s} pair P {s.precision:.3f}  R {s.recall:.3f}  ({s.correct_pairs}/{s.true_pairs} true pairs, {s.predicted_pairs} predicted)  hard negatives merged: {len(merged)}")
+
+
+def synthetic_texts(n: int, seed: int, copy_share: float = 0.3) -> list[str]:
+    """News-sized texts (~350 words, Zipf vocabulary); ``copy_share`` of them are copies of
+    another with a new 8-word headline, the last tenth cut and 15 words of furniture added."""
+    rng = np.random.default_rng(seed)
+    vocab = np.array([f"w{i}" + "abcdefgh"[: i % 9] for i in range(50_000)])
+    weights = 1.0 / np.arange(1, vocab.size + 1)
+    lengths = rng.integers(150, 550, size=n)
+    words = vocab[rng.choice(vocab.size, size=int(lengths.sum()), p=weights / weights.sum())]
+    ends = np.cumsum(lengths)
+    originals = [words[e - k : e] for e, k in zip(ends, lengths)]
+    texts = [" ".join(w) for w in originals]
+    for i in np.flatnonzero(rng.random(n) < copy_share):
+        base = originals[int(rng.integers(0, n))]
+        extra = vocab[rng.integers(0, vocab.size, size=23)]
+        texts[i] = " ".join([*extra[:8], *base[: int(len(base) * 0.9)], *extra[8:]])
+    return texts
+
+
+def per_shingle_python_signatures(texts: list[str]) -> None:
+    """Baseline: hash every shingle with a Python call (the datasketch way), numpy min per doc."""
+    a = np.random.default_rng(1).integers(1, 2**63, size=NUM_PERM, dtype=np.int64).astype(np.uint64) | np.uint64(1)
+    for text in texts:
+        words = text.lower().split()
+        hashes = np.array(
+            [xxhash.xxh64_intdigest(" ".join(words[i : i + SHINGLE_WORDS]).encode()) for i in range(max(len(words) - SHINGLE_WORDS + 1, 1))],
+            dtype=np.uint64,
+        )
+        with np.errstate(over="ignore"):
+            ((a[:, None] * hashes[None, :]) >> np.uint64(32)).min(axis=1)
+
+
+def timed(fn, *args):
+    start = time.perf_counter()
+    result = fn(*args)
+    return time.perf_counter() - start, result
+
+
+def signature_speed(n: int) -> None:
+    texts = synthetic_texts(n, seed=7)
+    t_tok, _ = timed(tokenize, texts)
+    t_all, features = timed(featurize, texts)
+    counts = features.shingle_counts
+    t_sig, _ = timed(lambda: band_keys(signatures(features.shingles, counts)))
+    sample = texts[:1000]
+    t_base, _ = timed(per_shingle_python_signatures, sample)
+    base_rate = len(sample) / t_base
+    print(f"signatures on {n} synthetic docs (~350 words, {int(counts.mean())} shingles/doc), one core:")
+    print(f"  tokenise (NFKC, lower, words)        {n / t_tok:10,.0f} docs/s")
+    print(f"  MinHash signatures + band keys       {n / t_sig:10,.0f} docs/s")
+    print(f"  text -> signature, end to end        {n / t_all:10,.0f} docs/s")
+    print(f"  baseline: per-shingle Python hashing {base_rate:10,.0f} docs/s  (end to end is {n / t_all / base_rate:.1f}x, signatures alone {n / t_sig / base_rate:.1f}x)")
+
+
+def clustering_time(sizes: list[int]) -> None:
+    times = {}
+    for n in sizes:
+        texts = synthetic_texts(n, seed=n)
+        docs = [DedupDoc(f"a{i:07d}", f"https://site.example/{i}", t, None, "") for i, t in enumerate(texts)]
+        elapsed, result = timed(assign_stories, docs, pl.DataFrame(), lambda ids: {})
+        times[n] = elapsed
+        stories = result.stories.get_column("story_id").n_unique()
+        print(f"  assign_stories {n:>7,} docs: {elapsed:7.2f} s  {n / elapsed:8,.0f} docs/s  ({stories:,} stories, {result.bands.height:,} band rows)")
+    if len(sizes) == 2:
+        small, large = sizes
+        print(f"  {large // small}x the documents took {times[large] / times[small]:.2f}x the time (target <= 12x)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--small", action="store_true", help="1k and 10k documents instead of 10k and 100k")
+    args = parser.parse_args()
+    print(DEDUP_VERSION)
+    labelled_quality()
+    signature_speed(2_000 if args.small else 10_000)
+    print("clustering (no window):")
+    clustering_time([1_000, 10_000] if args.small else [10_000, 100_000])
+
+
+if __name__ == "__main__":
+    main()
