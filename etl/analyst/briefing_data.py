@@ -14,7 +14,7 @@ TREND_DAYS = 14
 TREND_DYADS = 5
 # The network covers the week ending on the day: one day alone rarely links more than a few actors.
 NETWORK_DAYS = 7
-NETWORK_EDGES = 30
+NETWORK_EDGES = 20
 TOP_STORIES = 8
 
 _HEADLINE_SQL = """

@@ -117,7 +117,7 @@ class Edge:
     colour: str
 
 
-def network_chart(edges: list[Edge], title: str, size: int = 520) -> str:
+def network_chart(edges: list[Edge], title: str, size: int = 600) -> str:
     """Actors on a circle (grouped by name order), arrows from actor to the actor acted on.
 
     A circle layout is deterministic and never overlaps nodes; with the few dozen actors of a
@@ -128,7 +128,7 @@ def network_chart(edges: list[Edge], title: str, size: int = 520) -> str:
     for e in edges:
         degree[e.source] += e.weight
         degree[e.target] += e.weight
-    centre, radius = size / 2, size / 2 - 110
+    centre, radius = size / 2, size / 2 - 130  # room for labels outside the ring
     position = {
         n: (centre + radius * math.cos(2 * math.pi * i / len(nodes) - math.pi / 2),
             centre + 10 + radius * math.sin(2 * math.pi * i / len(nodes) - math.pi / 2))

@@ -1,0 +1,73 @@
+"""The daily briefing: charts and facts on the page, for the sample and for the real demo run."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from html import escape
+
+import dagster as dg
+
+from etl.analyst.briefing import write_briefing
+from etl.settings import get_settings
+from etl.warehouse import lake
+
+CHART_IDS = ("event-mix", "actor-network", "dyad-trends")
+
+
+def _chart(html: str, chart_id: str) -> str:
+    match = re.search(rf'<div class="chart" id="{chart_id}"><svg .*?</svg>', html, re.S)
+    assert match, f"chart {chart_id} missing"
+    return match.group(0)
+
+
+def test_sample_briefing_shows_the_day(sample_warehouse, tmp_path):
+    con = lake.connect(read_only=True)
+    try:
+        path, _ = write_briefing(con, dt.date(2024, 11, 15), tmp_path)
+    finally:
+        con.close()
+    html = path.read_text()
+    assert path.name == "briefing-2024-11-15.html"
+    assert "Leaders agree on trilateral secretariat" in html and "carried by 3 outlets" in html
+    assert escape("The leaders condemned North Korea for sending troops to Russia.") in html
+    mix = _chart(html, "event-mix")
+    assert ">ACCUSE<" in mix and ">AGREE<" in mix and ">MOBILIZE<" not in mix  # only the 15th's types
+    network = _chart(html, "actor-network")
+    assert network.count("<circle") == 5  # US, South Korea, Japan, China, North Korea (last 7 days)
+    assert "South Korea → North Korea: 2 stories" in network  # s1 on the 13th and s5
+    trends = _chart(html, "dyad-trends")
+    assert trends.count("<polyline") == 5 and "KOR → PRK" in trends
+    assert "dead-feed" in html and "HTTP 404 Not Found" in html  # sources needing attention
+    assert "<script" not in html and "http://" not in html.split("<body>")[0]  # offline page
+
+
+def test_demo_briefing_asset_links_its_page(demo_copy):
+    from etl.definitions.assets.report import REPORT_ASSETS
+    from etl.definitions.resources import WarehouseResource
+
+    result = dg.materialize(REPORT_ASSETS, partition_key="2024-11-15", resources={"warehouse": WarehouseResource()})
+    assert result.success
+    metadata = {e.asset_key.to_user_string(): e.materialization.metadata
+                for e in result.get_asset_materialization_events()}
+    page = get_settings().reports_dir / "briefing-2024-11-15.html"
+    assert metadata["daily_briefing"]["briefing"].value == str(page)
+    assert metadata["daily_briefing"]["dagster/row_count"].value > 0
+    assert metadata["search_index"]["dagster/row_count"].value > 0
+
+    html = page.read_text()
+    for chart_id in CHART_IDS:
+        assert "<path" in _chart(html, chart_id) or "<rect" in _chart(html, chart_id)
+    con = lake.connect(read_only=True)
+    try:
+        lead = con.execute("SELECT title, story_id FROM top_stories_daily WHERE day = '2024-11-15' AND rank = 1").fetchone()
+        evidence = [r[0] for r in con.execute(
+            "SELECT evidence FROM story_events WHERE story_id = ?", [lead[1]]).fetchall()]
+        types = [r[0] for r in con.execute(
+            "SELECT DISTINCT relation_type FROM fact_evidence WHERE partition_date = '2024-11-15' AND is_asserted"
+        ).fetchall()]
+    finally:
+        con.close()
+    assert escape(lead[0]) in html
+    assert evidence and all(escape(sentence) in html for sentence in evidence)
+    assert types and all(f">{t}<" in _chart(html, "event-mix") for t in types)
