@@ -47,6 +47,9 @@ def demo_copy(demo_data_dir, tmp_path) -> Path:
     shutil.rmtree(target / "dagster_home", ignore_errors=True)
     use_data_dir(target)
     os.environ["ETL_ALLOW_NETWORKS"] = "127.0.0.0/8"
+    from etl.cli.dagster_runs import ensure_dagster_home
+
+    ensure_dagster_home()
     yield target
     from etl.settings import get_settings
 

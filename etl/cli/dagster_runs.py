@@ -39,12 +39,18 @@ def ensure_dagster_home(settings: Settings | None = None) -> Path:
     return home
 
 
-def _execute(job_name: str, **kwargs) -> dg.ExecuteInProcessResult:
+# The terminal gets warnings and failures; the full event log is in the Dagster UI.
+CONSOLE_LOGGING = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+
+
+def _execute(job_name: str, run_config: dict | None = None, **kwargs) -> dg.ExecuteInProcessResult:
     ensure_dagster_home()
     from etl.definitions import defs  # imported late: loading Dagster definitions takes seconds
 
     with dg.DagsterInstance.get() as instance:
-        result = defs.resolve_job_def(job_name).execute_in_process(instance=instance, raise_on_error=False, **kwargs)
+        result = defs.resolve_job_def(job_name).execute_in_process(
+            instance=instance, raise_on_error=False, run_config={**CONSOLE_LOGGING, **(run_config or {})}, **kwargs
+        )
     if not result.success:
         failures = [e.message for e in result.all_events if e.is_failure]
         raise RuntimeError(f"{job_name} failed: " + "; ".join(failures))

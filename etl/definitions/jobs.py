@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dagster as dg
 
-from etl.definitions.partitions import daily_partitions
 
 CAPTURE = dg.AssetSelection.groups("capture")
 DERIVE = dg.AssetSelection.groups("derive")
@@ -14,13 +13,13 @@ capture_job = dg.define_asset_job(
     tags={"etl/writer": "true"},
 )
 derive_job = dg.define_asset_job(
-    "derive_job", selection=DERIVE, partitions_def=daily_partitions,
+    "derive_job", selection=DERIVE,
     description="Re-derive articles, stories, relation facts and daily counts for a day or range.",
     tags={"etl/writer": "true"},
 )
 # Capture and the look-back re-derive in one run, so the derive steps see what was just captured.
 refresh_job = dg.define_asset_job(
-    "refresh_job", selection=CAPTURE | DERIVE, partitions_def=daily_partitions,
+    "refresh_job", selection=CAPTURE | DERIVE,
     description="Hourly: capture, then re-derive the look-back window of days.",
     tags={"etl/writer": "true"},
 )

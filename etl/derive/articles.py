@@ -9,9 +9,9 @@ from urllib.parse import urlsplit
 import duckdb
 import polars as pl
 
-from etl.capture.urls import canonical_url
+from etl.capture.urls import page_canonical_url
 from etl.derive.ids import stable_id
-from etl.extract import EXTRACTOR_VERSION, extract_article, learn_template
+from etl.extract import EXTRACTOR_VERSION, SiteTemplate, extract_article, learn_template
 from etl.rawstore.warc import read_record
 from etl.warehouse.lake import query
 
@@ -58,43 +58,73 @@ def _payload(raw_root: Path, warc_file: str, offset: int) -> bytes:
     return read_record(raw_root, warc_file, offset)[1]
 
 
-def learn_host_templates(con: duckdb.DuckDBPyConnection, day: dt.date, hosts: set[str], raw_root: Path) -> dict:
-    """One template per host from a deterministic sample of its pages around ``day``."""
+_STORED_TEMPLATES = """
+SELECT host, template_json FROM site_templates WHERE partition_date = ? AND extractor_version = ?
+"""
+
+
+def day_templates(con: duckdb.DuckDBPyConnection, day: dt.date, hosts: set[str], raw_root: Path) -> dict:
+    """The template of each host for ``day``: the stored one if this extractor version already
+    learned it, else learned now from a deterministic sample of the host's pages around ``day``."""
+    templates = {
+        host: SiteTemplate.from_json(text)
+        for host, text in query(con, _STORED_TEMPLATES, [day, EXTRACTOR_VERSION]).iter_rows()
+        if host in hosts
+    }
+    missing = sorted(hosts - templates.keys())
+    if not missing:
+        return templates
     window = query(con, _WINDOW_PAGES, [day - dt.timedelta(days=TEMPLATE_WINDOW_DAYS), day])
     window = window.with_columns(
         pl.col("url").map_elements(host_of, return_dtype=pl.String).alias("host"),
         # Hash order rather than time order: the sample must not depend on when pages arrived.
         pl.col("canonical_url").hash(seed=0).alias("order_key"),
     ).sort("order_key", "canonical_url")
-    templates = {}
-    for host in sorted(hosts):
+    for host in missing:
         sample = window.filter(pl.col("host") == host).head(TEMPLATE_SAMPLE_PAGES)
         pages = [(row["url"], _payload(raw_root, row["warc_file"], row["warc_offset"])) for row in sample.iter_rows(named=True)]
         templates[host] = learn_template(host, pages)
     return templates
 
 
-def derive_articles(con: duckdb.DuckDBPyConnection, day: dt.date, raw_root: Path) -> pl.DataFrame:
+def template_rows(templates: dict, day: dt.date) -> pl.DataFrame:
+    return pl.DataFrame(
+        [
+            {"partition_date": day, "host": host, "template_version": t.version,
+             "extractor_version": EXTRACTOR_VERSION, "learned_from_pages": t.pages,
+             "template_json": t.to_json()}
+            for host, t in sorted(templates.items())
+        ],
+        schema={"partition_date": pl.Date, "host": pl.String, "template_version": pl.String,
+                "extractor_version": pl.String, "learned_from_pages": pl.Int32, "template_json": pl.String},
+    )
+
+
+def derive_articles(con: duckdb.DuckDBPyConnection, day: dt.date, raw_root: Path) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Returns (articles rows, site_templates rows) for ``day``."""
     pages = query(con, _DAY_PAGES, [day])
-    templates = learn_host_templates(con, day, {host_of(u) for u in pages["url"]}, raw_root)
+    templates = day_templates(con, day, {host_of(u) for u in pages["url"]}, raw_root)
     rows = []
     for page in pages.iter_rows(named=True):
-        host = host_of(page["url"])
-        template = templates.get(host)
-        article = extract_article(_payload(raw_root, page["warc_file"], page["warc_offset"]), page["url"], template)
+        template = templates.get(host_of(page["url"]))
+        article = extract_article(
+            _payload(raw_root, page["warc_file"], page["warc_offset"]), page["url"], template,
+            # Dates after the capture are implausible whenever the day is re-derived.
+            now=page["fetched_at"],
+        )
         # The feed's date wins when it was plausible (that is how the partition was chosen);
         # otherwise the page's own metadata date.
         published_at = page["entry_published_at"] if page["date_source"] == "feed" else article.published_at
         text = article.text if article.ok else ""
         rows.append(
             {
-                # Keyed by the fetched page, not its declared canonical: syndicated copies often
-                # declare the original outlet's URL, and each copy is still its own article.
+                # Keyed by the fetched page, not its declared canonical: a page may only name a
+                # canonical URL on its own site, so syndicated copies stay separate articles.
                 "article_id": stable_id(page["canonical_url"]),
                 "partition_date": day,
                 "url": page["url"],
-                "canonical_url": canonical_url(article.canonical_url) if article.canonical_url else page["canonical_url"],
-                "source": page["feed_name"] or host,
+                "canonical_url": page_canonical_url(page["url"], article.canonical_url),
+                "source": page["feed_name"] or host_of(page["url"]),
                 "site_name": article.site_name,
                 "title": article.title or page["entry_title"],
                 "byline": article.byline,
@@ -107,10 +137,11 @@ def derive_articles(con: duckdb.DuckDBPyConnection, day: dt.date, raw_root: Path
                 "versions": page["versions"],
                 "content_sha256": page["sha256"],
                 "status": article.status,
-                "extractor_version": f"{EXTRACTOR_VERSION}+tpl.{template.version[:12]}" if template else EXTRACTOR_VERSION,
+                "extractor_version": article.extractor_version,
+                "template_version": article.template_version,
             }
         )
-    return pl.DataFrame(rows, schema=ARTICLE_SCHEMA)
+    return pl.DataFrame(rows, schema=ARTICLE_SCHEMA), template_rows(templates, day)
 
 
 ARTICLE_SCHEMA = {
@@ -132,4 +163,5 @@ ARTICLE_SCHEMA = {
     "content_sha256": pl.String,
     "status": pl.String,
     "extractor_version": pl.String,
+    "template_version": pl.String,
 }

@@ -19,7 +19,8 @@ CREATE TABLE IF NOT EXISTS articles (
     versions           INTEGER NOT NULL,   -- distinct captured versions of this article
     content_sha256     VARCHAR,
     status             VARCHAR NOT NULL,   -- 'ok' or why no text was kept ('not_article', 'paywall', 'empty', ...)
-    extractor_version  VARCHAR NOT NULL
+    extractor_version  VARCHAR NOT NULL,
+    template_version   VARCHAR             -- site template applied (see site_templates), if any
 );
 
 CREATE TABLE IF NOT EXISTS stories (
@@ -95,4 +96,16 @@ CREATE TABLE IF NOT EXISTS relation_daily (
     stories         INTEGER NOT NULL,
     sources         INTEGER NOT NULL,
     articles        INTEGER NOT NULL
+);
+
+-- Site templates (repeated blocks and lines of a host) used to extract a day's articles. A
+-- re-derive of the day reuses the stored template of the same extractor version, so the text
+-- does not change because other pages of the host arrived in the meantime.
+CREATE TABLE IF NOT EXISTS site_templates (
+    partition_date     DATE NOT NULL,
+    host               VARCHAR NOT NULL,
+    template_version   VARCHAR NOT NULL,   -- content hash of template_json
+    extractor_version  VARCHAR NOT NULL,
+    learned_from_pages INTEGER NOT NULL,
+    template_json      VARCHAR NOT NULL
 );

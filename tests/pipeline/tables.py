@@ -6,7 +6,7 @@ import polars as pl
 
 from etl.warehouse import lake
 
-DERIVED_TABLES = ["articles", "stories", "story_bands", "relation_facts", "relation_daily", "actors"]
+DERIVED_TABLES = ["articles", "site_templates", "stories", "story_bands", "relation_facts", "relation_daily", "actors"]
 
 
 def snapshot(tables=DERIVED_TABLES) -> dict[str, pl.DataFrame]:

@@ -34,7 +34,7 @@ def test_sigkill_mid_derive_then_rerun_matches_uninterrupted(demo_copy):
     reference = snapshot()
     # Wipe the derived days first so the killed run is really writing new rows.
     con = lake.connect()
-    for table in ("articles", "stories", "story_bands", "relation_facts", "relation_daily"):
+    for table in ("articles", "site_templates", "stories", "story_bands", "relation_facts", "relation_daily"):
         con.execute(f"DELETE FROM {table}")
     con.close()
     start_snapshot = _snapshot_id()

@@ -54,8 +54,8 @@ def articles(context: dg.AssetExecutionContext, warehouse: WarehouseResource) ->
     raw_root = get_settings().raw_dir
     with warehouse.connect() as con:
         for day in days:
-            frame = derive_articles(con, day, raw_root)
-            lake.replace_partitions(con, {"articles": frame}, [day])
+            frame, templates = derive_articles(con, day, raw_root)
+            lake.replace_partitions(con, {"articles": frame, "site_templates": templates}, [day])
             frames.append(frame)
     statuses = pl.concat(frames).group_by("status").len() if frames else pl.DataFrame()
     return _result(frames, days, started, statuses=str(dict(statuses.iter_rows())) if statuses.height else "")

@@ -1,0 +1,52 @@
+"""`etl import-warc` and `etl sources check`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from etl.cli.sql_shell import render
+from etl.settings import get_settings
+from etl.warehouse import lake
+from etl.warehouse.capture_state import load_capture_state
+
+
+def import_warc_files(paths: list[Path], derive: bool = True) -> int:
+    """Import WARC files into the raw store and warehouse, then derive the days they touch.
+
+    Without ``derive`` the days are left to the late-captures sensor, which requests them on its
+    next evaluation when the Dagster daemon runs.
+    """
+    from etl.capture.warc_import import import_warc
+
+    settings = get_settings()
+    con = lake.connect(settings)
+    try:
+        lake.apply_schema(con)
+        result = import_warc(paths, settings.raw_dir, settings, load_capture_state(con))
+        written = lake.append_rows(con, {"feed_entries": result.entries, "captures": result.captures})
+    finally:
+        con.close()
+    for problem in result.problems:
+        print(f"problem: {problem}", file=sys.stderr)
+    days = sorted(result.partition_dates)
+    print(f"imported {written['captures']} pages ({written['feed_entries']} entries) "
+          f"into {len(days)} day(s): {', '.join(d.isoformat() for d in days) or '-'}")
+    if derive and days:
+        from etl.cli.dagster_runs import run_derive
+
+        for day in days:
+            run_derive(day, day)
+        print(f"derived {len(days)} day(s)")
+    return 1 if result.problems and not written["captures"] else 0
+
+
+def check_configured_sources() -> int:
+    """Fetch every configured feed once (nothing stored) and print status, items, newest age."""
+    from etl.capture.check import check_sources
+    from etl.capture.sources import load_sources
+
+    settings = get_settings()
+    report = check_sources(load_sources(settings.sources_file), settings)
+    sys.stdout.write(render(report, "table"))
+    return 0
