@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from html import escape
 
 import dagster as dg
+from markupsafe import escape  # the escaping the Jinja2 page uses
 
 from etl.analyst.briefing import write_briefing
 from etl.settings import get_settings
