@@ -89,10 +89,11 @@ def assign_stories(
     prior_features = featurize(strip_lines([loaded[prior_ids[node]] for node in loaded_nodes], furniture))
 
     today_nodes = np.arange(first_new, first_new + len(today), dtype=np.int64)
+    paired = np.unique(pairs.select(pl.concat_list("a", "b").explode()).to_series().to_numpy())
     shingles = pl.concat(
         [
-            shingle_table(today_nodes, features.shingles, features.shingle_counts),
-            shingle_table(np.array(loaded_nodes, dtype=np.int64), prior_features.shingles, prior_features.shingle_counts),
+            shingle_table(today_nodes, features.shingles, features.shingle_counts, paired),
+            shingle_table(np.array(loaded_nodes, dtype=np.int64), prior_features.shingles, prior_features.shingle_counts, paired),
         ]
     )
     fingerprints = pl.DataFrame(
@@ -170,7 +171,7 @@ def _today_keys(features: Features, first_new: int) -> pl.DataFrame:
     sample = pl.DataFrame(
         {"node": owner[mask], "band": np.full(int(mask.sum()), SAMPLE_BAND, dtype=np.int16), "key": features.shingles[mask]},
         schema=KEYS_SCHEMA,
-    ).unique()
+    ).unique(maintain_order=True)  # rows follow the canonical node order: no sort needed later
     return pl.concat([lsh, sample])
 
 
@@ -258,8 +259,7 @@ def _bands_frame(today: list[DedupDoc], story_ids: list[str], keys: pl.DataFrame
         schema={"node": pl.Int64, "article_id": pl.String, "story_id": pl.String},
     )
     return (
-        keys.join(owners, on="node")
+        keys.join(owners, on="node", maintain_order="left")
         .select("article_id", "story_id", "band", pl.col("key").alias("band_key"))
         .cast(BANDS_SCHEMA)
-        .sort("article_id", "band", "band_key")
     )

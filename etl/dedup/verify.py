@@ -15,11 +15,14 @@ from etl.dedup.params import CONTAINED_SHARE, MIN_CONTAINED_SHINGLES, NEAR_JACCA
 EDGES_SCHEMA = {"a": pl.Int64, "b": pl.Int64, "method": pl.String, "score": pl.Float64}
 
 
-def shingle_table(nodes: np.ndarray, shingles: np.ndarray, counts: np.ndarray) -> pl.DataFrame:
-    """(node, shingle) rows, one per distinct shingle of each node; ``nodes[i]`` owns the i-th
-    run of ``counts[i]`` shingles."""
+def shingle_table(nodes: np.ndarray, shingles: np.ndarray, counts: np.ndarray, wanted: np.ndarray) -> pl.DataFrame:
+    """(node, shingle) rows, one per distinct shingle of each node in ``wanted``; ``nodes[i]``
+    owns the i-th run of ``counts[i]`` shingles. Only candidates' sets are built: the rest of
+    the batch would cost memory and time for nothing."""
+    owner = np.repeat(np.asarray(nodes, dtype=np.int64), counts)
+    keep = np.isin(owner, wanted)
     return pl.DataFrame(
-        {"node": np.repeat(np.asarray(nodes, dtype=np.int64), counts), "shingle": shingles},
+        {"node": owner[keep], "shingle": shingles[keep]},
         schema={"node": pl.Int64, "shingle": pl.UInt64},
     ).unique()
 
