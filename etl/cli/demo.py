@@ -45,7 +45,7 @@ def run_demo(data_dir: Path | None = None, quiet: bool = False) -> dict[str, flo
         key = event.asset_key.to_user_string()
         seconds = event.materialization.metadata.get("seconds")
         if seconds is not None:
-            timings[f"derive.{key}"] = float(seconds.value)
+            timings[f"  {key}"] = float(seconds.value)
     if not quiet:
         print_summary(timings)
     return timings

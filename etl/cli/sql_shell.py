@@ -56,7 +56,9 @@ def render(frame: pl.DataFrame, fmt: str, output: Path | None = None) -> str | N
     elif fmt == "json":
         text = json.dumps(frame.to_dicts(), default=str, ensure_ascii=False, indent=1) + "\n"
     else:
-        with pl.Config(tbl_rows=200, tbl_cols=30, fmt_str_lengths=80, tbl_hide_dataframe_shape=False):
+        # A fixed width rather than the terminal's: piped output and CI logs stay readable.
+        with pl.Config(tbl_rows=200, tbl_cols=30, fmt_str_lengths=60, tbl_width_chars=180,
+                       tbl_hide_column_data_types=True, tbl_hide_dataframe_shape=False):
             text = str(frame) + "\n"
     if output is not None:
         output.write_text(text)

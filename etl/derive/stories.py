@@ -16,7 +16,7 @@ FROM articles WHERE partition_date = ? AND status = 'ok' ORDER BY article_id
 """
 _PRIOR_BANDS = """
 SELECT partition_date, article_id, story_id, band, band_key
-FROM story_bands WHERE partition_date BETWEEN ? AND ?
+FROM story_bands WHERE partition_date BETWEEN ? AND ? AND dedup_version = ?
 """
 
 
@@ -26,7 +26,7 @@ def derive_stories(con: duckdb.DuckDBPyConnection, day: dt.date) -> tuple[pl.Dat
         DedupDoc(r["article_id"], r["canonical_url"], r["text"], r["published_at"], r["source"])
         for r in query(con, _DAY_ARTICLES, [day]).iter_rows(named=True)
     ]
-    prior = query(con, _PRIOR_BANDS, [day - dt.timedelta(days=STORY_WINDOW_DAYS), day - dt.timedelta(days=1)])
+    prior = query(con, _PRIOR_BANDS, [day - dt.timedelta(days=STORY_WINDOW_DAYS), day - dt.timedelta(days=1), DEDUP_VERSION])
 
     def load_prior_texts(article_ids: list[str]) -> dict[str, str]:
         found = query(
@@ -40,5 +40,5 @@ def derive_stories(con: duckdb.DuckDBPyConnection, day: dt.date) -> tuple[pl.Dat
     stories = assigned.stories.with_columns(
         pl.lit(day).alias("partition_date"), pl.lit(DEDUP_VERSION).alias("dedup_version")
     )
-    bands = assigned.bands.with_columns(pl.lit(day).alias("partition_date"))
+    bands = assigned.bands.with_columns(pl.lit(day).alias("partition_date"), pl.lit(DEDUP_VERSION).alias("dedup_version"))
     return stories, bands

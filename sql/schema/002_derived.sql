@@ -28,7 +28,7 @@ CREATE TABLE IF NOT EXISTS stories (
     article_id         VARCHAR NOT NULL,
     partition_date     DATE NOT NULL,
     is_representative  BOOLEAN NOT NULL,
-    similarity         DOUBLE,             -- to the representative (1.0 for itself)
+    similarity         DOUBLE,             -- of the strongest confirmed link into the story (1.0 for its founder)
     method             VARCHAR NOT NULL,   -- 'self' | 'url' | 'exact' | 'near' | 'contained'
     dedup_version      VARCHAR NOT NULL
 );
@@ -39,8 +39,9 @@ CREATE TABLE IF NOT EXISTS story_bands (
     partition_date  DATE NOT NULL,
     article_id      VARCHAR NOT NULL,
     story_id        VARCHAR NOT NULL,
-    band            SMALLINT NOT NULL,
-    band_key        UBIGINT NOT NULL
+    band            SMALLINT NOT NULL,      -- -1: sampled shingle hashes for containment
+    band_key        UBIGINT NOT NULL,
+    dedup_version   VARCHAR NOT NULL        -- keys of another MinHash setup never match
 );
 
 CREATE TABLE IF NOT EXISTS actors (

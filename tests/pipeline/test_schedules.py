@@ -25,8 +25,8 @@ def _tick(schedule_name: str, when: dt.datetime) -> list[dg.RunRequest]:
         (dt.datetime(2026, 11, 28, 5, 5, tzinfo=UTC), "2026-11-26", "2026-11-28"),
         # Just after midnight UTC the new day is already in the window.
         (dt.datetime(2026, 3, 1, 0, 5, tzinfo=UTC), "2026-02-27", "2026-03-01"),
-        # A tick expressed in another zone is still windowed by its UTC day.
-        (dt.datetime(2026, 1, 1, 8, 5, tzinfo=dt.timezone(dt.timedelta(hours=9))), "2025-12-30", "2026-01-01"),
+        # 08:05 in Seoul on New Year's Day is still 2025-12-31 in UTC: the window follows the UTC day.
+        (dt.datetime(2026, 1, 1, 8, 5, tzinfo=dt.timezone(dt.timedelta(hours=9))), "2025-12-29", "2025-12-31"),
     ],
 )
 def test_hourly_refresh_requests_the_lookback_range(when, start, end):
