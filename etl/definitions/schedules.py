@@ -34,15 +34,18 @@ def hourly_refresh_schedule(context: dg.ScheduleEvaluationContext) -> dg.RunRequ
     )
 
 
-# Built from the partitioned job (a plain cron schedule would launch without a partition and
-# fail): each tick at 02:30 UTC targets the previous day, now complete.
-daily_finalize_schedule = dg.build_schedule_from_partitioned_job(
-    derive_job,
-    name="daily_finalize_schedule",
-    hour_of_day=2,
-    minute_of_hour=30,
+@dg.schedule(
+    job=derive_job,
+    cron_schedule="30 2 * * *",
+    execution_timezone="UTC",
     default_status=dg.DefaultScheduleStatus.RUNNING,
-    description="Daily at 02:30 UTC: final re-derive of yesterday's partition.",
+    description="Daily at 02:30 UTC: final re-derive of yesterday's partition, now complete.",
 )
+def daily_finalize_schedule(context: dg.ScheduleEvaluationContext) -> dg.RunRequest:
+    # Not build_schedule_from_partitioned_job: with today as a partition (end_offset=1) that
+    # would target today. Every request names its partition, so no run starts without one.
+    yesterday = context.scheduled_execution_time.astimezone(dt.timezone.utc).date() - dt.timedelta(days=1)
+    return dg.RunRequest(run_key=yesterday.isoformat(), partition_key=yesterday.isoformat())
+
 
 SCHEDULES = [hourly_refresh_schedule, daily_finalize_schedule]

@@ -8,7 +8,7 @@ import duckdb
 import polars as pl
 
 from etl.derive.ids import stable_id
-from etl.relations import CODER_VERSION, code_article, seed_actors
+from etl.relations import code_article, seed_actors
 from etl.warehouse.lake import query
 
 # Only articles with a story are coded: facts are counted per story downstream.
@@ -69,6 +69,24 @@ def derive_facts(con: duckdb.DuckDBPyConnection, day: dt.date) -> tuple[pl.DataF
     return facts_frame, actor_frame(list(learned.values()), day)
 
 
+def facts_writes(con: duckdb.DuckDBPyConnection, day: dt.date) -> list[tuple]:
+    """The write operations (see etl.warehouse.lake.write) that replace ``day``'s facts and keep
+    `actors` current: seed actors refreshed, and each learned actor kept at its earliest
+    sighting whatever order the days are derived in."""
+    facts, learned = derive_facts(con, day)
+    known_before = query(con, "SELECT actor_id FROM actors WHERE origin = 'seed' OR first_seen_date < ?", [day])
+    learned = learned.filter(~pl.col("actor_id").is_in(known_before["actor_id"].implode()))
+    later_sightings = (
+        "origin = 'learned' AND (first_seen_date = ? OR "
+        "(first_seen_date > ? AND actor_id IN (SELECT unnest(?::VARCHAR[]))))"
+    )
+    return [
+        ("relation_facts", facts, [day]),
+        ("actors", seed_actor_frame(), ("origin = 'seed'", [])),
+        ("actors", learned, (later_sightings, [day, day, learned["actor_id"].to_list()])),
+    ]
+
+
 def actor_frame(rows: list[dict], first_seen: dt.date | None) -> pl.DataFrame:
     frame = pl.DataFrame(rows, schema=ACTOR_SCHEMA, strict=False) if rows else pl.DataFrame(schema=ACTOR_SCHEMA)
     return frame.with_columns(pl.lit(first_seen, dtype=pl.Date).alias("first_seen_date"))
@@ -92,4 +110,3 @@ ACTOR_SCHEMA = {
     "first_seen_sentence": pl.String,
 }
 
-__all__ = ["CODER_VERSION", "derive_facts", "seed_actor_frame"]

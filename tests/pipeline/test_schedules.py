@@ -15,7 +15,7 @@ UTC = dt.timezone.utc
 
 def _tick(schedule_name: str, when: dt.datetime) -> list[dg.RunRequest]:
     schedule = defs.get_schedule_def(schedule_name)
-    with dg.build_schedule_context(scheduled_execution_time=when) as context:
+    with dg.build_schedule_context(scheduled_execution_time=when, repository_def=defs.get_repository_def()) as context:
         return schedule.evaluate_tick(context).run_requests
 
 
