@@ -19,10 +19,10 @@ def inline(text: str, attrs: str = "") -> str:
     """Escape a paragraph and turn ``[text](url)`` into links."""
     out, pos = [], 0
     for m in _LINK.finditer(text):
-        out.append(esc(text[pos:m.start()]))
-        out.append(f'<a href="{esc(m.group(2))}"{attrs}>{esc(m.group(1))}</a>')
+        out.append(html.escape(text[pos:m.start()], quote=False))
+        out.append(f'<a href="{esc(m.group(2))}"{attrs}>{html.escape(m.group(1), quote=False)}</a>')
         pos = m.end()
-    out.append(esc(text[pos:]))
+    out.append(html.escape(text[pos:], quote=False))
     return "".join(out)
 
 
