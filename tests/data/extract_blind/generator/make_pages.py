@@ -1,6 +1,7 @@
 """Render the blind set: pages/<host>/<slug>.html, gold/<host>/<slug>.txt and labels.jsonl.
 
-usage: python tests/data/extract_blind/generator/make_pages.py   (deterministic)
+usage: python tests/data/extract_blind/generator/make_pages.py [--out DIR]   (deterministic;
+the default DIR is tests/data/extract_blind itself)
 """
 
 from __future__ import annotations
@@ -32,9 +33,9 @@ LAYOUTS = [
 ]
 
 
-def build() -> list[dict]:
+def build(out: Path = DATA) -> list[dict]:
     for sub in ("pages", "gold"):
-        shutil.rmtree(DATA / sub, ignore_errors=True)
+        shutil.rmtree(out / sub, ignore_errors=True)
     rows = []
     for module_name, story_file in LAYOUTS:
         path = DATA / "stories" / f"{story_file}.txt"
@@ -45,22 +46,23 @@ def build() -> list[dict]:
         for story in site.stories:
             page = Path("pages") / layout.HOST / f"{story.slug}.html"
             gold = Path("gold") / layout.HOST / f"{story.slug}.txt"
-            (DATA / page).parent.mkdir(parents=True, exist_ok=True)
-            (DATA / gold).parent.mkdir(parents=True, exist_ok=True)
-            (DATA / page).write_bytes(layout.render(story, site).encode(layout.CHARSET))
-            (DATA / gold).write_text(story.gold(), encoding="utf-8")
+            (out / page).parent.mkdir(parents=True, exist_ok=True)
+            (out / gold).parent.mkdir(parents=True, exist_ok=True)
+            (out / page).write_bytes(layout.render(story, site).encode(layout.CHARSET))
+            (out / gold).write_text(story.gold(), encoding="utf-8")
             rows.append({
                 "host": layout.HOST, "slug": story.slug, "url": site.url(story), "page": str(page), "gold": str(gold),
                 "template": module_name.removeprefix("layout_"), "kind": story["kind"], "expected_status": "ok",
                 "language": layout.LANGUAGE, "charset": layout.CHARSET, "title": story["title"],
                 "published": story.iso, "split": "blind",
             })
-    with open(DATA / "labels.jsonl", "w", encoding="utf-8") as f:
+    with open(out / "labels.jsonl", "w", encoding="utf-8") as f:
         for row in rows:
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
     return rows
 
 
 if __name__ == "__main__":
-    rows = build()
+    args = sys.argv[1:]
+    rows = build(Path(args[1]) if args[:1] == ["--out"] else DATA)
     print(f"{len(rows)} pages from {len({r['host'] for r in rows})} hosts")
