@@ -43,7 +43,7 @@ def ensure_dagster_home(settings: Settings | None = None) -> Path:
 CONSOLE_LOGGING = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
 
 
-def _execute(job_name: str, run_config: dict | None = None, **kwargs) -> dg.ExecuteInProcessResult:
+def execute_job(job_name: str, run_config: dict | None = None, **kwargs) -> dg.ExecuteInProcessResult:
     ensure_dagster_home()
     from etl.definitions import defs  # imported late: loading Dagster definitions takes seconds
 
@@ -60,12 +60,12 @@ def _execute(job_name: str, run_config: dict | None = None, **kwargs) -> dg.Exec
 def run_capture(now: dt.datetime | None = None, sources_file: Path | None = None) -> dg.ExecuteInProcessResult:
     config = {k: v for k, v in {"now": now.isoformat() if now else None,
                                 "sources_file": str(sources_file) if sources_file else None}.items() if v}
-    return _execute("capture_job", run_config={"ops": {"capture": {"config": config}}})
+    return execute_job("capture_job", run_config={"ops": {"capture": {"config": config}}})
 
 
 def run_derive(start: dt.date, end: dt.date) -> dg.ExecuteInProcessResult:
     """Derive every day from ``start`` to ``end`` (inclusive) in one run, days in order."""
-    return _execute(
+    return execute_job(
         "derive_job",
         tags={
             "dagster/asset_partition_range_start": start.isoformat(),

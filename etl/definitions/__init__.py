@@ -7,10 +7,15 @@ Groups: capture (network, append-only), derive (daily partitions, rebuildable), 
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 
 import dagster as dg
 
-from etl.definitions.assets.capture import capture
+# Single-run backfills (BackfillPolicy) are "beta" in Dagster 1.13 and warn at every definition;
+# DESIGN.md relies on them for `--partition-range`, so the warning carries no news for users.
+warnings.filterwarnings("ignore", category=dg.BetaWarning, message=".*backfill_policy.*")
+
+from etl.definitions.assets.capture import capture  # noqa: E402 - after the filter above
 from etl.definitions.assets.derive import DERIVE_ASSETS
 from etl.definitions.assets.report import REPORT_ASSETS
 from etl.definitions.assets.maintenance import MAINTENANCE_ASSETS, maintenance_schedule
@@ -21,21 +26,23 @@ from etl.definitions.schedules import SCHEDULES
 from etl.definitions.sensors import SENSORS
 
 # Capture runs hourly: a fetch log older than two hours means a missed run (or a stopped daemon).
-CAPTURE_FRESHNESS_CHECKS = dg.build_last_update_freshness_checks(
-    assets=["feed_fetches", "captures"], lower_bound_delta=dt.timedelta(hours=2)
-)
+# Dagster 1.13 calls these builders "superseded" by FreshnessPolicy, but a policy yields no check
+# result that runs, tests and the asset page show; the warning is silenced here, knowingly.
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore", dg.SupersessionWarning)
+    CAPTURE_FRESHNESS_CHECKS = dg.build_last_update_freshness_checks(
+        assets=["feed_fetches", "captures"], lower_bound_delta=dt.timedelta(hours=2)
+    )
+    CAPTURE_FRESHNESS_SENSOR = dg.build_sensor_for_freshness_checks(
+        freshness_checks=CAPTURE_FRESHNESS_CHECKS, default_status=dg.DefaultSensorStatus.RUNNING
+    )
 
 defs = dg.Definitions(
     assets=[capture, *DERIVE_ASSETS, *REPORT_ASSETS, *MAINTENANCE_ASSETS],
     asset_checks=[*ASSET_CHECKS, *CAPTURE_FRESHNESS_CHECKS],
     jobs=[capture_job, derive_job, refresh_job],
     schedules=[*SCHEDULES, maintenance_schedule],
-    sensors=[
-        *SENSORS,
-        dg.build_sensor_for_freshness_checks(
-            freshness_checks=CAPTURE_FRESHNESS_CHECKS, default_status=dg.DefaultSensorStatus.RUNNING
-        ),
-    ],
+    sensors=[*SENSORS, CAPTURE_FRESHNESS_SENSOR],
     resources={"warehouse": WarehouseResource()},
     # One process for all steps: ~3x faster start than a process per step, and the DuckLake
     # writer is single-threaded per run anyway.
