@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from etl.relations import code_article, extract_relations  # noqa: E402
 from etl.relations.evaluation import Example, Scores, load_articles, load_sentences, score  # noqa: E402
 from etl.relations.gazetteer import PERSON, gazetteer  # noqa: E402
-from etl.relations.lexicon import Trigger, word_dictionary  # noqa: E402
+from etl.relations.lexicon import NONE, Trigger, word_dictionary  # noqa: E402
 from etl.relations.sentences import split_sentences  # noqa: E402
 
 
@@ -44,7 +44,7 @@ def baseline(text: str) -> list[BaselineFact]:
         countries = [(s, hits[0].actor.code) for s, e, hits in names
                      if start <= s < end and hits[0].form != PERSON]
         for s, e, payload in words:
-            if start <= s < end and isinstance(payload[0], Trigger):
+            if start <= s < end and isinstance(payload[0], Trigger) and payload[0].role != NONE:
                 before = [code for position, code in countries if position < s][-1:]
                 after = [code for position, code in countries if position >= e][:1]
                 if before or after:

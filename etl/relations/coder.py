@@ -40,10 +40,18 @@ def _side(mentions: list[Mention]) -> tuple[list[str], list[str], list[str]]:
             [m.actor.sector or "" for m in mentions])
 
 
-def _fact(event: Event, sentence: str, lower: str, start: int, end: int,
-          published: datetime.date | None) -> Fact:
-    source_actors, source_iso3, source_sectors = _side(event.sources)
-    target_actors, target_iso3, target_sectors = _side(event.targets)
+def _directed(event: Event) -> list[tuple[list[Mention], list[Mention]]]:
+    """(sources, targets) of the facts an event asserts: one, or for "X and Y accused each
+    other" one per actor, aimed at the others."""
+    if not event.reciprocal:
+        return [(event.sources, event.targets)]
+    return [([actor], [other for other in event.sources if other is not actor]) for actor in event.sources]
+
+
+def _fact(event: Event, sources: list[Mention], targets: list[Mention], sentence: str, lower: str,
+          start: int, end: int, published: datetime.date | None) -> Fact:
+    source_actors, source_iso3, source_sectors = _side(sources)
+    target_actors, target_iso3, target_sectors = _side(targets)
     return Fact(
         relation_type=event.trigger.relation_type, mode=event.trigger.mode or None,
         source_actors=source_actors, source_iso3=source_iso3, source_sectors=source_sectors,
@@ -57,6 +65,17 @@ def _fact(event: Event, sentence: str, lower: str, start: int, end: int,
 
 def _fact_key(fact: Fact) -> tuple:
     return (fact.relation_type, tuple(fact.source_iso3), tuple(fact.target_iso3), fact.negated, fact.hypothetical)
+
+
+def _without_partial_copies(facts: list[Fact]) -> list[Fact]:
+    """One sentence's facts, minus a fact missing its source or target when another fact of the
+    same type and polarity has it ("An Israeli strike killed 12 Palestinians" is one ASSAULT)."""
+    def fuller(fact: Fact, other: Fact) -> bool:
+        if other is fact or _fact_key(other)[0::3] != _fact_key(fact)[0::3] or other.negated != fact.negated:
+            return False
+        return (not fact.target_iso3 and other.target_iso3 and other.source_iso3 == fact.source_iso3) or (
+            not fact.source_iso3 and other.source_iso3 and other.target_iso3 == fact.target_iso3)
+    return [fact for fact in facts if not any(fuller(fact, other) for other in facts)]
 
 
 def code_article(text: str, published: datetime.date | None = None) -> CodedArticle:
@@ -84,12 +103,15 @@ def code_article(text: str, published: datetime.date | None = None) -> CodedArti
         sentence_roles, role_cursor = _bucket(roles, start, end, role_cursor)
         mentions = finder.find(sentence, sentence_names, sentence_roles)
         seen = set()
+        sentence_facts = []
         if sentence_triggers and mentions:
             for event in code_events(sentence, sentence_lower, mentions, sentence_triggers):
-                fact = _fact(event, sentence, sentence_lower, start, end, published)
-                if _fact_key(fact) not in seen:
-                    seen.add(_fact_key(fact))
-                    facts.append(fact)
+                for sources, targets in _directed(event):
+                    fact = _fact(event, sources, targets, sentence, sentence_lower, start, end, published)
+                    if _fact_key(fact) not in seen:
+                        seen.add(_fact_key(fact))
+                        sentence_facts.append(fact)
+        facts.extend(_without_partial_copies(sentence_facts))
         memory.remember(mentions)
     learned = [learned_actor_row(actor, sentence) for actor, sentence in memory.learned.values()]
     return CodedArticle(facts=facts, learned_actors=learned)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import FRAME, NOUN, Trigger
-from .mentions import Mention
+from .lexicon import FRAME, NONE, NOUN, POSSESSED, Trigger
+from .mentions import Mention, with_code
 from .model import Actor
 
 NEGATION_CUES = frozenset({"not", "never", "refused", "declined", "failed", "paused", "without",
@@ -29,7 +29,20 @@ PLACE_IS_TARGET = frozenset({"ASSAULT", "COERCE"})
 # Reporting verbs closing a sentence (", analysts warned."): what they report is not their event.
 TAIL_SPEECH = re.compile(r"\b(?:said|says|told|added|reported|warned|alleged|noted|claimed|confirmed)\b")
 SPEECH = re.compile(r"\b(?:said|says|told|added|reported|according to|quoted|citing|confirmed|announced|warned that)\b")
-CLAUSE_BREAK = re.compile(r";|, while\b|, but\b|\bwhile\b|, after\b|, saying\b|, which\b|, who\b|, where\b| as a\b|\bbecause\b")
+CLAUSE_BREAK = re.compile(r";|, while\b|, but\b|\bwhile\b|\bafter\b|, saying\b|, which\b|, who\b|, where\b| as a\b|\bbecause\b")
+# A relative clause closed by a comma between a subject and its verb ("Japan, which has said it
+# would…, condemned"): its speech verbs, modals and negations belong to it, not to the verb.
+RELATIVE_CLAUSE = re.compile(r", (?:which|who|whose)\b[^,;]*,")
+# "X said it had accepted": the pronoun subject of reported speech is the speaker.
+SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she"})
+# "… and killed": a verb coordinated with the previous one shares its subject.
+COORDINATED = re.compile(r"(?:^|[\s,])and\s+(?:[a-z]+ly\s+)?$")
+RECIPROCAL = re.compile(r"\s*(?:each other|one another)\b")
+# MOBILIZE toward a place: "massed troops near the Ukrainian border" is aimed at Ukraine.
+TOWARD_PREPOSITIONS = frozenset({"near", "toward", "towards", "around", "along"})
+# "launched an attack", "staged a general strike": the determiner does not make it background.
+LIGHT_VERBS = frozenset({"launched", "staged", "carried", "conducted", "held", "mounted", "declared",
+                         "lodged", "filed", "issued", "fired", "with", "began", "called"})
 # Types whose event needs a recipient: aid, a request or support given to nobody is a misreading.
 NEEDS_TARGET = frozenset({"AID", "REQUEST", "SUPPORT"})
 # Civilian sources make "protested" a PROTEST; states protesting make it an ACCUSE.
@@ -38,9 +51,14 @@ CIVIL_SECTORS = frozenset({"CVL", "OPP", "LAB"})
 # ("a resolution demanding", "firms supplying") and is not coded.
 PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be"})
 ING_HOSTS = PASSIVE_AUX | {"began", "begin", "begins", "started", "start", "continued", "continue",
-                           "stopped", "jointly", "has", "have", "had"}
+                           "stopped", "jointly", "has", "have", "had", "by"}
 DETERMINERS = frozenset({"the", "a", "an", "its", "their", "any", "this", "that", "his", "her"})
 _JOINER = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|as well as\s+)$")
+# ", and" after a single actor joins clauses ("expelled a Pakistani diplomat, and Islamabad …");
+# it joins actors only closing a list ("Britain, France, and Germany").
+_CLAUSE_AND = re.compile(r"^\s*,\s*and\s+$")
+# A nominal event after these is circumstance, not a new event ("resigned amid protests").
+BACKGROUND_PREPOSITIONS = frozenset({"amid", "despite", "following"})
 _WORDS = re.compile(r"[a-z0-9']+")
 MAX_SOURCE_GAP_WORDS = 12
 MAX_TARGET_GAP_WORDS = 10
@@ -58,13 +76,15 @@ class Event:
     hypothetical: bool
     confidence: float
     rule_id: str
+    reciprocal: bool = False  # "X and Y accused each other": every source acts on every other
 
 
 def _groups(mentions: list[Mention], sentence: str) -> list[list[Mention]]:
     """Mentions joined by "and" / commas form one compound actor."""
     groups: list[list[Mention]] = []
     for mention in mentions:
-        if groups and _JOINER.match(sentence[groups[-1][-1].end:mention.start]):
+        between = sentence[groups[-1][-1].end:mention.start] if groups else ""
+        if groups and _JOINER.match(between) and (len(groups[-1]) > 1 or not _CLAUSE_AND.match(between)):
             groups[-1].append(mention)
         else:
             groups.append([mention])
@@ -81,7 +101,8 @@ def _trailing_attribution_start(lower: str) -> int:
     if comma < 0:
         return len(lower)
     tail = lower[comma:]
-    if TAIL_SPEECH.search(tail) and len(_words(tail)) <= 8:
+    speech = TAIL_SPEECH.search(tail)
+    if speech and len(_words(tail)) <= 8 and len(_words(tail[speech.end():])) <= 3:
         return comma
     return len(lower)
 
@@ -92,6 +113,24 @@ def _speaker_spans(lower: str) -> list[tuple[int, int]]:
         end = lower.find(",", match.end())
         spans.append((match.start(), end if end > 0 else len(lower)))
     return spans
+
+
+def _mask_relative_clauses(lower: str) -> str:
+    return RELATIVE_CLAUSE.sub(lambda match: " " * len(match.group()), lower)
+
+
+def _in_sense(lower: str, triggers: list[tuple[int, int, list[Trigger]]]) -> list[tuple[int, int, list[Trigger]]]:
+    """Keep the readings whose sense columns fit the words around them ("lifted sanctions")."""
+    kept = []
+    for start, end, alternatives in triggers:
+        following = _words(lower[end:end + 60])[:6]
+        previous = (_words(lower[max(0, start - 20):start]) or [""])[-1]
+        fitting = [trigger for trigger in alternatives if trigger.fits(following, previous)]
+        if kept and lower[start:end] in kept[-1][2][0].needs:
+            continue  # the object that gave the previous trigger its sense ("lift its ban")
+        if fitting and fitting[0].role != NONE:
+            kept.append((start, end, fitting))
+    return kept
 
 
 def _left_boundary(lower: str, position: int, previous_end: int) -> int:
@@ -132,6 +171,8 @@ def _in_condition(lower: str, position: int) -> bool:
 
 def code_events(sentence: str, lower: str, mentions: list[Mention],
                 triggers: list[tuple[int, int, list[Trigger]]]) -> list[Event]:
+    triggers = _in_sense(lower, triggers)
+    masked = _mask_relative_clauses(lower)
     attribution_start = _trailing_attribution_start(lower)
     speaker_spans = _speaker_spans(lower)
     actors = []
@@ -141,37 +182,42 @@ def code_events(sentence: str, lower: str, mentions: list[Mention],
         if not mention.speaker:
             actors.append(mention)
     triggers = [t for t in triggers if t[0] < attribution_start]
+    # The one country the sentence is about, if only one: home of "protesters" with no place.
+    context_code = _single_code([m for m in actors if not m.is_place and m.actor.code])
     events: list[Event] = []
     previous_end = 0
     previous_sources: list[Mention] = []
+    previous_targets: list[Mention] = []
     frame: Trigger | None = None
     for index, (start, end, alternatives) in enumerate(triggers):
         trigger = alternatives[0]
         next_start = triggers[index + 1][0] if index + 1 < len(triggers) else attribution_start
-        if trigger.role == FRAME and trigger.relation_type in DEMAND_TYPES:
+        if _swallows(trigger):
             next_start = attribution_start  # its embedded triggers are dropped, not boundaries
         break_after = CLAUSE_BREAK.search(lower, end, next_start)
         right_end = break_after.start() if break_after else next_start
-        left_start = _left_boundary(lower, start, previous_end)
+        left_start = _left_boundary(masked, start, previous_end)
         embedded_to = lower[max(0, start - 4):start] == " to " or lower[max(0, start - 3):start] == "to "
         new_clause = left_start > previous_end
-        if frame is not None and not new_clause and (embedded_to or frame.relation_type in DEMAND_TYPES):
-            if frame.relation_type in DEMAND_TYPES:
+        if frame is not None and not new_clause and (embedded_to or _swallows(frame)):
+            if _swallows(frame) and trigger.role != POSSESSED:
                 previous_end = end
                 continue
-        if _is_modifier(lower, start, trigger.phrase):
+        if _is_modifier(lower, start, trigger.phrase) or _describes(lower, start, trigger.phrase, previous_targets):
             previous_end = end
             continue
         purpose = embedded_to and index > 0 and not new_clause  # "travelled to X to meet Y"
-        event = _code_trigger(sentence, lower, actors, start, end, alternatives, left_start, right_end,
-                              previous_sources if not new_clause else [], purpose)
+        coordinated = bool(events) and not new_clause and bool(COORDINATED.search(lower, previous_end, start))
+        event = _code_trigger(sentence, masked, actors, start, end, alternatives, left_start, right_end,
+                              previous_sources if not new_clause else [], purpose, coordinated, context_code)
         if event is not None:
             if frame is not None and not new_clause and embedded_to:
                 event.hypothetical = True
                 event.rule_id += ".embedded"
             events.append(event)
             previous_sources = event.sources or previous_sources
-        if trigger.role == FRAME:
+            previous_targets = event.targets
+        if trigger.role in (FRAME, POSSESSED):
             frame = trigger
         elif new_clause:
             frame = None
@@ -179,13 +225,26 @@ def code_events(sentence: str, lower: str, mentions: list[Mention],
     return events
 
 
+def _describes(lower: str, start: int, phrase: str, previous_targets: list[Mention]) -> bool:
+    """A participle right after the previous event's object describes it: "released opposition
+    activists detained after the election" codes no new arrest."""
+    return phrase.endswith("ed") and any(lower[m.end:start] == " " for m in previous_targets)
+
+
+def _swallows(trigger: Trigger) -> bool:
+    """Frames whose embedded event is only wanted, threatened or promised ("urged X to V",
+    "pledged to V", "Seoul's offer of talks"): the embedded trigger is not coded."""
+    return trigger.role == POSSESSED or trigger.role == FRAME and (
+        trigger.relation_type in DEMAND_TYPES or trigger.mode == "pledge")
+
+
 def _is_modifier(lower: str, start: int, phrase: str) -> bool:
     """A participle or gerund that is not the event itself: "a resolution demanding",
-    "firms supplying", "accused X of supplying"."""
-    before = _words(lower[max(0, start - 20):start])[-1:]
-    if before in (["of"], ["for"]):
+    "firms supplying", "accused X of supplying"; a nominal after "amid"/"despite"."""
+    before = _words(lower[max(0, start - 24):start])[-2:]
+    if before[-1:] in (["of"], ["for"]) or any(word in BACKGROUND_PREPOSITIONS for word in before):
         return True
-    return phrase.split()[0].endswith("ing") and bool(before) and before[0] not in ING_HOSTS
+    return phrase.split()[0].endswith("ing") and bool(before) and before[-1] not in ING_HOSTS
 
 
 def _choose(alternatives: list[Trigger], sources: list[Mention]) -> Trigger:
@@ -198,7 +257,7 @@ def _choose(alternatives: list[Trigger], sources: list[Mention]) -> Trigger:
 
 
 def _code_trigger(sentence, lower, actors, start, end, alternatives: list[Trigger], left_start, right_end,
-                  inherited: list[Mention], purpose: bool) -> Event | None:
+                  inherited: list[Mention], purpose: bool, coordinated: bool, context_code: str) -> Event | None:
     trigger = alternatives[0]
     left = [m for m in actors if left_start <= m.start and m.end <= start and not m.is_place]
     right = [m for m in actors if end <= m.start < right_end]
@@ -207,12 +266,15 @@ def _code_trigger(sentence, lower, actors, start, end, alternatives: list[Trigge
     passive = _is_passive(lower, start, trigger.phrase)
     rule = [trigger.relation_type, trigger.role]
     confidence = 0.9
+    if trigger.relation_type == "CONSULT" and not passive and lower.startswith(" by ", end):
+        return None  # "a swap brokered by the UAE", "talks hosted by Turkey": a description
 
     left_groups = _groups(left, sentence)
     source_group = left_groups[-1] if left_groups else []
     if source_group and len(_words(lower[source_group[-1].end:start])) > MAX_SOURCE_GAP_WORDS:
         source_group = []
-    determiner_before = _words(lower[max(left_start, start - 12):start])[-1:] in ([d] for d in DETERMINERS)
+    before = _words(lower[max(left_start, start - 30):start])
+    determiner_before = before[-1:] in ([d] for d in DETERMINERS) and before[-2:-1] not in ([v] for v in LIGHT_VERBS)
     if determiner_before and not (source_group and source_group[-1].end >= start - 2):
         return None  # "after the attack": a background reference, not a coded event
     right_groups = _groups(right_actors, sentence)
@@ -220,43 +282,85 @@ def _code_trigger(sentence, lower, actors, start, end, alternatives: list[Trigge
     if target_group and len(_words(lower[end:target_group[0].start])) > MAX_TARGET_GAP_WORDS:
         target_group = []
 
-    if source_group and _JOINER.match(lower[source_group[-1].end:start]) or purpose:
+    if source_group and _JOINER.match(lower[source_group[-1].end:start]) or purpose or coordinated:
         source_group = []  # "X met Y and condemned Z", "went to X to meet Y": subject further left
-    if passive:
+    if trigger.role == POSSESSED:
+        owner = left_groups[-1] if left_groups else []
+        if not owner or not owner[-1].possessive or start - owner[-1].end > 3:
+            return None  # "an offer of talks" with no owner is no event of anyone's
+        source_group, target_group = owner, inherited or target_group  # "Y rejected X's offer": to Y
+        rule.append("possessed")
+    elif passive:
         by = end if trigger.phrase.endswith(" by") else lower.find(" by ", end, right_end)
         agents = [g for g in right_groups if by >= 0 and g[0].start >= by]
         target_group = source_group or inherited
         source_group = agents[0] if agents else []
         rule.append("passive")
+    elif not source_group and (speaker := _reported_speaker(sentence, lower, actors, left_start, start)):
+        source_group = speaker
+        rule.append("pronoun")
     elif not source_group and inherited:
         source_group = inherited
         confidence -= 0.2
         rule.append("inherited")
     else:
         rule.append("active")
+    if trigger.mode == "host" and source_group and target_group:
+        source_group, target_group = target_group, source_group  # the visitor is the source
+        rule.append("visitor")
 
-    if not target_group and trigger.relation_type in PLACE_IS_TARGET and places:
-        target_group = [places[-1]] if places[-1].start > end else []
-        confidence -= 0.1
-        rule.append("place")
+    location = next((m for m in places if m.actor.kind != "person"), None)
+    place_code = location.actor.code if location and location.actor.kind == "state" else ""
+    source_group = _anchored(source_group, place_code or context_code)
+    target_group = _anchored(target_group, _single_code(source_group))
+    if not target_group and places and places[-1].start > end:
+        last_place = places[-1]
+        if trigger.relation_type in PLACE_IS_TARGET or (
+                trigger.relation_type == "MOBILIZE" and last_place.place_word in TOWARD_PREPOSITIONS):
+            target_group = [last_place]
+            confidence -= 0.1
+            rule.append("place")
     trigger = _choose(alternatives, source_group)
-    if not target_group and trigger.relation_type == "PROTEST" and len({m.actor.code for m in source_group}) == 1:
+    if not target_group and trigger.relation_type == "PROTEST" and _single_code(source_group):
         target_group = [Mention(source_group[0].start, source_group[0].end,
                                 _government_of(source_group[0].actor))]  # domestic protest
         rule.append("domestic")
     if not source_group and not target_group:
         return None
+    reciprocal = not target_group and len(source_group) > 1 and bool(RECIPROCAL.match(lower, end))
     if not target_group and trigger.relation_type in NEEDS_TARGET:
         return None
     if trigger.role == NOUN:
         confidence -= 0.1
     if _in_condition(lower, start):
         return None
-    negated, hypothetical = _polarity(lower, source_group[-1].end if source_group and not passive else left_start,
-                                      start, end, right_end)
-    location = next((m for m in places if m.actor.kind != "person"), None)
+    # Polarity cues count from the subject on ("Albanese will travel … to meet Xi"), but for a
+    # pronoun's speaker only from the pronoun ("Hamas said it had accepted").
+    subject_end = source_group[-1].end if source_group and not passive else left_start
+    window_start = max(left_start, subject_end) if rule[-1] == "pronoun" else subject_end
+    negated, hypothetical = _polarity(lower, window_start, start, end, right_end)
     return Event(trigger, start, end, list(source_group), list(target_group), location,
-                 negated, hypothetical, round(max(confidence, 0.1), 2), ".".join(rule))
+                 negated, hypothetical, round(max(confidence, 0.1), 2), ".".join(rule), reciprocal)
+
+
+def _reported_speaker(sentence: str, lower: str, actors: list[Mention], left_start: int, start: int) -> list[Mention]:
+    """"Hamas said it had accepted": a pronoun opening reported speech stands for the speaker."""
+    words = _words(lower[left_start:start])
+    if not words or words[0] not in SUBJECT_PRONOUNS or not SPEECH.search(lower, max(0, left_start - 12), left_start):
+        return []
+    before = [m for m in actors if m.end <= left_start and not m.is_place]
+    groups = _groups(before, sentence)
+    return groups[-1] if groups else []
+
+
+def _single_code(group: list[Mention]) -> str:
+    codes = {m.actor.code for m in group}
+    return codes.pop() if len(codes) == 1 else ""
+
+
+def _anchored(group: list[Mention], code: str) -> list[Mention]:
+    """Actors known only by role ("protesters") take ``code``; without one they are dropped."""
+    return [m if m.actor.code else with_code(m, code) for m in group if m.actor.code or code]
 
 
 def _government_of(actor: Actor) -> Actor:

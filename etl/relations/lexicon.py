@@ -7,8 +7,9 @@ from functools import cache
 
 from .matching import Dictionary, cell, split_alternatives, tsv_rows
 
-# Trigger roles (see data/triggers.tsv).
-VERB, NOUN, FRAME = "verb", "noun", "frame"
+# Trigger roles (see data/triggers.tsv). POSSESSED: a nominal event coded only after a possessive
+# actor ("Seoul's offer of talks"); NONE: a phrase that only shadows a shorter trigger.
+VERB, NOUN, FRAME, POSSESSED, NONE = "verb", "noun", "frame", "possessed", "none"
 # Role-word kinds (see data/roles.tsv).
 TITLE, BODY = "title", "body"
 
@@ -19,6 +20,14 @@ class Trigger:
     mode: str
     role: str
     phrase: str
+    needs: frozenset[str] = frozenset()      # one of these words must follow closely
+    not_after: frozenset[str] = frozenset()  # not a trigger right after one of these words
+
+    def fits(self, following: list[str], previous: str) -> bool:
+        """Whether the words around the phrase give it this trigger's sense."""
+        if previous in self.not_after:
+            return False
+        return not self.needs or any(word in self.needs for word in following)
 
 
 @dataclass(frozen=True)
@@ -26,6 +35,7 @@ class RoleWord:
     kind: str
     sector: str
     role: str
+    alone: bool = False  # names an actor even without a country before it ("protesters")
 
 
 def inflections(phrase: str) -> list[str]:
@@ -44,9 +54,11 @@ def word_dictionary() -> Dictionary:
     entries: dict[str, list] = {}
     for row in tsv_rows("triggers.tsv"):
         relation_type, mode, role = cell(row, 0), cell(row, 1), cell(row, 2)
+        needs, not_after = frozenset(split_alternatives(cell(row, 4))), frozenset(split_alternatives(cell(row, 5)))
         for phrase in split_alternatives(cell(row, 3)):
             for form in inflections(phrase):
-                entries.setdefault(form, []).append(Trigger(relation_type, mode, role, form))
+                entries.setdefault(form, []).append(Trigger(relation_type, mode, role, form, needs, not_after))
     for row in tsv_rows("roles.tsv"):
-        entries.setdefault(cell(row, 0), []).append(RoleWord(cell(row, 1), cell(row, 2), cell(row, 3)))
+        entries.setdefault(cell(row, 0), []).append(
+            RoleWord(cell(row, 1), cell(row, 2), cell(row, 3), cell(row, 4) == "alone"))
     return Dictionary(entries)

@@ -14,7 +14,8 @@ from .model import Actor
 # Family name first in English-language news for these states ("Yoon Suk Yeol" -> "Yoon").
 FAMILY_NAME_FIRST = frozenset({"KOR", "PRK", "CHN", "TWN", "VNM", "HKG"})
 # A place preposition before a mention makes it where something happened, not who took part.
-PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "off", "around"})
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "off", "around",
+                                "through", "toward", "towards", "along"})
 PLACE_MODIFIERS = frozenset({"the", "southern", "northern", "eastern", "western", "central",
                              "northeastern", "northwestern", "southeastern", "southwestern"})
 NAME_PARTICLES = frozenset({"bin", "bint", "al", "da", "de", "del", "dos", "van", "von", "der", "le", "la"})
@@ -29,8 +30,12 @@ class Mention:
     end: int
     actor: Actor
     possessive: bool = False
-    is_place: bool = False
+    place_word: str = ""  # the preposition making the mention a place ("in", "near"…), else ""
     speaker: bool = False
+
+    @property
+    def is_place(self) -> bool:
+        return bool(self.place_word)
 
 
 @dataclass
@@ -97,10 +102,11 @@ class MentionFinder:
             mentions.append(mention)
             consumed_until = mention.end
         mentions.extend(self._remembered(sentence, mentions))
+        mentions.extend(_unanchored(sentence, roles, mentions))
         mentions.sort(key=lambda m: m.start)
         for mention in mentions:
-            mention.is_place = _after_place_preposition(sentence, mention.start)
-        return mentions
+            mention.place_word = _place_preposition(sentence, mention.start)
+        return _anchor_by_place(sentence, mentions)
 
     def _mention(self, sentence, start, end, hits: list[NameHit], role_at, name_at) -> Mention | None:
         persons = [hit for hit in hits if hit.form == PERSON]
@@ -184,12 +190,57 @@ def _skip_spaces(text: str, position: int) -> int:
     return position
 
 
-def _after_place_preposition(sentence: str, start: int) -> bool:
+def _place_preposition(sentence: str, start: int) -> str:
     before = sentence[max(0, start - 40):start].lower().split()
     for word in reversed(before[-3:]):
         word = word.strip(",")
         if word in PLACE_PREPOSITIONS:
-            return True
+            return word
         if word not in PLACE_MODIFIERS:
-            return False
-    return False
+            return ""
+    return ""
+
+
+def _unanchored(sentence: str, roles: list[tuple[int, int, RoleWord]], found: list[Mention]) -> list[Mention]:
+    """Role words that name an actor without a country ("protesters", "mayor Ekrem Imamoglu").
+
+    Their code stays "" here; the event rules give them the country of a place ("police in
+    Georgia"), of the other side of a domestic event, or drop them.
+    """
+    extra = []
+    for start, end, role in roles:
+        if not role.alone or any(m.start <= start < m.end for m in found):
+            continue
+        if role.kind == TITLE:
+            name = _name_tokens(sentence, _skip_spaces(sentence, end))
+            if name is not None:
+                extra.append(Mention(start, name[1], Actor(sentence[name[0]:name[1]], "", "person",
+                                                            role.sector, role.role)))
+                continue
+        extra.append(Mention(start, end, Actor(sentence[start:end], "", "group", role.sector),
+                             possessive=bool(_POSSESSIVE.match(sentence, end))))
+    return extra
+
+
+def _anchor_by_place(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """"Police in Georgia", "nurses in South Korea": the place gives the group its country."""
+    anchored: list[Mention] = []
+    for mention in mentions:
+        previous = anchored[-1] if anchored else None
+        if (previous is not None and not previous.actor.code and mention.actor.kind == "state"
+                and mention.place_word == "in" and sentence[previous.end:mention.start] == " in "):
+            anchored[-1] = Mention(previous.start, mention.end, _with_code(previous.actor, mention.actor.code),
+                                   place_word=previous.place_word)
+            continue
+        anchored.append(mention)
+    return anchored
+
+
+def with_code(mention: Mention, code: str) -> Mention:
+    """The mention with its actor's country set (a group known only by its role)."""
+    return Mention(mention.start, mention.end, _with_code(mention.actor, code), mention.possessive,
+                   mention.place_word, mention.speaker)
+
+
+def _with_code(actor: Actor, code: str) -> Actor:
+    return Actor(actor.name, code, actor.kind, actor.sector, actor.role, actor.valid_from, actor.valid_to)

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 
 # Bumped whenever rules, lexicons or gazetteers change what the coder emits, so that re-derived
 # partitions can be told apart from old ones.
-CODER_VERSION = "relations-1.0.0"
+CODER_VERSION = "relations-1.1.0"
 
 # The 16 PLOVER event types (PLOVER, CC BY-SA 4.0): the only values of Fact.relation_type.
 PLOVER_TYPES = (
@@ -27,7 +27,7 @@ class Actor:
 
     name: str
     code: str
-    kind: str  # person | state | org | group
+    kind: str  # person | state | org | group | agency
     sector: str = ""
     role: str = ""
     valid_from: datetime.date | None = None
