@@ -70,7 +70,8 @@ def _extract(html, url: str, template: SiteTemplate | None, now: datetime | None
                        reason=page.failure, url=url, canonical_url=_clean_url(url))
     meta = metadata_from_text(page.text, url, now)
     title = _title(page.signals.headline, meta)
-    paragraphs = tuple(select_body(page.blocks, _title_variants(title, meta), template))
+    paragraphs = tuple(select_body(page.blocks, _title_variants(title, meta), template,
+                                   author=meta.author or page.signals.byline, description=meta.description))
     text = "\n".join(paragraphs)
     words = len(text.split())
     paywalled = meta.accessible_for_free is False or page.signals.paywall_gate

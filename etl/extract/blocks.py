@@ -26,6 +26,15 @@ _MIN_PARAGRAPH_CHARS = 25
 # The container is the deepest element still holding this share of all paragraph text.
 _CONTAINER_SHARE = 0.85
 _DIGITS = re.compile(r"\d+")
+# Elements whose own text counts as paragraph text: any block, plus the inline wrappers old
+# layouts type whole stories into. Bare text lines typed straight into an <article> or <section>
+# count too, or a small boxed child (a bio, a caption) would be taken for the container.
+_TEXT_HOLDERS = BLOCK_TAGS | {"font", "span", "body"}
+# Inline markup that renders text italic or small: notes and captions are set this way.
+_EMPHASIS_TAGS = frozenset(("i", "em", "small"))
+# A table or box floated beside the text (align=left/right, CSS float) is a photo, caption or
+# fact box in old and new layouts alike, never the running text.
+_FLOATED = re.compile(r"float\s*:\s*(left|right)", re.I)
 
 
 @dataclass
@@ -34,6 +43,13 @@ class Block:
     link_chars: int
     element: etree._Element
     heading: bool
+    emphasis_chars: int = 0  # characters inside <i>, <em>, <small>
+    after_rule: bool = False  # an <hr> comes before it in the container
+
+    @property
+    def emphasized(self) -> bool:
+        """The whole line is italic or small print (an editor's note, a caption)."""
+        return self.emphasis_chars >= 0.9 * len(self.text.replace(" ", ""))
 
     @property
     def link_density(self) -> float:
@@ -50,7 +66,7 @@ def strip_junk(root: etree._Element) -> None:
     for element in scope.iter():
         if not isinstance(element.tag, str) or element.tag in _NEVER_REMOVED:
             continue
-        if is_boilerplate_name(class_id_tokens(element)):
+        if is_boilerplate_name(class_id_tokens(element)) or _is_floated_box(element):
             doomed.append(element)
     for element in doomed:
         if element.getparent() is None or element.getroottree().getroot() is not root:
@@ -58,6 +74,12 @@ def strip_junk(root: etree._Element) -> None:
         if len(element.text_content()) > _MAX_REMOVED_SHARE * total:
             continue
         _drop(element)
+
+
+def _is_floated_box(element: etree._Element) -> bool:
+    if element.tag not in ("table", "div"):
+        return False
+    return (element.get("align") or "").lower() in ("left", "right") or bool(_FLOATED.search(element.get("style") or ""))
 
 
 def _drop(element: etree._Element) -> None:
@@ -76,7 +98,7 @@ def _drop(element: etree._Element) -> None:
 def find_container(root: etree._Element) -> etree._Element:
     """The deepest element holding most of the page's paragraph text (readability-style)."""
     weight: dict[etree._Element, int] = {}
-    for element in root.iter("p", "div", "td", "font", "li", "pre", "span", "blockquote"):
+    for element in root.iter(*_TEXT_HOLDERS):
         chars = _direct_text_chars(element)
         if chars < _MIN_PARAGRAPH_CHARS:
             continue
@@ -112,24 +134,28 @@ def walk_blocks(container: etree._Element) -> list[Block]:
     """Blocks in document order. A block ends at any block-level element boundary or <br>."""
     blocks: list[Block] = []
     parts: list[str] = []
-    link_chars = 0
+    link_chars = emphasis_chars = 0
     stack: list[etree._Element] = [container]
-    link_depth = 0
+    link_depth = emphasis_depth = 0
+    after_rule = False
 
     def flush() -> None:
-        nonlocal parts, link_chars
+        nonlocal parts, link_chars, emphasis_chars
         text = collapse_space("".join(parts))
         if text:
             owner = stack[-1]
-            blocks.append(Block(text, min(link_chars, len(text)), owner, owner.tag in HEADING_TAGS))
-        parts, link_chars = [], 0
+            blocks.append(Block(text, min(link_chars, len(text)), owner, owner.tag in HEADING_TAGS,
+                                emphasis_chars, after_rule))
+        parts, link_chars, emphasis_chars = [], 0, 0
 
     def add(text: str | None) -> None:
-        nonlocal link_chars
+        nonlocal link_chars, emphasis_chars
         if text:
             parts.append(text)
             if link_depth:
                 link_chars += len(text.strip())
+            if emphasis_depth:
+                emphasis_chars += len("".join(text.split()))
 
     for event, element in etree.iterwalk(container, events=("start", "end")):
         tag = element.tag
@@ -139,14 +165,19 @@ def walk_blocks(container: etree._Element) -> list[Block]:
             if tag in BLOCK_TAGS and element is not container:
                 flush()
                 stack.append(element)
-            elif tag == "br":
+            elif tag in ("br", "hr"):
                 flush()
+                after_rule = after_rule or tag == "hr"
             if tag == "a":
                 link_depth += 1
+            elif tag in _EMPHASIS_TAGS:
+                emphasis_depth += 1
             add(element.text)
         else:
             if tag == "a":
                 link_depth -= 1
+            elif tag in _EMPHASIS_TAGS:
+                emphasis_depth -= 1
             if tag in BLOCK_TAGS and element is not container:
                 flush()
                 stack.pop()

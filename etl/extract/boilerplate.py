@@ -26,6 +26,7 @@ paywall gate catcher interstitial more most trending teaser nav navigation menu 
 copyright sign signoff trust licensing support corrections alert bookmark cta services inread kicker
 overline dachzeile teilen photo bild unterschrift quelle zeit views reactions also
 print email topbar weather next prev pagination reading time
+embed oembed twitter tweet instagram tiktok
 """.split())
 _TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
 
@@ -57,21 +58,78 @@ _LINE_PATTERNS = [
     r"(we|this site|this website) uses? cookies", r"wir verwenden cookies", r"nous utilisons des cookies",
     r"utilizamos cookies", r"utilizziamo (i )?cookie", r"share (this|on)\b", r"follow us\b",
     r"(advertisement|anzeige|publicité|publicidad|pubblicità)\s*$", r"- publicidad -",
-    r"all rights reserved", r"alle rechte vorbehalten", r"tous droits réservés", r"todos los derechos reservados",
     r"(©|&copy;|copyright)\s", r"click here\b", r"(updated|aktualisiert|mis à jour|actualizado) .{0,30}\b(ago|vor|il y a|hace)\b",
+    # Media labels set in capitals before a player or gallery title ("VIDÉO. ...", "PHOTOS -").
+    r"(?-i:VID[ÉE]OS?|PHOTOS?|DIAPORAMA|INFOGRAPHIE|PODCAST|AUDIO|EN IMAGES|FOTOS|BILDERGALERIE)\s*[.:|–-]\s",
+    # A line that is only a timestamp ("Publié le 16 juillet 2024 à 11h20", "Updated: May 6, 2024").
+    r"(published|updated|posted|publié|mis à jour|modifié|veröffentlicht|aktualisiert|publicado|actualizado|"
+    r"pubblicato|aggiornato|опубликовано|обновлено)\b[^.!?]{0,40}\d[^!?]{0,30}$",
+    # What a social embed shows when its script does not run: the attribution of the post.
+    r"[—–-]\s*[^()]{1,80}\(@\w+\)", r"a post shared by\b", r"view this (post|profile) on\b", r"♬",
 ]
 _LINE_BOILER = re.compile(r"^\W{0,3}(?:" + "|".join(_LINE_PATTERNS) + ")", re.I)
 # Lines longer than this are article prose even when they open like a prompt.
 _LINE_FILTER_MAX_WORDS = 40
+# Phrases that make a short line boilerplate wherever they stand in it (footers, member pitches).
+_ANYWHERE_PATTERNS = [
+    r"all rights reserved", r"alle rechte vorbehalten", r"tous droits réservés", r"todos los derechos reservados",
+    r"tutti i diritti riservati", r"все права защищены", r"become a (member|subscriber)", r"donate (today|now)\b",
+    r"support (our|local|independent) (journalism|news|reporting)",
+]
+_ANYWHERE_BOILER = re.compile(r"\b(?:" + "|".join(_ANYWHERE_PATTERNS) + r")\b", re.I)
+_ANYWHERE_MAX_WORDS = 30
 
 
 # "By Jane Doe", "Von Anna Schmidt, Redakteurin": a byline is names, not a sentence.
 _NAME = r"[A-ZÀ-ÖØ-ÞА-Я][\w'’.-]+"
-_BYLINE = re.compile(rf"^(By|BY|Von|Par|Por|Di|От)\s+{_NAME}(\s+{_NAME}){{0,3}}(\s*(,|and|und|et|y|e)\s*[^.!?]{{0,60}})?$")
+# A date or time after the names, often glued to the last one when the byline and the date are
+# two spans ("By Jane DoeMay 6, 2024"): the month then rides on the name, the rest stays here.
+_BYLINE_DATE = (r"[\s,|·•–-]*((updated|published|posted|mis à jour|publié|aktualisiert)\s*:?\s*)?"
+                r"(\d{1,2}(st|nd|rd|th|er)?[.,]?\s*(\w+\.?\s+)?\d{4}|\d{4}-\d\d-\d\d|\d+\s+\w+\s+ago)"
+                r"([,\s]*(at|à|um)?\s*\d{1,2}[:.h]\d{2}\s*([ap]\.?m\.?)?(\s+[A-Z]{2,4})?)?")
+_BYLINE = re.compile(rf"^(By|BY|Von|Par|Por|Di|От)\s+{_NAME}(\s+{_NAME}){{0,3}}"
+                     rf"(\s*(,|and|und|et|y|e)\s*[^.!?]{{0,60}})?({_BYLINE_DATE})?$")
 
 
 def is_boilerplate_line(text: str) -> bool:
     """The final, site-independent filter: short lines that open like known boilerplate."""
     if len(text.split()) > _LINE_FILTER_MAX_WORDS:
         return False
-    return bool(_LINE_BOILER.match(text) or _BYLINE.match(text))
+    if _LINE_BOILER.match(text) or _BYLINE.match(text):
+        return True
+    return len(text.split()) <= _ANYWHERE_MAX_WORDS and bool(_ANYWHERE_BOILER.search(text))
+
+
+# Headings of the sections press releases and partner content end with; what follows them up
+# to the next heading is contact data or a boilerplate "about" text. Whole-line matches only.
+_END_SECTION_HEADING = re.compile(r"^\W{0,3}(?:" + "|".join([
+    r"(media|press|news) (contacts?|inquiries|enquiries)", r"contacts?( us| information| info)?",
+    r"about (the|this) (author|authors|writer|reporter)", r"notes? (to|for) editors",
+    r"contacts? presse", r"relations presse", r"pressekontakt(e)?", r"kontakt( für medien)?",
+    r"contacto( de prensa| para medios)?", r"contatti( stampa)?", r"контакты( для сми)?",
+]) + r")\W{0,3}$", re.I)
+
+
+def is_end_section_heading(text: str) -> bool:
+    return bool(_END_SECTION_HEADING.match(text))
+
+
+# A line about the author: opens with a name and a reporter's verb, and says how to reach them.
+# Its wording changes with every author, so it is recognised by shape, not learned as a line.
+_AUTHOR_NOTE_MAX_WORDS = 70
+_AUTHOR_NOTE_OPENING = re.compile(
+    rf"^{_NAME}(\s+{_NAME}){{0,3}}\s+(is|was|covers|reports|writes|has (covered|written|reported)|joined|"
+    r"est|ist|berichtet|schreibt|cubre|escribe|es)\b")
+_AUTHOR_CONTACT = re.compile(
+    r"[\w.+-]+@[\w-]+\.[\w.]+|\s@\w{2,}|\b(e-?mail|courriel|reach (him|her|them)|follow (him|her|them)|"
+    r"contact (him|her|them)|tips?\s*:|send (story ideas|tips)|signal)\b", re.I)
+
+
+def is_author_note(text: str, author: str | None = None) -> bool:
+    """An author bio ("X covers the bay for the Herald. Email: ..."), also when it opens with the
+    page's author name and a verb not in the list."""
+    if len(text.split()) > _AUTHOR_NOTE_MAX_WORDS or not _AUTHOR_CONTACT.search(text):
+        return False
+    if _AUTHOR_NOTE_OPENING.match(text):
+        return True
+    return bool(author) and text.startswith(author) and len(author.split()) >= 2

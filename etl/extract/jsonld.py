@@ -19,6 +19,7 @@ class JsonLdFacts:
     types: tuple[str, ...] = ()
     date_published: str | None = None
     headline: str | None = None
+    description: str | None = None
     authors: tuple[str, ...] = ()
     publisher: str | None = None
     url: str | None = None
@@ -47,6 +48,7 @@ def jsonld_facts(html_text: str) -> JsonLdFacts:
         types=types,
         date_published=_first_str(ordered, "datePublished") or _first_str(ordered, "dateCreated"),
         headline=_first_str(articles, "headline"),
+        description=_first_str(articles, "description"),
         authors=_authors(articles),
         publisher=_publisher(ordered),
         url=_first_str(articles, "url") or _main_entity(articles),

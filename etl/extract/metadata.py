@@ -41,6 +41,7 @@ class PageMetadata:
     site_name: str | None = None
     language: str | None = None
     author: str | None = None
+    description: str | None = None  # the page's summary; sites often show it as the standfirst
     og_type: str | None = None
     jsonld_types: tuple[str, ...] = ()
     accessible_for_free: bool | None = None
@@ -78,6 +79,7 @@ def metadata_from_text(text: str, url: str, now: datetime | None = None) -> Page
         site_name=metas.get("og:site_name") or metas.get("application-name") or ld.publisher,
         language=_language(root, metas),
         author=_author(metas, ld),
+        description=metas.get("og:description") or metas.get("description") or metas.get("twitter:description") or ld.description,
         og_type=(metas.get("og:type") or "").lower() or None,
         jsonld_types=ld.types,
         accessible_for_free=ld.accessible_for_free,

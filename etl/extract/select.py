@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from etl.extract.blocks import Block, block_path
-from etl.extract.boilerplate import is_boilerplate_line
+from etl.extract.boilerplate import is_author_note, is_boilerplate_line, is_end_section_heading
 from etl.extract.settings import LINK_DENSITY_MAX, SHORT_BLOCK_WORDS
 from etl.extract.template import SiteTemplate, line_key
 
@@ -19,24 +19,37 @@ _PULL_QUOTE_OVERLAP = 0.8
 _QUOTED_PULL_QUOTE_OVERLAP = 0.6
 _UNQUOTED_MIN_WORDS = 8
 _MAX_HEADING_WORDS = 20
+# Longer lines are judged as paragraphs, not as list items.
+_MAX_LIST_ITEM_WORDS = 15
 
 
-def select_body(blocks: Sequence[Block], titles: Sequence[str], template: SiteTemplate | None) -> list[str]:
-    """Body paragraphs in page order. ``titles``: the headline and the page title's parts."""
+def select_body(blocks: Sequence[Block], titles: Sequence[str], template: SiteTemplate | None,
+                author: str | None = None, description: str | None = None) -> list[str]:
+    """Body paragraphs in page order. ``titles``: the headline and the page title's parts;
+    ``author`` and ``description``: the page's metadata, to recognise its bio and standfirst."""
     title_keys = {line_key(t) for t in titles if t}
     kept: list[Block] = []
     seen: set[str] = set()
+    in_end_section = False
     for block in blocks:
         key = line_key(block.text)
-        if key in seen or key in title_keys:
+        if block.heading:
+            in_end_section = is_end_section_heading(block.text)
+        if in_end_section or key in seen or key in title_keys:
             continue
         if template is not None and template.is_boilerplate(block.text, block_path(block.element)):
             continue
-        if is_boilerplate_line(block.text) or not _looks_like_body(block):
+        if is_boilerplate_line(block.text) or is_author_note(block.text, author):
+            continue
+        if block.after_rule and block.emphasized:
+            continue  # an italic note set off by a rule: funding, correction, "updated" notes
+        if not (_looks_like_body(block) or _continues_list(block, kept)):
             continue
         seen.add(key)
         kept.append(block)
     kept = [b for b in kept if not _is_pull_quote(b, kept)]
+    if _is_standfirst(kept, description):
+        kept.pop(0)
     while kept and kept[-1].heading:
         kept.pop()
     return [b.text for b in kept]
@@ -49,6 +62,39 @@ def _looks_like_body(block: Block) -> bool:
     if block.link_density > LINK_DENSITY_MAX:
         return False
     return words >= SHORT_BLOCK_WORDS or bool(_SENTENCE_END.search(block.text))
+
+
+def _continues_list(block: Block, kept: Sequence[Block]) -> bool:
+    """A short line that is an item of a list the body introduces ("... are banned:") or of a
+    list of plain-text items: short items without a full stop are body text there."""
+    if block.link_chars or block.heading or len(block.text.split()) > _MAX_LIST_ITEM_WORDS:
+        return False
+    if block.element.tag == "li" and _plain_text_list(block.element.getparent()):
+        return True
+    if not kept:
+        return False
+    previous = kept[-1]
+    if previous.text.endswith(":"):
+        return True
+    # The next line of a run of unpunctuated lines typed into the same box.
+    return previous.element is block.element and not _SENTENCE_END.search(previous.text)
+
+
+def _plain_text_list(parent) -> bool:
+    items = [child for child in parent if child.tag == "li"] if parent is not None else []
+    return len(items) >= 2 and not any(item.find(".//a") is not None for item in items)
+
+
+def _is_standfirst(kept: Sequence[Block], description: str | None) -> bool:
+    """The first line repeats the page's description and sits apart from the body paragraphs
+    (another parent): a standfirst. A first paragraph doubling as description stays."""
+    if len(kept) < 2 or not description:
+        return False
+    first, following = kept[0], kept[1]
+    wanted = line_key(description).rstrip(".… ")
+    if not wanted or not line_key(first.text).startswith(wanted):
+        return False
+    return first.element.getparent() is not following.element.getparent()
 
 
 def _is_pull_quote(block: Block, kept: Sequence[Block]) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-EXTRACTOR_VERSION = "newsfacts-extract/1.0"
+EXTRACTOR_VERSION = "newsfacts-extract/1.1"
 
 # Publication dates before this year are rejected as implausible.
 EARLIEST_PLAUSIBLE_YEAR = 1990

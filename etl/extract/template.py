@@ -2,8 +2,9 @@
 
 Learned from the host's other pages: exact lines (cookie prompts, "Recent Posts", newsletter
 pitches), line shapes for short lines whose names and numbers change ("Reporting by A A; Editing
-by A A", "Photo: A A/A"), and block paths whose blocks are nearly always such lines (the variable
-items of a related-stories list). A template is plain data with a content-hash version, so a
+by A A", "Photo: A A/A"), and block paths whose blocks are nearly always such lines or match a
+generic boilerplate pattern (the variable items of a related-stories list; an author bio box,
+whose one-off wording escapes the pattern on some pages). A template is plain data with a content-hash version, so a
 re-derived partition uses exactly what was learned before.
 """
 
@@ -18,6 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from etl.extract.boilerplate import is_author_note, is_boilerplate_line
 from etl.extract.settings import (LABEL_MAX_HEAD_WORDS, LABEL_MAX_WORDS, PATH_BOILER_SHARE, SHAPE_MAX_TOKENS, TEMPLATE_MIN_SUPPORT,
                                   TEMPLATE_MIN_SUPPORT_SHARE, TEMPLATE_SMALL_SET)
 
@@ -125,7 +127,8 @@ def template_from_pages(host: str, page_blocks: Sequence[Sequence[tuple[str, str
         path_pages.update({path for _, path in blocks})
         for text, path in blocks:
             path_blocks[path] += 1
-            if line_key(text) in lines or line_shape(text) in shapes or line_label(text) in labels:
+            if (line_key(text) in lines or line_shape(text) in shapes or line_label(text) in labels
+                    or is_boilerplate_line(text) or is_author_note(text)):
                 path_boiler[path] += 1
     paths = frozenset(p for p, n in path_pages.items()
                       if n >= support and path_boiler[p] >= PATH_BOILER_SHARE * path_blocks[p])

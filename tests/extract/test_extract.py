@@ -67,3 +67,31 @@ def test_hostile_input_never_raises(junk):
 def test_same_input_same_output():
     html, row = _row("debate-night-takeaways")
     assert extract_article(html, row["url"]) == extract_article(html, row["url"])
+
+
+NO_CLASS_NAME_HOSTS = ("tidewaterherald", "echodesvallees")
+
+
+@pytest.mark.parametrize("slug", [r["slug"] for r in LABELS if r["host"] in NO_CLASS_NAME_HOSTS])
+def test_boilerplate_without_telling_class_names_is_dropped_without_a_template(slug):
+    """Standfirst, glued byline, social embeds, bios, italic end notes, press contacts, floated
+    photo tables and video titles go; bare <br> text and short list items stay."""
+    html, row = _row(slug)
+    article = extract_article(html, row["url"])
+    assert list(article.paragraphs) == (DATA / row["gold"]).read_text(encoding="utf-8").splitlines()
+
+
+def test_bare_text_lines_in_an_article_element_are_the_body():
+    lines = [f"Line {n} of the story is typed straight into the article element, with no paragraph tags." for n in range(4)]
+    html = (f"<html><body><article>{'<br /><br />'.join(lines[:2])}<figure><img src='a.jpg'></figure>"
+            f"<div class='x'><p>A boxed note that is longer than twenty-five characters.</p></div>"
+            f"{'<br /><br />'.join(lines[2:])}</article></body></html>")
+    article = extract_article(html, "https://example.org/a")
+    assert article.ok and list(article.paragraphs[:2]) == lines[:2] and list(article.paragraphs[-2:]) == lines[2:]
+
+
+def test_line_filters_match_whole_lines_only():
+    body = ["Residents were told that data from private cookies and tracking tools had been shared with the council for years.",
+            "The council said the breach affected about 4,000 households and that it had informed the regulator on Monday."]
+    html = "<html><body><div>" + "".join(f"<p>{p}</p>" for p in body) + "<p>All rights reserved.</p></div></body></html>"
+    assert list(extract_article(html, "https://example.org/b").paragraphs) == body

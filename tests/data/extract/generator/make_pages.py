@@ -14,6 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import layouts_a  # noqa: E402
 import layouts_b  # noqa: E402
 import layouts_c  # noqa: E402
+import layouts_d  # noqa: E402
 from stories import load_stories  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent
@@ -31,6 +32,8 @@ LAYOUTS = {
     "northstarpost": (layouts_c.northstarpost, "utf-8"),
     "townsquare": (layouts_c.townsquare, "cp1252"),
     "fieldnotes": (layouts_c.fieldnotes, "utf-8"),
+    "tidewaterherald": (layouts_d.tidewaterherald, "utf-8"),
+    "echodesvallees": (layouts_d.echodesvallees, "utf-8"),
 }
 # Chosen before any tuning; the benchmark reports these hosts separately.
 HELD_OUT = {"lequotidien", "citypulse", "northstarpost", "fieldnotes"}
@@ -71,7 +74,7 @@ def main() -> None:
 
 
 def _host_language(host: str) -> str:
-    return {"rheinblatt": "de", "eldiariosur": "es", "lequotidien": "fr"}.get(host, "en")
+    return {"rheinblatt": "de", "eldiariosur": "es", "lequotidien": "fr", "echodesvallees": "fr"}.get(host, "en")
 
 
 if __name__ == "__main__":

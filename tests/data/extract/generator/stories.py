@@ -2,7 +2,10 @@
 
 Format: '=== slug' starts a story; 'key: value' header lines; then one body item per line:
 plain text is a paragraph, '## ' a subheading, '[caption] text || credit', '[quote] pull quote',
-'[readmore] headline', '[embed] social post text', '[entry HH:MM] live-blog entry headline'.
+'[readmore] headline', '[embed] social post text || platform Name (@handle)', '[entry HH:MM] live-blog
+entry headline', '[item] list item'. Header keys a layout may render (never gold): dek, bio, note
+(an italic end note), contact (a press contact: heading | lines), video (a player title), bare
+(body written as bare text lines instead of <p>).
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from pathlib import Path
 
 STORIES_DIR = Path(__file__).resolve().parent.parent / "stories"
 _HEADER = re.compile(r"^([a-z]+): (.*)$")
-_MARKER = re.compile(r"^\[(caption|quote|readmore|embed|entry)(?: ([0-9:]+))?\] (.*)$")
+_MARKER = re.compile(r"^\[(caption|quote|readmore|embed|entry|item)(?: ([0-9:]+))?\] (.*)$")
 
 
 @dataclass
@@ -28,8 +31,8 @@ class Story:
         return self.meta.get("kind", "article")
 
     def gold_lines(self) -> list[str]:
-        """Ground truth: paragraphs, subheadings and live-entry headlines, in page order."""
-        return [text for kind, text, _ in self.items if kind in ("p", "h2", "entry")]
+        """Ground truth: paragraphs, subheadings, list items and live-entry headlines, in page order."""
+        return [text for kind, text, _ in self.items if kind in ("p", "h2", "entry", "item")]
 
     def paragraphs(self) -> list[str]:
         return [text for kind, text, _ in self.items if kind == "p"]
