@@ -29,14 +29,14 @@ PLACE_IS_TARGET = frozenset({"ASSAULT", "COERCE"})
 # Reporting verbs closing a sentence (", analysts warned."): what they report is not their event.
 TAIL_SPEECH = re.compile(r"\b(?:said|says|told|added|reported|warned|alleged|noted|claimed|confirmed)\b")
 SPEECH = re.compile(r"\b(?:said|says|told|added|reported|according to|quoted|citing|confirmed|announced|warned that)\b")
-CLAUSE_BREAK = re.compile(r";|, while\b|, but\b|\bwhile\b|\bafter\b|, saying\b|, which\b|, who\b|, where\b| as a\b|\bbecause\b")
+CLAUSE_BREAK = re.compile(r";|, while\b|, but\b|\bwhile\b|\bafter\b|, saying\b|, which\b|, who\b|, where\b| as a\b|\bbecause\b|\buntil\b|\bonce\b(?! again)")
 # A relative clause closed by a comma between a subject and its verb ("Japan, which has said it
 # would…, condemned"): its speech verbs, modals and negations belong to it, not to the verb.
 RELATIVE_CLAUSE = re.compile(r", (?:which|who|whose)\b[^,;]*,")
 # "X said it had accepted": the pronoun subject of reported speech is the speaker.
 SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she"})
 # "… and killed": a verb coordinated with the previous one shares its subject.
-COORDINATED = re.compile(r"(?:^|[\s,])and\s+(?:[a-z]+ly\s+)?$")
+COORDINATED = re.compile(r"(?:^|[\s,])and\s+(?:(?:then|also|[a-z]+ly)\s+)?$")
 RECIPROCAL = re.compile(r"\s*(?:each other|one another)\b")
 # MOBILIZE toward a place: "massed troops near the Ukrainian border" is aimed at Ukraine.
 TOWARD_PREPOSITIONS = frozenset({"near", "toward", "towards", "around", "along"})
@@ -181,9 +181,12 @@ def code_events(sentence: str, lower: str, mentions: list[Mention],
             s <= mention.start < e for s, e in speaker_spans)
         if not mention.speaker:
             actors.append(mention)
-    triggers = [t for t in triggers if t[0] < attribution_start]
+    # A trigger word inside a name ("Rapid Support Forces") is no event.
+    triggers = [t for t in triggers if t[0] < attribution_start
+                and not any(m.start <= t[0] < m.end for m in mentions)]
     # The one country the sentence is about, if only one: home of "protesters" with no place.
     context_code = _single_code([m for m in actors if not m.is_place and m.actor.code])
+    subject = _sentence_subject(sentence, actors)
     events: list[Event] = []
     previous_end = 0
     previous_sources: list[Mention] = []
@@ -207,9 +210,14 @@ def code_events(sentence: str, lower: str, mentions: list[Mention],
             previous_end = end
             continue
         purpose = embedded_to and index > 0 and not new_clause  # "travelled to X to meet Y"
-        coordinated = bool(events) and not new_clause and bool(COORDINATED.search(lower, previous_end, start))
+        coordination = COORDINATED.search(lower, left_start, start)
+        if coordination is not None:  # "… and accused Washington": the subject of the first verb
+            left_start = coordination.start()
+            shared = previous_sources if events and not new_clause else subject
+        else:
+            shared = previous_sources if not new_clause else []
         event = _code_trigger(sentence, masked, actors, start, end, alternatives, left_start, right_end,
-                              previous_sources if not new_clause else [], purpose, coordinated, context_code)
+                              shared, purpose, coordination is not None, context_code)
         if event is not None:
             if frame is not None and not new_clause and embedded_to:
                 event.hypothetical = True
@@ -279,6 +287,8 @@ def _code_trigger(sentence, lower, actors, start, end, alternatives: list[Trigge
         return None  # "after the attack": a background reference, not a coded event
     right_groups = _groups(right_actors, sentence)
     target_group = right_groups[0] if right_groups else []
+    if lower.startswith(" that ", end):
+        target_group = []  # "warned that Pyongyang would …": the subject of the reported clause
     if target_group and len(_words(lower[end:target_group[0].start])) > MAX_TARGET_GAP_WORDS:
         target_group = []
 
@@ -311,7 +321,8 @@ def _code_trigger(sentence, lower, actors, start, end, alternatives: list[Trigge
 
     location = next((m for m in places if m.actor.kind != "person"), None)
     place_code = location.actor.code if location and location.actor.kind == "state" else ""
-    source_group = _anchored(source_group, place_code or context_code)
+    civil = bool(source_group) and all(m.actor.sector in CIVIL_SECTORS for m in source_group)
+    source_group = _anchored(source_group, place_code or (context_code if civil else ""))
     target_group = _anchored(target_group, _single_code(source_group))
     if not target_group and places and places[-1].start > end:
         last_place = places[-1]
@@ -344,13 +355,18 @@ def _code_trigger(sentence, lower, actors, start, end, alternatives: list[Trigge
 
 
 def _reported_speaker(sentence: str, lower: str, actors: list[Mention], left_start: int, start: int) -> list[Mention]:
-    """"Hamas said it had accepted": a pronoun opening reported speech stands for the speaker."""
+    """"Hamas said it had accepted", "Luxon leaves for Peru, where he hopes to meet …": a pronoun
+    opening a clause stands for the sentence's subject."""
     words = _words(lower[left_start:start])
-    if not words or words[0] not in SUBJECT_PRONOUNS or not SPEECH.search(lower, max(0, left_start - 12), left_start):
+    if left_start == 0 or not words or words[0] not in SUBJECT_PRONOUNS:
         return []
-    before = [m for m in actors if m.end <= left_start and not m.is_place]
-    groups = _groups(before, sentence)
-    return groups[-1] if groups else []
+    return _sentence_subject(sentence, [m for m in actors if m.end <= left_start])
+
+
+def _sentence_subject(sentence: str, actors: list[Mention]) -> list[Mention]:
+    """The first actor group of the sentence that is not a place."""
+    groups = _groups([m for m in actors if not m.is_place], sentence)
+    return groups[0] if groups else []
 
 
 def _single_code(group: list[Mention]) -> str:

@@ -25,8 +25,8 @@ class Trigger:
 
     def fits(self, following: list[str], previous: str) -> bool:
         """Whether the words around the phrase give it this trigger's sense."""
-        if previous in self.not_after:
-            return False
+        if previous in self.not_after or previous.endswith("'s") and "'s" in self.not_after:
+            return False  # "'s" in not_after: not after a possessive ("Indonesia's free meals")
         return not self.needs or any(word in self.needs for word in following)
 
 
