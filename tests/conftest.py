@@ -29,7 +29,9 @@ def demo_data_dir(tmp_path_factory) -> Path:
     data_dir = tmp_path_factory.mktemp("demo") / "data"
     saved = {k: os.environ.get(k) for k in ("ETL_DATA_DIR", "DAGSTER_HOME", "ETL_ALLOW_NETWORKS", "ETL_SOURCES")}
     use_data_dir(data_dir)
-    run_demo(data_dir, quiet=True)
+    # A free port rather than the CLI's fixed one: test runs must not collide with a demo (or
+    # another test run) on the same machine.
+    run_demo(data_dir, quiet=True, port=0)
     for key, value in saved.items():
         if value is None:
             os.environ.pop(key, None)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from etl.cli import dagster_runs
 from etl.cli.sql_shell import render
-from etl.demo.server import DEMO_DAYS, DemoServer, capture_clocks
+from etl.demo.server import DEMO_DAYS, DEMO_PORT, DemoServer, capture_clocks
 from etl.settings import REPO_SQL_DIR, get_settings
 from etl.warehouse import lake
 
@@ -25,13 +25,13 @@ def use_demo_environment(data_dir: Path | None) -> None:
     get_settings.cache_clear()
 
 
-def run_demo(data_dir: Path | None = None, quiet: bool = False) -> dict[str, float]:
+def run_demo(data_dir: Path | None = None, quiet: bool = False, port: int = DEMO_PORT) -> dict[str, float]:
     """Capture the demo sites at each demo clock, derive the demo days; returns stage timings."""
     use_demo_environment(data_dir)
     settings = get_settings()
     dagster_runs.ensure_dagster_home(settings)
     timings: dict[str, float] = {}
-    with DemoServer() as server:
+    with DemoServer(port) as server:
         sources_file = server.write_sources_yaml(settings.data_dir / "demo_sources.yaml")
         started = time.perf_counter()
         for clock in capture_clocks():

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from etl.analyst.export import EXPORT_FORMATS
 from etl.cli.sql_shell import FORMATS
+from etl.demo.server import DEMO_PORT
 
 
 def _date(text: str) -> dt.date:
@@ -22,6 +23,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = sub.add_parser("demo", help="run capture + derive on the bundled offline demo and print what landed")
     demo.add_argument("--data-dir", type=Path, help="where to put the warehouse (default: ETL_DATA_DIR or ./data)")
+    demo.add_argument("--port", type=int, default=DEMO_PORT,
+                      help=f"port of the local demo server on 127.0.0.1 (default {DEMO_PORT}; it and "
+                      "the next port must be free)")
 
     sub.add_parser("capture", help="poll every configured source once (ETL_SOURCES or the packaged list)")
 
@@ -68,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "demo":
         from etl.cli.demo import run_demo
 
-        run_demo(args.data_dir)
+        run_demo(args.data_dir, port=args.port)
         return 0
     if args.command == "capture":
         from etl.cli.dagster_runs import run_capture

@@ -27,9 +27,12 @@ import yaml
 from etl.demo.site import DemoSite, Document
 from etl.demo.timeline import DEMO_DAYS, capture_clocks
 
-__all__ = ["DEMO_DAYS", "DemoServer", "capture_clocks"]
+__all__ = ["DEMO_DAYS", "DEMO_PORT", "DemoServer", "capture_clocks"]
 
 HOST = "127.0.0.1"
+# `etl demo` serves on a fixed port: page URLs (and so article keys) then stay the same from one
+# demo run to the next, and re-running the demo on the same data directory adds no duplicates.
+DEMO_PORT = 8617
 # The demo host is this process: no one to be gentle with, and the demo should run in seconds.
 # Capture still goes through its per-host scheduler, only with these limits for the demo host.
 DEMO_POLITENESS = {"min_interval": 0.0, "concurrency": 4}
@@ -123,7 +126,9 @@ class DemoServer:
         httpd.daemon_threads = True
         httpd.demo = self
         dead = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        dead.bind((HOST, 0))  # bound, never listen(): connections to it are refused
+        # Bound, never listen(): connections to it are refused. Next to a fixed port it is fixed
+        # too, so the dead feed's URL is stable across demo runs.
+        dead.bind((HOST, self._port + 1 if self._port else 0))
         self._httpd, self._dead_socket = httpd, dead
         self._thread = threading.Thread(target=httpd.serve_forever, name="demo-news-server", daemon=True)
         self._thread.start()
