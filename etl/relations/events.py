@@ -28,13 +28,15 @@ DEMAND_TYPES = frozenset({"REQUEST", "THREATEN", "REJECT"})
 PLACE_IS_TARGET = frozenset({"ASSAULT", "COERCE"})
 # Reporting verbs closing a sentence (", analysts warned."): what they report is not their event.
 TAIL_SPEECH = re.compile(r"\b(?:said|says|told|added|reported|warned|alleged|noted|claimed|confirmed)\b")
-SPEECH = re.compile(r"\b(?:said|says|told|added|reported|according to|quoted|citing|confirmed|announced|warned that)\b")
+SPEECH = re.compile(r"\b(?:said|says|told|added|reported|according to|quoted|citing|confirmed|warned that|"
+                    r"announced(?! (?:a|an|the|new|its|their|plans)\b))\b")
 CLAUSE_BREAK = re.compile(r";|, while\b|, but\b|\bwhile\b|\bafter\b|, saying\b|, which\b|, who\b|, where\b| as a\b|\bbecause\b|\buntil\b|\bonce\b(?! again)")
 # A relative clause closed by a comma between a subject and its verb ("Japan, which has said it
 # would…, condemned"): its speech verbs, modals and negations belong to it, not to the verb.
 RELATIVE_CLAUSE = re.compile(r", (?:which|who|whose)\b[^,;]*,")
 # "X said it had accepted": the pronoun subject of reported speech is the speaker.
 SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she"})
+SAID_BEFORE = re.compile(r"\b(?:said|says|announced|claimed|added|insisted)\s*$")
 # "… and killed": a verb coordinated with the previous one shares its subject.
 COORDINATED = re.compile(r"(?:^|[\s,])and\s+(?:(?:then|also|[a-z]+ly)\s+)?$")
 RECIPROCAL = re.compile(r"\s*(?:each other|one another)\b")
@@ -42,7 +44,8 @@ RECIPROCAL = re.compile(r"\s*(?:each other|one another)\b")
 TOWARD_PREPOSITIONS = frozenset({"near", "toward", "towards", "around", "along"})
 # "launched an attack", "staged a general strike": the determiner does not make it background.
 LIGHT_VERBS = frozenset({"launched", "staged", "carried", "conducted", "held", "mounted", "declared",
-                         "lodged", "filed", "issued", "fired", "with", "began", "called"})
+                         "lodged", "filed", "issued", "fired", "began", "called", "responded with",
+                         "retaliated with", "set up"})
 # Types whose event needs a recipient: aid, a request or support given to nobody is a misreading.
 NEEDS_TARGET = frozenset({"AID", "REQUEST", "SUPPORT"})
 # Civilian sources make "protested" a PROTEST; states protesting make it an ACCUSE.
@@ -144,8 +147,8 @@ def _left_boundary(lower: str, position: int, previous_end: int) -> int:
 def _is_passive(lower: str, start: int, phrase: str) -> bool:
     if phrase.split()[0] in PASSIVE_AUX:
         return True
-    if phrase.split()[0].endswith("ing"):
-        return False
+    if any(word.endswith("ing") for word in phrase.split()):
+        return False  # "are jointly developing"
     before = _words(lower[max(0, start - 25):start])
     return bool(before) and (before[-1] in PASSIVE_AUX or (len(before) > 1 and before[-2] in PASSIVE_AUX
                                                            and before[-1].endswith("ly")))
@@ -222,9 +225,10 @@ def code_events(sentence: str, lower: str, mentions: list[Mention],
             if frame is not None and not new_clause and embedded_to:
                 event.hypothetical = True
                 event.rule_id += ".embedded"
-            events.append(event)
             previous_sources = event.sources or previous_sources
             previous_targets = event.targets
+            if event.targets or event.trigger.relation_type not in NEEDS_TARGET:
+                events.append(event)
         if trigger.role in (FRAME, POSSESSED):
             frame = trigger
         elif new_clause:
@@ -282,12 +286,13 @@ def _code_trigger(sentence, lower, actors, start, end, alternatives: list[Trigge
     if source_group and len(_words(lower[source_group[-1].end:start])) > MAX_SOURCE_GAP_WORDS:
         source_group = []
     before = _words(lower[max(left_start, start - 30):start])
-    determiner_before = before[-1:] in ([d] for d in DETERMINERS) and before[-2:-1] not in ([v] for v in LIGHT_VERBS)
+    determiner_before = before[-1:] in ([d] for d in DETERMINERS) and not (
+        before[-2:-1] in ([v] for v in LIGHT_VERBS) or " ".join(before[-3:-1]) in LIGHT_VERBS)
     if determiner_before and not (source_group and source_group[-1].end >= start - 2):
         return None  # "after the attack": a background reference, not a coded event
     right_groups = _groups(right_actors, sentence)
     target_group = right_groups[0] if right_groups else []
-    if lower.startswith(" that ", end):
+    if lower.startswith(" that ", end) and trigger.relation_type != "REQUEST":
         target_group = []  # "warned that Pyongyang would …": the subject of the reported clause
     if target_group and len(_words(lower[end:target_group[0].start])) > MAX_TARGET_GAP_WORDS:
         target_group = []
@@ -303,7 +308,8 @@ def _code_trigger(sentence, lower, actors, start, end, alternatives: list[Trigge
     elif passive:
         by = end if trigger.phrase.endswith(" by") else lower.find(" by ", end, right_end)
         agents = [g for g in right_groups if by >= 0 and g[0].start >= by]
-        target_group = source_group or inherited
+        if not (lower.startswith(" on ", end) and not agents):  # "was blamed on Russia" keeps its target
+            target_group = source_group or inherited
         source_group = agents[0] if agents else []
         rule.append("passive")
     elif not source_group and (speaker := _reported_speaker(sentence, lower, actors, left_start, start)):
@@ -339,8 +345,6 @@ def _code_trigger(sentence, lower, actors, start, end, alternatives: list[Trigge
     if not source_group and not target_group:
         return None
     reciprocal = not target_group and len(source_group) > 1 and bool(RECIPROCAL.match(lower, end))
-    if not target_group and trigger.relation_type in NEEDS_TARGET:
-        return None
     if trigger.role == NOUN:
         confidence -= 0.1
     if _in_condition(lower, start):
@@ -356,11 +360,16 @@ def _code_trigger(sentence, lower, actors, start, end, alternatives: list[Trigge
 
 def _reported_speaker(sentence: str, lower: str, actors: list[Mention], left_start: int, start: int) -> list[Mention]:
     """"Hamas said it had accepted", "Luxon leaves for Peru, where he hopes to meet …": a pronoun
-    opening a clause stands for the sentence's subject."""
+    opening a clause stands for the sentence's subject ("it"/"they" only after "said": in
+    "…, saying it violated" the pronoun is the thing condemned)."""
     words = _words(lower[left_start:start])
     if left_start == 0 or not words or words[0] not in SUBJECT_PRONOUNS:
         return []
-    return _sentence_subject(sentence, [m for m in actors if m.end <= left_start])
+    personal = words[0] in ("he", "she")
+    if not personal and not SAID_BEFORE.search(lower, max(0, left_start - 10), left_start):
+        return []
+    subject = _sentence_subject(sentence, [m for m in actors if m.end <= left_start])
+    return subject if not personal or all(m.actor.kind == "person" for m in subject) else []
 
 
 def _sentence_subject(sentence: str, actors: list[Mention]) -> list[Mention]:
@@ -370,8 +379,9 @@ def _sentence_subject(sentence: str, actors: list[Mention]) -> list[Mention]:
 
 
 def _single_code(group: list[Mention]) -> str:
-    codes = {m.actor.code for m in group}
-    return codes.pop() if len(codes) == 1 else ""
+    """The one country of a group of state actors ("" for organisations or mixed groups)."""
+    codes = {m.actor.code for m in group if m.actor.kind != "org"}
+    return codes.pop() if len(codes) == 1 and len(group) == sum(m.actor.kind != "org" for m in group) else ""
 
 
 def _anchored(group: list[Mention], code: str) -> list[Mention]:

@@ -104,7 +104,8 @@ def gazetteer() -> Gazetteer:
     leaders = _load_leaders(entries)
     _load_context_forms(entries)
     for row in tsv_rows("places.tsv"):
-        entries[cell(row, 0)] = [NameHit(PLACE, Actor(name=cell(row, 0), code="", kind="place"))]
+        place = [NameHit(PLACE, Actor(name=cell(row, 0), code="", kind="place"))]
+        entries[cell(row, 0)] = entries["the " + cell(row, 0)] = place  # "the South" must not win
     return Gazetteer(Dictionary(entries), states, organisations, leaders)
 
 
