@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 import numpy as np
 
 from etl.dedup.hashing import hash_shingles, hash_words, splitmix64
 from etl.dedup.minhash import signatures
-from etl.dedup.tokens import tokenize
+from etl.dedup.ranges import concatenated_ranges
+from etl.dedup.tokens import as_text, tokenize
 
-# Documents are hashed in blocks of about this many words: per-word temporaries of a whole
-# batch spend more time in page faults than in arithmetic.
-_WORDS_PER_BLOCK = 200_000
+# Texts are featurised in blocks of about this many characters: per-word temporaries of a
+# whole batch spend more time in page faults than in arithmetic, and 100k articles at once
+# would hold gigabytes of them.
+_CHARS_PER_BLOCK = 4_000_000
 
 
 @dataclass(frozen=True)
@@ -21,7 +23,7 @@ class Features:
     shingles: np.ndarray  # uint64 shingle hashes of all documents back to back (repeats kept)
     shingle_counts: np.ndarray  # int64 per document; 0 for a text without words
     fingerprints: np.ndarray  # uint64 hash of the normalised word sequence; 0 when empty
-    signatures: np.ndarray  # (documents x NUM_PERM) uint32 MinHash signatures
+    signatures: np.ndarray  # (documents x SIGNATURE_SLOTS) uint32 MinHash signatures
 
     @property
     def shingle_starts(self) -> np.ndarray:
@@ -34,37 +36,45 @@ class Features:
 
 def featurize(texts: Sequence[object]) -> Features:
     """Shingles, exact-text fingerprints and signatures of every text (None or junk: empty)."""
-    words = tokenize(texts)
-    counts = words.counts
-    word_ends = np.cumsum(counts)
-    parts: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
-    first = 0
-    while first < counts.size:
-        base = word_ends[first] - counts[first]
-        last = max(int(np.searchsorted(word_ends, base + _WORDS_PER_BLOCK, side="right")), first + 1)
-        block_counts = counts[first:last]
-        bounds = words.offsets[base : word_ends[last - 1] + 1]
-        word_hashes = hash_words(words.data[bounds[0] : bounds[-1]], bounds - bounds[0])
-        shingles, shingle_counts = hash_shingles(word_hashes, block_counts)
-        parts.append(
-            (shingles, shingle_counts, _fingerprints(word_hashes, block_counts), signatures(shingles, shingle_counts))
-        )
-        first = last
+    items = [as_text(t) for t in texts]
+    parts = [_featurize_block(items[first:last]) for first, last in _blocks([len(t) for t in items])]
     if not parts:
-        return Features(np.zeros(0, np.uint64), counts, np.zeros(0, np.uint64), signatures(np.zeros(0, np.uint64), counts))
-    return Features(*(np.concatenate(column) for column in zip(*parts)))
+        return _featurize_block([])
+    return Features(*(np.concatenate([getattr(part, f.name) for part in parts]) for f in fields(Features)))
+
+
+def _blocks(lengths: list[int]) -> list[tuple[int, int]]:
+    """(first, last) text ranges of about _CHARS_PER_BLOCK characters, at least one text each."""
+    bounds = []
+    first, size = 0, 0
+    for i, length in enumerate(lengths):
+        size += length
+        if size >= _CHARS_PER_BLOCK:
+            bounds.append((first, i + 1))
+            first, size = i + 1, 0
+    if first < len(lengths):
+        bounds.append((first, len(lengths)))
+    return bounds
+
+
+def _featurize_block(texts: list[str]) -> Features:
+    words = tokenize(texts)
+    word_hashes = hash_words(words.vocabulary_data, words.vocabulary_offsets)[words.ids]
+    shingles, shingle_counts = hash_shingles(word_hashes, words.counts)
+    return Features(shingles, shingle_counts, _fingerprints(word_hashes, words.counts), signatures(shingles, shingle_counts))
 
 
 def _fingerprints(word_hashes: np.ndarray, counts: np.ndarray) -> np.ndarray:
-    """Order-sensitive hash of each document's words (0 for a document without words)."""
+    """Order-sensitive hash of each document's words (0 for a document without words). Only
+    compared within one process (never stored), and word hashes are already well mixed, so a
+    position-weighted sum is enough: no per-word mixing."""
     out = np.zeros(counts.size, dtype=np.uint64)
     nonempty = counts > 0
     if not nonempty.any():
         return out
-    starts = np.cumsum(counts) - counts
-    position = np.arange(word_hashes.size, dtype=np.int64) - np.repeat(starts, counts)
+    position = concatenated_ranges(np.zeros_like(counts), counts)
     with np.errstate(over="ignore"):
-        terms = splitmix64(word_hashes ^ splitmix64(position.astype(np.uint64)))
-        sums = np.add.reduceat(terms, starts[nonempty])
+        terms = word_hashes * (position.astype(np.uint64) * np.uint64(2) + np.uint64(1))
+        sums = np.add.reduceat(terms, (np.cumsum(counts) - counts)[nonempty])
     out[nonempty] = splitmix64(sums ^ counts[nonempty].astype(np.uint64)) | np.uint64(1)
     return out

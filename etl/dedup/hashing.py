@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from etl.dedup.params import HASH_SEED, SHINGLE_WORDS
+from etl.dedup.ranges import concatenated_ranges
 
 _U64 = np.uint64
 _MAX_WORD_BYTES = 64  # bytes past this do not change a word's hash (no real word is that long)
@@ -37,7 +38,7 @@ def hash_words(data: np.ndarray, offsets: np.ndarray) -> np.ndarray:
     boundaries (length words + 1, as in an Arrow string array). Every word must be non-empty."""
     lengths = np.diff(offsets)
     starts = offsets[:-1]
-    position = np.arange(data.size, dtype=np.int64) - np.repeat(starts, lengths)
+    position = concatenated_ranges(np.zeros_like(starts), lengths)  # of each byte inside its word
     np.minimum(position, _MAX_WORD_BYTES - 1, out=position)
     with np.errstate(over="ignore"):
         terms = data.astype(_U64) * _BYTE_POWERS[position]
@@ -59,16 +60,15 @@ def hash_shingles(word_hashes: np.ndarray, word_counts: np.ndarray) -> tuple[np.
     # partial[t][i] = combination of words i .. i+t, so a short document can take its whole run.
     partial = []
     with np.errstate(over="ignore"):
-        acc = np.zeros(total, dtype=_U64)
-        for t in range(k):
+        acc = padded[:total] * _POSITION_MULTIPLIERS[0]
+        partial.append(acc)
+        for t in range(1, k):
             acc = acc + padded[t : t + total] * _POSITION_MULTIPLIERS[t]
             partial.append(acc)
     shingle_counts = np.where(counts >= k, counts - k + 1, np.minimum(counts, 1))
     doc_starts = np.cumsum(counts) - counts
     # Start positions of all shingles: the first shingle_counts[d] words of each document d.
-    first = np.repeat(doc_starts, shingle_counts)
-    rank = np.arange(first.size, dtype=np.int64) - np.repeat(np.cumsum(shingle_counts) - shingle_counts, shingle_counts)
-    starts = first + rank
+    starts = concatenated_ranges(doc_starts, shingle_counts)
     span = np.repeat(np.minimum(counts, k), shingle_counts)  # words combined: k, or fewer if short
     combined = partial[-1][starts]
     short = span < k

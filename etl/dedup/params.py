@@ -20,12 +20,14 @@ BOILERPLATE_MIN_DOCS = 3
 # Word shingles: five consecutive words (NOTES.md: syndicated copies sit near Jaccard 0.71).
 SHINGLE_WORDS = 5
 
-# MinHash: multiply-shift permutations of 64-bit shingle hashes, keeping the high 32 bits.
-HASH_SCHEME = "polyword64+splitmix64/mulshift32"
+# MinHash by one-permutation hashing: each 64-bit shingle hash falls into one of SIGNATURE_SLOTS
+# bins (low half) and the bin keeps its smallest value (high half); empty bins borrow from a
+# seeded probe order (minhash.py). Banded for LSH.
+HASH_SCHEME = "polyword64+splitmix64/oph32+probe-densified"
 HASH_SEED = 20_250_905
-NUM_PERM = 96
+SIGNATURE_SLOTS = 96
 BANDS = 32
-ROWS_PER_BAND = 3  # BANDS * ROWS_PER_BAND == NUM_PERM; LSH threshold (1/32)^(1/3) ~ 0.31
+ROWS_PER_BAND = 3  # BANDS * ROWS_PER_BAND == SIGNATURE_SLOTS; LSH threshold (1/32)^(1/3) ~ 0.31
 
 # Fixed-rate shingle sample for containment (a brief inside a longer article): a shingle is
 # sampled when the top SAMPLE_BITS bits of its hash are zero, so a brief's sampled shingles are
@@ -46,9 +48,9 @@ MIN_SHARED_SAMPLES = 2
 BUCKET_ALL_PAIRS_MAX = 12
 
 DEDUP_VERSION = (
-    f"dedup-1;{HASH_SCHEME};seed={HASH_SEED};perm={NUM_PERM};shingle={SHINGLE_WORDS}w;"
+    f"dedup-2;{HASH_SCHEME};seed={HASH_SEED};slots={SIGNATURE_SLOTS};shingle={SHINGLE_WORDS}w;"
     f"bands={BANDS}x{ROWS_PER_BAND};sample=1/{2 ** SAMPLE_BITS};cap={MAX_TEXT_CHARS};boilerplate>={BOILERPLATE_MIN_DOCS};"
     f"near>={NEAR_JACCARD};contained>={CONTAINED_SHARE}@{MIN_CONTAINED_SHINGLES}"
 )
 
-assert BANDS * ROWS_PER_BAND == NUM_PERM
+assert BANDS * ROWS_PER_BAND == SIGNATURE_SLOTS
