@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -44,7 +44,9 @@ class Settings:
     capture_workers: int = 16  # threads fetching feeds and pages (I/O bound; politeness still per host)
     warc_max_bytes: int = 512 * 1024 * 1024
     lookback_days: int = LOOKBACK_DAYS
-    extra: dict = field(default_factory=dict)
+    # ETL_CATALOG / ETL_LAKE_DATA as given; empty means the local defaults below.
+    catalog_spec: str = ""
+    lake_data_spec: str = ""
 
     @property
     def raw_dir(self) -> Path:
@@ -61,6 +63,21 @@ class Settings:
     @property
     def lake_data_path(self) -> Path:
         return self.lake_dir / "data"
+
+    @property
+    def catalog(self) -> str:
+        """DuckLake catalog: ``ETL_CATALOG`` (e.g. ``postgres:dbname=lake host=db``) or the local
+        SQLite file. Scaling out is this setting plus ``ETL_LAKE_DATA``, nothing else."""
+        return self.catalog_spec or f"sqlite:{self.catalog_path}"
+
+    @property
+    def lake_data(self) -> str:
+        """Where DuckLake writes Parquet: ``ETL_LAKE_DATA`` (a folder or object-store URL)."""
+        return self.lake_data_spec or f"{self.lake_data_path}/"
+
+    @property
+    def catalog_is_local(self) -> bool:
+        return not self.catalog_spec
 
     @property
     def dagster_home(self) -> Path:
@@ -91,4 +108,6 @@ def get_settings() -> Settings:
         allow_networks=parse_networks(os.environ.get("ETL_ALLOW_NETWORKS", "")),
         contact_url=contact,
         user_agent=os.environ.get("ETL_USER_AGENT") or f"newsfacts-etl/0.1 (+{contact})",
+        catalog_spec=os.environ.get("ETL_CATALOG", ""),
+        lake_data_spec=os.environ.get("ETL_LAKE_DATA", ""),
     )

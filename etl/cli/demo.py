@@ -55,7 +55,7 @@ def print_summary(timings: dict[str, float]) -> None:
     settings = get_settings()
     con = lake.connect(settings, read_only=True)
     try:
-        print(f"\nWarehouse: {settings.catalog_path}  (data: {settings.lake_data_path})")
+        print(f"\nWarehouse: {settings.catalog}  (data: {settings.lake_data})")
         counts = con.execute(
             " UNION ALL ".join(f"SELECT '{t}' AS table_name, count(*) AS rows FROM {t}" for t in CORE_TABLES)
         ).pl()

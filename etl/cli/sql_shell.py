@@ -114,7 +114,7 @@ def interactive_shell() -> int:
     readline.set_history_length(HISTORY_LINES)
     con = lake.connect(settings, read_only=True)
     _enable_completion(readline, con)
-    print(f"warehouse {settings.catalog_path} (read-only).\n{SHELL_HELP}")
+    print(f"warehouse {settings.catalog} (read-only).\n{SHELL_HELP}")
     fmt, buffer = "table", ""
     try:
         while True:

@@ -42,7 +42,7 @@ def late_partitions(con, cursor: dt.datetime, now: dt.datetime) -> tuple[list[dt
 )
 def late_captures_sensor(context: dg.SensorEvaluationContext):
     settings = get_settings()
-    if not settings.catalog_path.exists():
+    if not lake.warehouse_exists(settings):
         return dg.SkipReason("no warehouse yet")
     cursor = dt.datetime.fromisoformat(context.cursor or _EPOCH)
     con = lake.connect(settings, read_only=True)

@@ -29,8 +29,11 @@ LAKE_ALIAS = "lake"
 _EXTENSION_FILES = {
     "ducklake": ("duckdb_extension_ducklake", "ducklake.duckdb_extension"),
     "sqlite_scanner": ("duckdb_extension_sqlite", "sqlite.duckdb_extension"),
+    "postgres_scanner": ("duckdb_extension_postgres", "postgres.duckdb_extension"),
     "fts": ("duckdb_extension_fts", "fts.duckdb_extension"),
 }
+# DuckLake catalog kind (the prefix of settings.catalog) -> the extension that reaches it.
+_CATALOG_EXTENSIONS = {"sqlite": "sqlite_scanner", "postgres": "postgres_scanner"}
 # Every table a partition run replaces carries this column.
 PARTITION_COLUMN = "partition_date"
 # DuckLake retries conflicting commits itself; these bound our own retry of a whole
@@ -63,23 +66,33 @@ def extension_dir(settings: Settings) -> Path:
     return settings.data_dir / "duckdb_extensions"
 
 
+def catalog_extension(settings: Settings) -> str:
+    kind = settings.catalog.split(":", 1)[0]
+    if kind not in _CATALOG_EXTENSIONS:
+        raise ValueError(f"ETL_CATALOG {settings.catalog!r}: catalog kind must be one of {sorted(_CATALOG_EXTENSIONS)}")
+    return _CATALOG_EXTENSIONS[kind]
+
+
 def attach_sql(settings: Settings, read_only: bool) -> str:
     # The configured data path wins over the one recorded in the catalog, so a data directory
     # can be moved or copied (file paths inside the catalog are relative to it).
-    options = [f"DATA_PATH '{settings.lake_data_path}/'", "OVERRIDE_DATA_PATH true"]
+    options = [f"DATA_PATH '{settings.lake_data}'", "OVERRIDE_DATA_PATH true"]
     if read_only:
         options.append("READ_ONLY")
-    return (
-        f"ATTACH 'ducklake:sqlite:{settings.catalog_path}' AS {LAKE_ALIAS} "
-        f"({', '.join(options)})"
-    )
+    return f"ATTACH 'ducklake:{settings.catalog}' AS {LAKE_ALIAS} ({', '.join(options)})"
+
+
+def warehouse_exists(settings: Settings) -> bool:
+    """False only when the local catalog has not been created yet (a remote one is assumed)."""
+    return not settings.catalog_is_local or settings.catalog_path.exists()
 
 
 def connect(settings: Settings | None = None, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB session with the lake attached as ``lake`` and selected by ``USE``."""
     settings = settings or get_settings()
-    settings.lake_data_path.mkdir(parents=True, exist_ok=True)
-    if read_only and not settings.catalog_path.exists():
+    if settings.catalog_is_local:
+        settings.lake_data_path.mkdir(parents=True, exist_ok=True)
+    if read_only and not warehouse_exists(settings):
         raise FileNotFoundError(
             f"no warehouse at {settings.catalog_path}: run `etl demo` or a capture+derive first "
             "(or set ETL_DATA_DIR)"
@@ -92,7 +105,7 @@ def connect(settings: Settings | None = None, read_only: bool = False) -> duckdb
         }
     )
     con.execute("LOAD ducklake")
-    con.execute("LOAD sqlite_scanner")
+    con.execute(f"LOAD {catalog_extension(settings)}")
     con.execute(attach_sql(settings, read_only))
     con.execute(f"USE {LAKE_ALIAS}")
     return con
