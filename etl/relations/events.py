@@ -15,13 +15,16 @@ from .mentions import Mention, with_code
 from .model import Actor
 
 NEGATION_CUES = frozenset({"not", "never", "refused", "declined", "failed", "paused", "without",
-                           "didn't", "won't", "hasn't", "haven't", "wouldn't", "cannot", "can't"})
+                           "didn't", "won't", "hasn't", "haven't", "wouldn't", "cannot", "can't",
+                           "yet", "neither", "nor", "no"})
 HYPOTHETICAL_CUES = frozenset({"will", "would", "could", "may", "might", "shall", "should", "plans",
                                "plan", "planning", "intends", "intend", "expected", "considering",
                                "ready", "aims", "wants", "vowed", "pledged", "promised", "offered",
-                               "if", "unless", "possible", "likely", "seeks"})
-FUTURE_AFTER = ("next week", "next month", "next year", "later this", "from july", "by september",
-                "in the coming", "in december", "in january", "in september")
+                               "if", "unless", "possible", "likely", "seeks", "seek", "seeking",
+                               "hopes", "hope", "hoping", "due", "scheduled", "aim", "prepared",
+                               "preparing", "proposed"})
+# Only unambiguous future phrases: "in January" also dates past events.
+FUTURE_AFTER = ("next week", "next month", "next year", "later this", "in the coming", "in coming")
 # Frames whose embedded event is only wanted or threatened: the embedded trigger is dropped.
 DEMAND_TYPES = frozenset({"REQUEST", "THREATEN", "REJECT"})
 # Types that act physically on a place: "struck a refinery in Russia" hits Russia.
@@ -42,6 +45,7 @@ COORDINATED = re.compile(r"(?:^|[\s,])and\s+(?:(?:then|also|[a-z]+ly)\s+)?$")
 RECIPROCAL = re.compile(r"\s*(?:each other|one another)\b")
 # MOBILIZE toward a place: "massed troops near the Ukrainian border" is aimed at Ukraine.
 TOWARD_PREPOSITIONS = frozenset({"near", "toward", "towards", "around", "along"})
+QUANTIFIERS = frozenset({"two", "three", "four", "five", "six", "several", "many", "recently", "newly"})
 # "launched an attack", "staged a general strike": the determiner does not make it background.
 LIGHT_VERBS = frozenset({"launched", "staged", "carried", "conducted", "held", "mounted", "declared",
                          "lodged", "filed", "issued", "fired", "began", "called", "responded with",
@@ -185,7 +189,7 @@ def code_events(sentence: str, lower: str, mentions: list[Mention],
         if not mention.speaker:
             actors.append(mention)
     # A trigger word inside a name ("Rapid Support Forces") is no event.
-    triggers = [t for t in triggers if t[0] < attribution_start
+    triggers = [t for t in triggers if t[0] < attribution_start and not _is_background(lower, t[0])
                 and not any(m.start <= t[0] < m.end for m in mentions)]
     # The one country the sentence is about, if only one: home of "protesters" with no place.
     context_code = _single_code([m for m in actors if not m.is_place and m.actor.code])
@@ -243,6 +247,16 @@ def _describes(lower: str, start: int, phrase: str, previous_targets: list[Menti
     return phrase.endswith("ed") and any(lower[m.end:start] == " " for m in previous_targets)
 
 
+def _is_background(lower: str, start: int) -> bool:
+    """"after the attack", "the two detained nationals": a reference to an event, not a report of
+    one; such words neither code an event nor bound their neighbours' actors."""
+    before = _words(lower[max(0, start - 40):start])
+    while len(before) > 1 and (before[-1] in QUANTIFIERS or before[-1].isdigit()):
+        before.pop()
+    return before[-1:] in ([d] for d in DETERMINERS) and not (
+        before[-2:-1] in ([v] for v in LIGHT_VERBS) or " ".join(before[-3:-1]) in LIGHT_VERBS)
+
+
 def _swallows(trigger: Trigger) -> bool:
     """Frames whose embedded event is only wanted, threatened or promised ("urged X to V",
     "pledged to V", "Seoul's offer of talks"): the embedded trigger is not coded."""
@@ -285,11 +299,6 @@ def _code_trigger(sentence, lower, actors, start, end, alternatives: list[Trigge
     source_group = left_groups[-1] if left_groups else []
     if source_group and len(_words(lower[source_group[-1].end:start])) > MAX_SOURCE_GAP_WORDS:
         source_group = []
-    before = _words(lower[max(left_start, start - 30):start])
-    determiner_before = before[-1:] in ([d] for d in DETERMINERS) and not (
-        before[-2:-1] in ([v] for v in LIGHT_VERBS) or " ".join(before[-3:-1]) in LIGHT_VERBS)
-    if determiner_before and not (source_group and source_group[-1].end >= start - 2):
-        return None  # "after the attack": a background reference, not a coded event
     right_groups = _groups(right_actors, sentence)
     target_group = right_groups[0] if right_groups else []
     if lower.startswith(" that ", end) and trigger.relation_type != "REQUEST":
