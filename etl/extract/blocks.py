@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from etl.extract.boilerplate import JUNK_TAGS, is_boilerplate_name
-from etl.extract.htmltree import class_id_tokens, collapse_space
+from etl.extract.htmltree import class_id_tokens, collapse_space, text_of
 
 BLOCK_TAGS = frozenset((
     "p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre",
@@ -26,10 +26,11 @@ _MIN_PARAGRAPH_CHARS = 25
 # The container is the deepest element still holding this share of all paragraph text.
 _CONTAINER_SHARE = 0.85
 _DIGITS = re.compile(r"\d+")
-# Elements whose own text counts as paragraph text: any block, plus the inline wrappers old
-# layouts type whole stories into. Bare text lines typed straight into an <article> or <section>
-# count too, or a small boxed child (a bio, a caption) would be taken for the container.
-_TEXT_HOLDERS = BLOCK_TAGS | {"font", "span", "body"}
+# Elements whose own text counts as paragraph text: any block but headings (a standfirst set as
+# <h2> would pull the container up into the page header), plus the inline wrappers old layouts
+# type whole stories into. Bare text lines typed straight into an <article> or <section> count
+# too, or a small boxed child (a bio, a caption) would be taken for the container.
+_TEXT_HOLDERS = (BLOCK_TAGS - HEADING_TAGS - {"h1"}) | {"font", "span", "body"}
 # Inline markup that renders text italic or small: notes and captions are set this way.
 _EMPHASIS_TAGS = frozenset(("i", "em", "small"))
 # A table or box floated beside the text (align=left/right, CSS float) is a photo, caption or
@@ -61,7 +62,7 @@ def strip_junk(root: etree._Element) -> None:
     etree.strip_elements(root, *JUNK_TAGS, with_tail=False)
     body = root.find("body")
     scope = body if body is not None else root
-    total = len(scope.text_content())
+    total = len(text_of(scope))
     doomed = []
     for element in scope.iter():
         if not isinstance(element.tag, str) or element.tag in _NEVER_REMOVED:
@@ -71,7 +72,7 @@ def strip_junk(root: etree._Element) -> None:
     for element in doomed:
         if element.getparent() is None or element.getroottree().getroot() is not root:
             continue  # already gone with a removed ancestor
-        if len(element.text_content()) > _MAX_REMOVED_SHARE * total:
+        if len(text_of(element)) > _MAX_REMOVED_SHARE * total:
             continue
         _drop(element)
 
@@ -125,7 +126,7 @@ def _direct_text_chars(element: etree._Element) -> int:
         if not isinstance(child.tag, str):
             continue
         if child.tag not in BLOCK_TAGS:
-            chars += len(child.text_content().strip()) if child.tag != "a" else 0
+            chars += len(text_of(child).strip()) if child.tag != "a" else 0
         chars += len((child.tail or "").strip())
     return chars
 

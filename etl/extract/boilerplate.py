@@ -61,9 +61,6 @@ _LINE_PATTERNS = [
     r"(©|&copy;|copyright)\s", r"click here\b", r"(updated|aktualisiert|mis à jour|actualizado) .{0,30}\b(ago|vor|il y a|hace)\b",
     # Media labels set in capitals before a player or gallery title ("VIDÉO. ...", "PHOTOS -").
     r"(?-i:VID[ÉE]OS?|PHOTOS?|DIAPORAMA|INFOGRAPHIE|PODCAST|AUDIO|EN IMAGES|FOTOS|BILDERGALERIE)\s*[.:|–-]\s",
-    # A line that is only a timestamp ("Publié le 16 juillet 2024 à 11h20", "Updated: May 6, 2024").
-    r"(published|updated|posted|publié|mis à jour|modifié|veröffentlicht|aktualisiert|publicado|actualizado|"
-    r"pubblicato|aggiornato|опубликовано|обновлено)\b[^.!?]{0,40}\d[^!?]{0,30}$",
     # What a social embed shows when its script does not run: the attribution of the post.
     r"[—–-]\s*[^()]{1,80}\(@\w+\)", r"a post shared by\b", r"view this (post|profile) on\b", r"♬",
 ]
@@ -82,11 +79,16 @@ _ANYWHERE_MAX_WORDS = 30
 
 # "By Jane Doe", "Von Anna Schmidt, Redakteurin": a byline is names, not a sentence.
 _NAME = r"[A-ZÀ-ÖØ-ÞА-Я][\w'’.-]+"
-# A date or time after the names, often glued to the last one when the byline and the date are
+# Dates and times as datelines and bylines write them, in any language's month words.
+_DATE = (r"(\d{1,2}(st|nd|rd|th|er|\.)?,?\s*(\w+\.?,?\s+)?\d{4}|\d{4}-\d\d-\d\d|\d{1,2}[./]\d{1,2}[./]\d{2,4}"
+         r"|\d+\s+\w+\s+ago)")
+_TIME = r"([,\s]*(at|à|um|a las|alle)?\s*\d{1,2}[:.h]\d{2}\s*([ap]\.?m\.?)?(\s+[A-Z]{2,5})?)?"
+# A line that is only a timestamp, with at most a few words before it ("November 14, 2024 at
+# 9:10 a.m. EST", "Publié le 16 juillet 2024 à 11h20", "Updated: May 6, 2024"); no full stop.
+_DATE_LINE = re.compile(rf"^\W{{0,3}}(\w+[.,:]?\s+){{0,4}}{_DATE}{_TIME}\s*$")
+# A date after the byline's names, often glued to the last one when the byline and the date are
 # two spans ("By Jane DoeMay 6, 2024"): the month then rides on the name, the rest stays here.
-_BYLINE_DATE = (r"[\s,|·•–-]*((updated|published|posted|mis à jour|publié|aktualisiert)\s*:?\s*)?"
-                r"(\d{1,2}(st|nd|rd|th|er)?[.,]?\s*(\w+\.?\s+)?\d{4}|\d{4}-\d\d-\d\d|\d+\s+\w+\s+ago)"
-                r"([,\s]*(at|à|um)?\s*\d{1,2}[:.h]\d{2}\s*([ap]\.?m\.?)?(\s+[A-Z]{2,4})?)?")
+_BYLINE_DATE = rf"[\s,|·•–-]*((updated|published|posted|mis à jour|publié|aktualisiert)\s*:?\s*)?{_DATE}{_TIME}"
 _BYLINE = re.compile(rf"^(By|BY|Von|Par|Por|Di|От)\s+{_NAME}(\s+{_NAME}){{0,3}}"
                      rf"(\s*(,|and|und|et|y|e)\s*[^.!?]{{0,60}})?({_BYLINE_DATE})?$")
 
@@ -95,7 +97,7 @@ def is_boilerplate_line(text: str) -> bool:
     """The final, site-independent filter: short lines that open like known boilerplate."""
     if len(text.split()) > _LINE_FILTER_MAX_WORDS:
         return False
-    if _LINE_BOILER.match(text) or _BYLINE.match(text):
+    if _LINE_BOILER.match(text) or _BYLINE.match(text) or _DATE_LINE.match(text):
         return True
     return len(text.split()) <= _ANYWHERE_MAX_WORDS and bool(_ANYWHERE_BOILER.search(text))
 

@@ -13,7 +13,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from etl.extract.dates import date_from_url, is_plausible, parse_date
 from etl.extract.encoding import decode_html
-from etl.extract.htmltree import collapse_space, parse_html
+from etl.extract.htmltree import collapse_space, parse_html, text_of
 from etl.extract.jsonld import JsonLdFacts, jsonld_facts
 
 _BODY_START = re.compile(r"<body[\s>]", re.I)
@@ -157,7 +157,7 @@ def _title(root) -> str | None:
     if root is None:
         return None
     for title in root.iter("title"):
-        text = collapse_space(title.text_content())
+        text = collapse_space(text_of(title))
         if text:
             return text
     return None

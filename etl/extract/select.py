@@ -47,7 +47,7 @@ def select_body(blocks: Sequence[Block], titles: Sequence[str], template: SiteTe
             continue
         seen.add(key)
         kept.append(block)
-    kept = [b for b in kept if not _is_pull_quote(b, kept)]
+    kept = _without_pull_quotes(kept)
     if _is_standfirst(kept, description):
         kept.pop(0)
     while kept and kept[-1].heading:
@@ -97,7 +97,18 @@ def _is_standfirst(kept: Sequence[Block], description: str | None) -> bool:
     return first.element.getparent() is not following.element.getparent()
 
 
-def _is_pull_quote(block: Block, kept: Sequence[Block]) -> bool:
+def _without_pull_quotes(kept: list[Block]) -> list[Block]:
+    vocabularies: dict[int, set[str]] = {}  # each block's word set, built once, on demand
+
+    def vocabulary(block: Block) -> set[str]:
+        if id(block) not in vocabularies:
+            vocabularies[id(block)] = set(_WORDS.findall(block.text.casefold()))
+        return vocabularies[id(block)]
+
+    return [b for b in kept if not _is_pull_quote(b, kept, vocabulary)]
+
+
+def _is_pull_quote(block: Block, kept: Sequence[Block], vocabulary) -> bool:
     words = _WORDS.findall(block.text.casefold())
     if not words or len(words) > _PULL_QUOTE_MAX_WORDS:
         return False
@@ -108,8 +119,8 @@ def _is_pull_quote(block: Block, kept: Sequence[Block]) -> bool:
     for other in kept:
         if other is block or len(other.text) <= len(block.text):
             continue
-        vocabulary = set(_WORDS.findall(other.text.casefold()))
-        if sum(word in vocabulary for word in words) >= needed:
+        known = vocabulary(other)
+        if sum(word in known for word in words) >= needed:
             return True
     return False
 

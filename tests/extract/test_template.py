@@ -77,8 +77,8 @@ def test_bio_box_learned_by_position_when_its_wording_escapes_the_patterns():
         title, _ = STORIES[i]
         body = "".join(f"<p class='css-1a2b'>{title} is the subject of sentence {n} with details number {i * 7 + n} and more.</p>"
                        for n in range(4))
-        return (f"https://news.example/{i}", f"<html><body><div class='css-9z'><h1>{title}</h1><div class='css-2c3d'>{body}</div>"
-                f"<div class='css-4e5f'><p class='css-6g7h'>{bios[i]}</p></div></div></body></html>")
+        return (f"https://news.example/{i}", f"<html><body><div class='css-9z'><h1>{title}</h1><div class='css-2c3d'>{body}"
+                f"<div class='css-4e5f'><p class='css-6g7h'>{bios[i]}</p></div></div></div></body></html>")
 
     pages = [page(i) for i in range(6)]
     template = learn_template("news.example", pages[1:])
