@@ -168,10 +168,14 @@ def _polarity(lower: str, window_start: int, trigger_start: int, trigger_end: in
     return negated, hypothetical
 
 
+# Words opening a condition clause: its event has not happened ("once the army deploys").
+CONDITION_OPENERS = ("if ", "unless ", "once ", "as soon as ", "in case ", "provided that ")
+
+
 def _in_condition(lower: str, position: int) -> bool:
-    """True inside an "if …" clause (the condition, not the consequence)."""
-    opening = max(lower.rfind("if ", 0, position), lower.rfind("unless ", 0, position))
-    if opening < 0 or (opening > 0 and lower[opening - 1].isalpha()):
+    """True inside a condition clause (the condition, not the consequence)."""
+    opening = max(lower.rfind(word, 0, position) for word in CONDITION_OPENERS)
+    if opening < 0 or (opening > 0 and lower[opening - 1].isalpha()) or lower.startswith("once again", opening):
         return False
     return "," not in lower[opening:position]
 

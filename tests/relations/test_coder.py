@@ -65,6 +65,22 @@ def test_threatened_embedded_event_is_not_coded():
     assert facts[0].target_iso3 == ["CAN", "MEX"]
 
 
+@pytest.mark.parametrize("text", [
+    "Israel will withdraw its troops from southern Lebanon once the Lebanese army deploys along the border.",
+    "Israel will withdraw its troops from southern Lebanon as soon as the Lebanese army deploys along the border.",
+])
+def test_a_condition_clause_is_never_a_plain_fact(text):
+    facts = extract_relations(text)
+    assert facts, "the consequence is still coded"
+    assert all(not f.asserted for f in facts)
+    assert not any(f.relation_type == "MOBILIZE" for f in facts)
+
+
+def test_once_again_is_not_a_condition():
+    (fact,) = extract_relations("Once again, Russia attacked Ukrainian power plants on Monday.")
+    assert (fact.relation_type, fact.source_iso3, fact.target_iso3, fact.asserted) == ("ASSAULT", ["RUS"], ["UKR"], True)
+
+
 def test_organisations_carry_their_own_code():
     (fact,) = extract_relations("The European Union imposed new sanctions on Russia.")
     assert fact.source_iso3 == ["EU"]
