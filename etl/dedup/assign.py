@@ -1,6 +1,7 @@
 """Story assignment for one day's articles against the stories of the days before.
 
-Lines a source repeats across the day's articles are dropped first (see boilerplate.py).
+Lines a source repeats across the day's and the window's articles are dropped first (see
+boilerplate.py).
 Layers, cheapest first: the same canonical URL ('url'), the same normalised text ('exact'),
 MinHash LSH band keys or sampled shingles shared with an earlier or same-day article, verified
 on exact shingle sets ('near', 'contained'). Verified links form a graph; each connected group
@@ -24,13 +25,13 @@ from dataclasses import dataclass
 import numpy as np
 import polars as pl
 
-from etl.dedup.boilerplate import boilerplate_lines, strip_lines
+from etl.dedup.boilerplate import boilerplate_lines, source_lines, strip_lines
 from etl.dedup.candidates import KEYS_SCHEMA, candidate_pairs
 from etl.dedup.docs import DedupDoc, clean_docs, url_key
 from etl.dedup.features import Features, featurize
 from etl.dedup.graph import component_minimum
 from etl.dedup.minhash import band_keys, sampled
-from etl.dedup.params import BANDS, SAMPLE_BAND
+from etl.dedup.params import BANDS, LINE_BAND, SAMPLE_BAND
 from etl.dedup.tokens import as_text
 from etl.dedup.verify import EDGES_SCHEMA, shingle_table, verify_pairs
 
@@ -76,7 +77,8 @@ def assign_stories(
     today = clean_docs(docs)
     prior = _prior_articles(prior_bands)
     first_new = prior.height
-    furniture = boilerplate_lines([doc.text for doc in today], [doc.source for doc in today])
+    lines = source_lines([doc.text for doc in today], [doc.source for doc in today], [doc.article_id for doc in today])
+    furniture = boilerplate_lines(lines, _prior_lines(prior_bands))
     features = featurize(strip_lines([doc.text for doc in today], furniture))
     today_keys = _today_keys(features, first_new)
     prior_keys = _prior_keys(prior_bands, prior)
@@ -120,7 +122,7 @@ def assign_stories(
     story_ids = _story_ids(roots[first_new:], prior.get_column("story_id").to_list(), today, first_new)
     return StoryAssignment(
         stories=_stories_frame(today, story_ids, edges, first_new),
-        bands=_bands_frame(today, story_ids, today_keys, first_new),
+        bands=_bands_frame(today, story_ids, pl.concat([today_keys, _line_rows(lines, today, first_new)]), first_new),
     )
 
 
@@ -145,12 +147,34 @@ def _valid_prior_rows(prior_bands: object) -> pl.DataFrame:
 
 
 def _prior_keys(prior_bands: pl.DataFrame, prior: pl.DataFrame) -> pl.DataFrame:
+    """(node, band, key) of the window's LSH and sample rows: the keys that propose candidates."""
     nodes = prior.select("article_id").with_row_index("node")
     return (
         _valid_prior_rows(prior_bands)
+        .filter(pl.col("band") != LINE_BAND)
         .join(nodes, on="article_id")
         .select("node", "band", pl.col("band_key").alias("key"))
         .cast(KEYS_SCHEMA)
+    )
+
+
+def _prior_lines(prior_bands: pl.DataFrame) -> pl.DataFrame:
+    """(article_id, line_key) of the window's articles (their LINE_BAND rows)."""
+    rows = _valid_prior_rows(prior_bands).filter(pl.col("band") == LINE_BAND)
+    return rows.select("article_id", pl.col("band_key").alias("line_key"))
+
+
+def _line_rows(lines: pl.DataFrame, today: list[DedupDoc], first_new: int) -> pl.DataFrame:
+    """The day's (source, line) hashes as (node, LINE_BAND, key) rows, for story_bands."""
+    nodes = pl.DataFrame(
+        {"article_id": [doc.article_id for doc in today], "node": np.arange(len(today), dtype=np.int64) + first_new},
+        schema={"article_id": pl.String, "node": pl.Int64},
+    )
+    return (
+        lines.join(nodes, on="article_id")
+        .select("node", pl.lit(LINE_BAND).alias("band"), pl.col("line_key").alias("key"))
+        .cast(KEYS_SCHEMA)
+        .sort("node", "key")
     )
 
 

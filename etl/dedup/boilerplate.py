@@ -2,10 +2,13 @@
 
 Extraction leaves some boilerplate behind (newsletter pitches, copyright lines, "Advertisement",
 captions; see NOTES.md). It shifts similarity most for short texts, e.g. a two-paragraph brief.
-A line is boilerplate when one source prints it, word for word after normalisation, in at
-least BOILERPLATE_MIN_DOCS of the batch's articles; such lines are dropped from every text
-before hashing. Texts without a source teach nothing (a wire paragraph repeated by many
-outlets is news, not furniture).
+A line is boilerplate when one source prints it (trimmed, lower case) in at least
+BOILERPLATE_MIN_DOCS articles of the day or of the window's earlier days; such lines are dropped
+from every text before hashing. The window matters: an outlet with one or two articles today
+would otherwise keep its furniture, and its brief of a wire story would miss the story.
+Earlier days are known by the stable hashes of their (source, line) pairs, stored with the
+band keys. Texts without a source teach nothing (a wire paragraph repeated by many outlets is
+news, not furniture).
 """
 
 from __future__ import annotations
@@ -13,8 +16,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import polars as pl
+import xxhash
 
 from etl.dedup.params import BOILERPLATE_MIN_DOCS
+
+SOURCE_LINES_SCHEMA = {"article_id": pl.String, "line": pl.String, "line_key": pl.UInt64}
 
 
 def _line_keys(texts: Sequence[str]) -> pl.DataFrame:
@@ -25,20 +31,30 @@ def _line_keys(texts: Sequence[str]) -> pl.DataFrame:
     return lines.with_columns(pl.col("line").str.strip_chars().str.to_lowercase().alias("key"))
 
 
-def boilerplate_lines(texts: Sequence[str], sources: Sequence[str]) -> set[str]:
-    """Normalised lines that some non-empty source repeats in BOILERPLATE_MIN_DOCS texts."""
+def source_lines(texts: Sequence[str], sources: Sequence[str], article_ids: Sequence[str]) -> pl.DataFrame:
+    """(article_id, line, line_key): each distinct non-empty line of each sourced text, with a
+    stable 64-bit hash of (source, line) that later days can count without the text."""
     if not any(sources):
-        return set()
+        return pl.DataFrame(schema=SOURCE_LINES_SCHEMA)
     lines = _line_keys(texts).join(
-        pl.DataFrame({"source": list(sources)}, schema={"source": pl.String}).with_row_index("doc"), on="doc"
+        pl.DataFrame({"source": list(sources), "article_id": list(article_ids)}, schema={"source": pl.String, "article_id": pl.String})
+        .with_row_index("doc"),
+        on="doc",
     )
-    repeated = (
-        lines.filter((pl.col("source") != "") & (pl.col("key") != ""))
-        .group_by("source", "key")
-        .agg(pl.col("doc").n_unique().alias("docs"))
-        .filter(pl.col("docs") >= BOILERPLATE_MIN_DOCS)
-    )
-    return set(repeated.get_column("key").to_list())
+    lines = lines.filter((pl.col("source") != "") & (pl.col("key") != "")).select("article_id", "source", pl.col("key").alias("line")).unique()
+    pairs = lines.select("source", "line").unique()
+    # A line never contains "\n", so the separator keeps (source, line) pairs apart.
+    hashes = [xxhash.xxh3_64_intdigest(f"{source}\n{line}".encode()) for source, line in pairs.iter_rows()]
+    pairs = pairs.with_columns(pl.Series("line_key", hashes, dtype=pl.UInt64))
+    return lines.join(pairs, on=["source", "line"]).select(list(SOURCE_LINES_SCHEMA)).cast(SOURCE_LINES_SCHEMA)
+
+
+def boilerplate_lines(today: pl.DataFrame, earlier: pl.DataFrame) -> set[str]:
+    """Lines of ``today`` (a :func:`source_lines` frame) that their source prints in
+    BOILERPLATE_MIN_DOCS articles of today and ``earlier`` (article_id, line_key) together."""
+    seen = pl.concat([today.select("article_id", "line_key"), earlier.select("article_id", "line_key")]).unique()
+    repeated = seen.group_by("line_key").agg(pl.len().alias("docs")).filter(pl.col("docs") >= BOILERPLATE_MIN_DOCS)
+    return set(today.join(repeated, on="line_key", how="semi").get_column("line").to_list())
 
 
 def strip_lines(texts: Sequence[str], boilerplate: set[str]) -> list[str]:

@@ -34,6 +34,9 @@ ROWS_PER_BAND = 3  # BANDS * ROWS_PER_BAND == SIGNATURE_SLOTS; LSH threshold (1/
 # also sampled in the article that contains it. Stored in story_bands under band SAMPLE_BAND.
 SAMPLE_BITS = 3  # 1 in 8
 SAMPLE_BAND = -1
+# story_bands rows under LINE_BAND hold hashes of an article's (source, line) pairs, so a line an
+# outlet repeats across the window's days is recognised as furniture (boilerplate.py).
+LINE_BAND = -2
 
 # Verification on exact shingle sets.
 NEAR_JACCARD = 0.5
@@ -48,8 +51,8 @@ MIN_SHARED_SAMPLES = 2
 BUCKET_ALL_PAIRS_MAX = 12
 
 DEDUP_VERSION = (
-    f"dedup-2;{HASH_SCHEME};seed={HASH_SEED};slots={SIGNATURE_SLOTS};shingle={SHINGLE_WORDS}w;"
-    f"bands={BANDS}x{ROWS_PER_BAND};sample=1/{2 ** SAMPLE_BITS};cap={MAX_TEXT_CHARS};boilerplate>={BOILERPLATE_MIN_DOCS};"
+    f"dedup-3;{HASH_SCHEME};seed={HASH_SEED};slots={SIGNATURE_SLOTS};shingle={SHINGLE_WORDS}w;"
+    f"bands={BANDS}x{ROWS_PER_BAND};sample=1/{2 ** SAMPLE_BITS};cap={MAX_TEXT_CHARS};boilerplate>={BOILERPLATE_MIN_DOCS}@window;"
     f"near>={NEAR_JACCARD};contained>={CONTAINED_SHARE}@{MIN_CONTAINED_SHINGLES}"
 )
 

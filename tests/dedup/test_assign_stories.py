@@ -5,7 +5,7 @@ import polars as pl
 
 from etl.dedup import DedupDoc, assign_stories
 from etl.dedup.evaluate import merged_group_pairs, pair_scores
-from etl.dedup.params import BANDS, SAMPLE_BAND
+from etl.dedup.params import BANDS, LINE_BAND, SAMPLE_BAND
 from etl.dedup.replay import assign_by_day
 from tests.dedup.labelled import hard_negative_pairs, labelled_docs
 
@@ -101,6 +101,17 @@ def test_bands_frame_has_lsh_and_sample_keys_with_storage_types():
     per_doc = bands.filter(pl.col("article_id") == "w10-0")
     assert per_doc.filter(pl.col("band") >= 0).height == BANDS
     assert per_doc.filter(pl.col("band") == SAMPLE_BAND).height > 5
+
+
+def test_furniture_learned_on_earlier_days_is_stripped_from_a_lone_article_today():
+    # valley-courier prints its furniture in three articles on 4 June, in one (a brief) on 5 June.
+    earlier = assign_stories([dedup_doc(i) for i in ("w06-5", "w07-2", "w08-2")], NO_WINDOW, no_texts)
+    today = [dedup_doc("w09-0"), dedup_doc("w09-5")]
+    alone = story_rows(assign_stories(today, NO_WINDOW, no_texts))
+    assert alone["w09-5"]["story_id"] == "w09-5"  # the brief's furniture hides the containment
+    rows = story_rows(assign_stories(today, window_of(earlier, date(2025, 6, 4)), no_texts))
+    assert rows["w09-5"]["story_id"] == "w09-0" and rows["w09-5"]["method"] == "contained"
+    assert earlier.bands.filter(pl.col("band") == LINE_BAND).height > 0
 
 
 def test_failing_loader_and_malformed_window_do_not_raise():
