@@ -26,7 +26,7 @@ paywall gate catcher interstitial more most trending teaser nav navigation menu 
 copyright sign signoff trust licensing support corrections alert bookmark cta services inread kicker
 overline dachzeile teilen photo bild unterschrift quelle zeit views reactions also
 print email topbar weather next prev pagination reading time
-embed oembed twitter tweet instagram tiktok
+embed oembed twitter tweet instagram tiktok fb xfbml bluesky mastodon reddit
 """.split())
 _TOKEN_SPLIT = re.compile(r"[^a-z0-9]+")
 
@@ -58,20 +58,27 @@ _LINE_PATTERNS = [
     r"(we|this site|this website) uses? cookies", r"wir verwenden cookies", r"nous utilisons des cookies",
     r"utilizamos cookies", r"utilizziamo (i )?cookie", r"share (this|on)\b", r"follow us\b",
     r"(advertisement|anzeige|publicité|publicidad|pubblicità)\s*$", r"- publicidad -",
-    r"(©|&copy;|copyright)\s", r"click here\b", r"(updated|aktualisiert|mis à jour|actualizado) .{0,30}\b(ago|vor|il y a|hace)\b",
+    r"(©|ⓒ|&copy;|copyright)\s", r"click here\b", r"(updated|aktualisiert|mis à jour|actualizado) .{0,30}\b(ago|vor|il y a|hace)\b",
     # Media labels set in capitals before a player or gallery title ("VIDÉO. ...", "PHOTOS -").
     r"(?-i:VID[ÉE]OS?|PHOTOS?|DIAPORAMA|INFOGRAPHIE|PODCAST|AUDIO|EN IMAGES|FOTOS|BILDERGALERIE)\s*[.:|–-]\s",
+    # Editor's notes on how a story came about or changed.
+    r"this (story|article|report|piece|project|series) (was|is|has been) (produced|published|supported|funded|"
+    r"made possible|co-published|updated|corrected)\b", r"(correction|clarification|editor'?s note)\s*[:,(]",
+    r"(cet article|ce reportage) a été (réalisé|produit|publié|mis à jour|corrigé)",
+    r"dieser (artikel|beitrag) (wurde|ist|entstand)", r"este (artículo|reportaje) (fue|ha sido|se (realizó|publicó))",
+    r"questo articolo è stato",
     # What a social embed shows when its script does not run: the attribution of the post.
     r"[—–-]\s*[^()]{1,80}\(@\w+\)", r"a post shared by\b", r"view this (post|profile) on\b", r"♬",
 ]
 _LINE_BOILER = re.compile(r"^\W{0,3}(?:" + "|".join(_LINE_PATTERNS) + ")", re.I)
 # Lines longer than this are article prose even when they open like a prompt.
 _LINE_FILTER_MAX_WORDS = 40
-# Phrases that make a short line boilerplate wherever they stand in it (footers, member pitches).
+# Phrases that make a short line boilerplate wherever they stand in it (a footer's copyright
+# notice after the publisher's address). Only phrases news prose does not use.
 _ANYWHERE_PATTERNS = [
     r"all rights reserved", r"alle rechte vorbehalten", r"tous droits réservés", r"todos los derechos reservados",
-    r"tutti i diritti riservati", r"все права защищены", r"become a (member|subscriber)", r"donate (today|now)\b",
-    r"support (our|local|independent) (journalism|news|reporting)",
+    r"tutti i diritti riservati", r"все права защищены", r"무단\s?전재", r"재배포\s?금지", r"저작권자", r"無断転載",
+    r"版权所有", r"版權所有",
 ]
 _ANYWHERE_BOILER = re.compile(r"\b(?:" + "|".join(_ANYWHERE_PATTERNS) + r")\b", re.I)
 _ANYWHERE_MAX_WORDS = 30
@@ -93,15 +100,6 @@ _BYLINE = re.compile(rf"^(By|BY|Von|Par|Por|Di|От)\s+{_NAME}(\s+{_NAME}){{0,3}
                      rf"(\s*(,|and|und|et|y|e)\s*[^.!?]{{0,60}})?({_BYLINE_DATE})?$")
 
 
-def is_boilerplate_line(text: str) -> bool:
-    """The final, site-independent filter: short lines that open like known boilerplate."""
-    if len(text.split()) > _LINE_FILTER_MAX_WORDS:
-        return False
-    if _LINE_BOILER.match(text) or _BYLINE.match(text) or _DATE_LINE.match(text):
-        return True
-    return len(text.split()) <= _ANYWHERE_MAX_WORDS and bool(_ANYWHERE_BOILER.search(text))
-
-
 # Headings of the sections press releases and partner content end with; what follows them up
 # to the next heading is contact data or a boilerplate "about" text. Whole-line matches only.
 _END_SECTION_HEADING = re.compile(r"^\W{0,3}(?:" + "|".join([
@@ -112,6 +110,25 @@ _END_SECTION_HEADING = re.compile(r"^\W{0,3}(?:" + "|".join([
 ]) + r")\W{0,3}$", re.I)
 
 
+# A few words with an e-mail address are contact data or a byline ("Jane Doe, jdoe@...",
+# "홍길동 기자 gildong@..."); so is a short line ending in the CJK word for reporter.
+_CONTACT_LINE_MAX_WORDS = 8
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+_CJK_BYLINE = re.compile(r"^\W?[^.!?。]{0,30}\s?(기자|특파원|記者|记者|特派員|特派员)\W?$")
+
+
+def is_boilerplate_line(text: str) -> bool:
+    """The final, site-independent filter: short lines that open like known boilerplate."""
+    words = len(text.split())
+    if words > _LINE_FILTER_MAX_WORDS:
+        return False
+    if _LINE_BOILER.match(text) or _BYLINE.match(text) or _DATE_LINE.match(text) or _END_SECTION_HEADING.match(text):
+        return True
+    if words <= _CONTACT_LINE_MAX_WORDS and (_EMAIL.search(text) or _CJK_BYLINE.match(text)):
+        return True
+    return words <= _ANYWHERE_MAX_WORDS and bool(_ANYWHERE_BOILER.search(text))
+
+
 def is_end_section_heading(text: str) -> bool:
     return bool(_END_SECTION_HEADING.match(text))
 
@@ -120,18 +137,26 @@ def is_end_section_heading(text: str) -> bool:
 # Its wording changes with every author, so it is recognised by shape, not learned as a line.
 _AUTHOR_NOTE_MAX_WORDS = 70
 _AUTHOR_NOTE_OPENING = re.compile(
-    rf"^{_NAME}(\s+{_NAME}){{0,3}}\s+(is|was|covers|reports|writes|has (covered|written|reported)|joined|"
-    r"est|ist|berichtet|schreibt|cubre|escribe|es)\b")
+    rf"^({_NAME}(\s+{_NAME}){{0,3}}\s+(is|was|covers|reports|writes|has (covered|written|reported)|joined|"
+    r"est|ist|berichtet|schreibt|cubre|escribe|es)\b|(?i:contact|email|e-mail|reach|write to|follow)\s+(him|her|them|[A-Z]))")
 _AUTHOR_CONTACT = re.compile(
-    r"[\w.+-]+@[\w-]+\.[\w.]+|\s@\w{2,}|\b(e-?mail|courriel|reach (him|her|them)|follow (him|her|them)|"
-    r"contact (him|her|them)|tips?\s*:|send (story ideas|tips)|signal)\b", re.I)
+    _EMAIL.pattern + r"|\s@\w{2,}|\b(e-?mail|courriel|reach (him|her|them)|follow (him|her|them)|"
+    r"contact (him|her|them)|tips?\s*:|send (story ideas|tips)|on signal)\b", re.I)
+# What the page's own author is, said in the line that opens with their name.
+_AUTHOR_ROLE = re.compile(
+    r"\b(reporter|correspondent|journalist|writer|editor|columnist|contributor|photographer|covers|reports on|"
+    r"writes about|journaliste|rédact(eur|rice)|correspondante?|redakteur(in)?|korrespondent(in)?|reporter(in)?|"
+    r"periodista|redact(or|ora)|corresponsal|giornalista|inviat[oa]|корреспондент|журналист)\b", re.I)
 
 
 def is_author_note(text: str, author: str | None = None) -> bool:
-    """An author bio ("X covers the bay for the Herald. Email: ..."), also when it opens with the
-    page's author name and a verb not in the list."""
-    if len(text.split()) > _AUTHOR_NOTE_MAX_WORDS or not _AUTHOR_CONTACT.search(text):
+    """An author bio: "X covers the bay for the Herald. Email: ...", or a line opening with the
+    page's own author name that gives a role or a way to reach them."""
+    if len(text.split()) > _AUTHOR_NOTE_MAX_WORDS:
         return False
-    if _AUTHOR_NOTE_OPENING.match(text):
+    contact = _AUTHOR_CONTACT.search(text)
+    if contact and _AUTHOR_NOTE_OPENING.match(text):
         return True
-    return bool(author) and text.startswith(author) and len(author.split()) >= 2
+    if not author or len(author.split()) < 2 or not text.startswith(author):
+        return False
+    return bool(contact or _AUTHOR_ROLE.search(text))

@@ -86,15 +86,19 @@ def _plain_text_list(parent) -> bool:
 
 
 def _is_standfirst(kept: Sequence[Block], description: str | None) -> bool:
-    """The first line repeats the page's description and sits apart from the body paragraphs
-    (another parent): a standfirst. A first paragraph doubling as description stays."""
-    if len(kept) < 2 or not description:
+    """The first line sits apart from the body paragraphs (another parent) and either repeats the
+    page's description or shares its parent with the headline: a standfirst. A first paragraph
+    doubling as the description, or a body that starts right under the headline, stays."""
+    if len(kept) < 2:
         return False
     first, following = kept[0], kept[1]
-    wanted = line_key(description).rstrip(".… ")
-    if not wanted or not line_key(first.text).startswith(wanted):
+    parent = first.element.getparent()
+    if parent is None or parent is following.element.getparent():
         return False
-    return first.element.getparent() is not following.element.getparent()
+    wanted = line_key(description or "").rstrip(".… ")
+    if wanted and line_key(first.text).startswith(wanted):
+        return True
+    return parent.find("h1") is not None
 
 
 def _without_pull_quotes(kept: list[Block]) -> list[Block]:
