@@ -17,7 +17,7 @@ def learn_template(host: str, pages: Sequence[tuple[str, bytes | str]]) -> SiteT
     distinct: dict[str, list[tuple[str, str]]] = {}
     for url, html in pages or ():
         try:
-            page = parse_page(html)
+            page = parse_page(html, whole_body=True)
         except Exception:  # noqa: BLE001 - one hostile page must not stop learning
             continue
         if page.failure or not page.blocks:

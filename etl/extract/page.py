@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-
 from etl.extract.blocks import Block, block_path, find_container, strip_junk, walk_blocks
 from etl.extract.encoding import decode_html
 from etl.extract.htmltree import parse_html
@@ -21,7 +20,9 @@ class ParsedPage:
     failure: str | None = None  # why there is nothing to extract, when there is not
 
 
-def parse_page(html: bytes | str) -> ParsedPage:
+def parse_page(html: bytes | str, whole_body: bool = False) -> ParsedPage:
+    """Blocks of the article container, or of the whole <body> with ``whole_body`` (template
+    learning: a box the container leaves out on one page may be inside it on another)."""
     text, how = decode_html(html)
     if how == "binary":
         return ParsedPage(failure="input is binary, not HTML")
@@ -34,7 +35,9 @@ def parse_page(html: bytes | str) -> ParsedPage:
         return ParsedPage(text=text, failure="HTML could not be parsed")
     signals = page_signals(root)
     strip_junk(root)
-    blocks = tuple(walk_blocks(find_container(root)))
+    body = root.find("body")
+    scope = (body if body is not None else root) if whole_body else find_container(root)
+    blocks = tuple(walk_blocks(scope))
     return ParsedPage(text=text, blocks=blocks, signals=signals)
 
 
