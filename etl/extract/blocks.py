@@ -33,6 +33,7 @@ _DIGITS = re.compile(r"\d+")
 _TEXT_HOLDERS = (BLOCK_TAGS - HEADING_TAGS - {"h1"}) | {"font", "span", "body"}
 # Inline markup that renders text italic or small: notes and captions are set this way.
 _EMPHASIS_TAGS = frozenset(("i", "em", "small"))
+_SMALL_FONT_SIZES = frozenset(("1", "-1", "-2"))
 # A table or box floated beside the text (align=left/right, CSS float) is a photo, caption or
 # fact box in old and new layouts alike, never the running text.
 _FLOATED = re.compile(r"float\s*:\s*(left|right)", re.I)
@@ -171,13 +172,13 @@ def walk_blocks(container: etree._Element) -> list[Block]:
                 after_rule = after_rule or tag == "hr"
             if tag == "a":
                 link_depth += 1
-            elif tag in _EMPHASIS_TAGS:
+            elif _is_emphasis(element):
                 emphasis_depth += 1
             add(element.text)
         else:
             if tag == "a":
                 link_depth -= 1
-            elif tag in _EMPHASIS_TAGS:
+            elif _is_emphasis(element):
                 emphasis_depth -= 1
             if tag in BLOCK_TAGS and element is not container:
                 flush()
@@ -186,6 +187,12 @@ def walk_blocks(container: etree._Element) -> list[Block]:
                 add(element.tail)
     flush()
     return blocks
+
+
+def _is_emphasis(element: etree._Element) -> bool:
+    if element.tag == "font":
+        return (element.get("size") or "").strip() in _SMALL_FONT_SIZES
+    return element.tag in _EMPHASIS_TAGS
 
 
 def block_path(element: etree._Element, depth: int = 3) -> str:

@@ -28,6 +28,7 @@ def select_body(blocks: Sequence[Block], titles: Sequence[str], template: SiteTe
     """Body paragraphs in page order. ``titles``: the headline and the page title's parts;
     ``author`` and ``description``: the page's metadata, to recognise its bio and standfirst."""
     title_keys = {line_key(t) for t in titles if t}
+    caption_cells = _caption_cells(blocks)
     kept: list[Block] = []
     seen: set[str] = set()
     in_end_section = False
@@ -43,6 +44,8 @@ def select_body(blocks: Sequence[Block], titles: Sequence[str], template: SiteTe
             continue
         if block.after_rule and block.emphasized:
             continue  # an italic note set off by a rule: funding, correction, "updated" notes
+        if block.element in caption_cells:
+            continue
         if not (_looks_like_body(block) or _continues_list(block, kept)):
             continue
         seen.add(key)
@@ -53,6 +56,16 @@ def select_body(blocks: Sequence[Block], titles: Sequence[str], template: SiteTe
     while kept and kept[-1].heading:
         kept.pop()
     return [b.text for b in kept]
+
+
+def _caption_cells(blocks: Sequence[Block]) -> set:
+    """Table cells set wholly in italics or small print: the caption and credit under a photo in
+    table layouts. Cells holding running text are never all italic."""
+    plain, emphasized = set(), set()
+    for block in blocks:
+        if block.element.tag in ("td", "th"):
+            (emphasized if block.emphasized else plain).add(block.element)
+    return emphasized - plain
 
 
 def _looks_like_body(block: Block) -> bool:

@@ -109,3 +109,11 @@ def test_generic_header_and_footer_lines_of_an_unknown_layout():
 <p><strong>Media contact</strong></p><p>Nora Quist is a reporter on the coastal desk.</p>
 <p>Contact Nora Quist at nquist@example.org.</p></div></div></body></html>"""
     assert list(extract_article(html, "https://example.org/c").paragraphs) == body
+
+
+def test_photo_caption_cell_in_a_table_layout():
+    body = [f"Paragraph {n} of the weekly's story about the county fair, typed between line breaks in one cell." for n in range(3)]
+    html = (f"<html><body><table><tr><td>{'<br><br>'.join(body[:2])}<table width=300><tr><td><img src='fair.jpg'></td></tr>"
+            f"<tr><td><i>Judges look over the prize heifers on Saturday afternoon at the fairground.</i><br>"
+            f"<font size=1>Staff photo</font></td></tr></table>{body[2]}</td></tr></table></body></html>")
+    assert list(extract_article(html, "https://example.org/d").paragraphs) == body
