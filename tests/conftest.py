@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -19,6 +20,17 @@ def use_data_dir(data_dir: Path) -> None:
     os.environ["ETL_DATA_DIR"] = str(data_dir)
     os.environ["DAGSTER_HOME"] = str(data_dir / "dagster_home")
     get_settings.cache_clear()
+
+
+def demo_port(data_dir: Path) -> int:
+    """The port the demo server ran on for ``data_dir``: the host part of every page URL (and
+    so of every article key) in that warehouse."""
+    import yaml
+
+    from etl.demo.expectations import DEAD_FEED
+
+    sources = yaml.safe_load((data_dir / "demo_sources.yaml").read_text())["sources"]
+    return next(urlsplit(s["url"]).port for s in sources if s["name"] != DEAD_FEED)
 
 
 @pytest.fixture(scope="session")

@@ -39,7 +39,7 @@ CREATE TABLE IF NOT EXISTS story_bands (
     partition_date  DATE NOT NULL,
     article_id      VARCHAR NOT NULL,
     story_id        VARCHAR NOT NULL,
-    band            SMALLINT NOT NULL,      -- -1: sampled shingle hashes for containment
+    band            SMALLINT NOT NULL,      -- -1: sampled shingle hashes for containment; -2: hashes of (source, line) pairs for boilerplate
     band_key        UBIGINT NOT NULL,
     dedup_version   VARCHAR NOT NULL        -- keys of another MinHash setup never match
 );

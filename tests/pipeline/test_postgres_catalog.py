@@ -8,7 +8,7 @@ import os
 
 from etl.cli.demo import run_demo
 from etl.settings import get_settings
-from tests.conftest import use_data_dir
+from tests.conftest import demo_port, use_data_dir
 from tests.pipeline.postgres_server import postgres_database
 from tests.pipeline.tables import assert_same_tables, snapshot
 
@@ -28,7 +28,8 @@ def test_demo_on_a_postgres_catalog_matches_sqlite(demo_data_dir, tmp_path):
         os.environ["ETL_LAKE_DATA"] = str(tmp_path / "object-store" / "lake") + "/"
         try:
             use_data_dir(tmp_path / "data")
-            run_demo(tmp_path / "data", quiet=True, port=0)
+            # Same port as the reference run: the same page URLs, so the same article keys.
+            run_demo(tmp_path / "data", quiet=True, port=demo_port(demo_data_dir))
             settings = get_settings()
             assert settings.catalog.startswith("postgres:")
             assert not settings.catalog_path.exists(), "the SQLite catalog must not be used"

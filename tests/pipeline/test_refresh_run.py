@@ -5,24 +5,19 @@ they were."""
 from __future__ import annotations
 
 import os
-from urllib.parse import urlsplit
-
-import yaml
 
 from etl.cli.dagster_runs import execute_job
 from etl.definitions.schedules import PARTITION_RANGE_END, PARTITION_RANGE_START
-from etl.demo.expectations import DEAD_FEED
 from etl.demo.server import DEMO_DAYS, DemoServer, capture_clocks
 from etl.settings import get_settings
+from tests.conftest import demo_port
 from tests.pipeline.tables import assert_same_tables, snapshot
 
 
 def test_refresh_job_captures_then_rederives_the_range(demo_copy):
     before = snapshot()
     # The port the demo ran on: the same URLs as the captures already in the warehouse.
-    sources = yaml.safe_load((demo_copy / "demo_sources.yaml").read_text())["sources"]
-    port = next(urlsplit(s["url"]).port for s in sources if s["name"] != DEAD_FEED)
-    with DemoServer(port) as server:
+    with DemoServer(demo_port(demo_copy)) as server:
         last_clock = capture_clocks()[-1]
         server.set_clock(last_clock)
         os.environ["ETL_SOURCES"] = str(server.write_sources_yaml(demo_copy / "demo_sources.yaml"))
