@@ -66,9 +66,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    # Dagster flags the beta/preview APIs we rely on (single-run backfills) on every import;
-    # the CLI user can do nothing about them.
+    # Dagster and its dependencies warn at import about their own beta, preview and deprecated
+    # APIs; a CLI user can do nothing about them, and they would bury the output.
     warnings.filterwarnings("ignore", message=".*(beta|preview|deprecated|superseded).*")
+    try:
+        return dispatch(args)
+    except (RuntimeError, FileNotFoundError) as error:
+        # Failed runs and missing warehouses: the message says what happened; the full event
+        # log of a failed run is in the Dagster UI.
+        print(f"etl {args.command}: {error}", file=sys.stderr)
+        return 1
+
+
+def dispatch(args: argparse.Namespace) -> int:
     if args.command == "demo":
         from etl.cli.demo import run_demo
 

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import dagster as dg
 import pytest
 
 from etl.definitions import defs
 from etl.definitions.schedules import PARTITION_RANGE_END, PARTITION_RANGE_START
+from tests.conftest import REPO_ROOT
 
 UTC = dt.timezone.utc
 
@@ -84,3 +89,12 @@ def test_late_capture_sensor_requests_days_before_the_window(demo_copy):
     with dg.build_sensor_context(cursor=None) as context:
         requests = late_captures_sensor(context)
     assert sorted(r.partition_key for r in requests) == [d.isoformat() for d in captured]
+
+
+def test_workspace_yaml_loads_the_code_location(tmp_path):
+    """What `dagster dev -w workspace.yaml` and the daemon load: one location, named."""
+    env = {**os.environ, "DAGSTER_HOME": str(tmp_path)}
+    done = subprocess.run([str(Path(sys.executable).parent / "dagster"), "definitions", "validate", "-w", "workspace.yaml"],
+                          cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "Validation successful for code location newsfacts" in done.stderr + done.stdout
