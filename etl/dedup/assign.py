@@ -31,6 +31,7 @@ from etl.dedup.docs import DedupDoc, clean_docs, url_key
 from etl.dedup.features import Features, featurize
 from etl.dedup.graph import component_minimum
 from etl.dedup.minhash import band_keys, sampled
+from etl.dedup.node_blocks import distinct_per_node
 from etl.dedup.params import BANDS, LINE_BAND, SAMPLE_BAND
 from etl.dedup.tokens import as_text
 from etl.dedup.verify import EDGES_SCHEMA, shingle_table, verify_pairs
@@ -147,7 +148,8 @@ def _valid_prior_rows(prior_bands: object) -> pl.DataFrame:
 
 
 def _prior_keys(prior_bands: pl.DataFrame, prior: pl.DataFrame) -> pl.DataFrame:
-    """(node, band, key) of the window's LSH and sample rows: the keys that propose candidates."""
+    """Distinct (node, band, key) of the window's LSH and sample rows: the keys that propose
+    candidates (a row stored twice must not count as two shared samples)."""
     nodes = prior.select("article_id").with_row_index("node")
     return (
         _valid_prior_rows(prior_bands)
@@ -155,6 +157,7 @@ def _prior_keys(prior_bands: pl.DataFrame, prior: pl.DataFrame) -> pl.DataFrame:
         .join(nodes, on="article_id")
         .select("node", "band", pl.col("band_key").alias("key"))
         .cast(KEYS_SCHEMA)
+        .unique()
     )
 
 
@@ -192,10 +195,12 @@ def _today_keys(features: Features, first_new: int) -> pl.DataFrame:
     )
     owner = np.repeat(np.arange(features.shingle_counts.size) + first_new, features.shingle_counts)
     mask = sampled(features.shingles)
-    sample = pl.DataFrame(
-        {"node": owner[mask], "band": np.full(int(mask.sum()), SAMPLE_BAND, dtype=np.int16), "key": features.shingles[mask]},
-        schema=KEYS_SCHEMA,
-    ).unique(maintain_order=True)  # rows follow the canonical node order: no sort needed later
+    sample = distinct_per_node(
+        pl.DataFrame(
+            {"node": owner[mask], "band": np.full(int(mask.sum()), SAMPLE_BAND, dtype=np.int16), "key": features.shingles[mask]},
+            schema=KEYS_SCHEMA,
+        )
+    )  # rows follow the canonical node order: no sort needed later
     return pl.concat([lsh, sample])
 
 

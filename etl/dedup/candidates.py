@@ -6,6 +6,7 @@ articles come before the day's. Only pairs with at least one of the day's articl
 
 from __future__ import annotations
 
+import numpy as np
 import polars as pl
 
 from etl.dedup.params import BUCKET_ALL_PAIRS_MAX, MIN_SHARED_SAMPLES, SAMPLE_BAND, SAMPLE_PREFILTER_SHARE
@@ -15,17 +16,22 @@ PAIRS_SCHEMA = {"a": pl.Int64, "b": pl.Int64}
 
 
 def candidate_pairs(keys: pl.DataFrame, first_new_node: int) -> pl.DataFrame:
-    """Pairs (a < b, b >= first_new_node) worth verifying.
+    """Pairs (a < b, b >= first_new_node) worth verifying; ``keys`` holds distinct (node, band,
+    key) rows.
 
     A pair qualifies when it shares an LSH band key, or enough sampled shingles to make
     containment plausible (SAMPLE_PREFILTER_SHARE of the smaller side's sample). A bucket larger
     than BUCKET_ALL_PAIRS_MAX pairs its members only with its lowest node, which keeps the work
     linear; documents so widely shared reach each other through that node.
     """
-    keys = keys.unique()
+    # Most keys belong to one document. A one-column duplicate test drops them before any
+    # grouping: hash tables over every key outgrow the CPU caches and cost more per row the
+    # larger the batch, so the full-size steps are kept to that one pass and a count.
+    shared_keys = keys.filter(pl.col("key").is_duplicated())
     buckets = (
-        keys.group_by("band", "key")
-        .agg(pl.col("node").sort())
+        shared_keys.sort("node")  # lists come out sorted: the first member is the lowest node
+        .group_by("band", "key")
+        .agg(pl.col("node"))
         .filter(pl.col("node").list.len() >= 2)
         .with_row_index("bucket")
     )
@@ -50,18 +56,24 @@ def candidate_pairs(keys: pl.DataFrame, first_new_node: int) -> pl.DataFrame:
             (pl.col("band") == SAMPLE_BAND).sum().alias("shared_samples"),
         )
     )
-    sample_sizes = keys.filter(pl.col("band") == SAMPLE_BAND).group_by("node").agg(pl.len().alias("samples"))
-    smaller_sample = pl.min_horizontal(pl.col("samples_a").fill_null(0), pl.col("samples_b").fill_null(0))
+    samples = _sample_sizes(keys)
+    smaller_sample = np.minimum(samples[shared.get_column("a").to_numpy()], samples[shared.get_column("b").to_numpy()])
     return (
-        shared.join(sample_sizes.rename({"node": "a", "samples": "samples_a"}), on="a", how="left")
-        .join(sample_sizes.rename({"node": "b", "samples": "samples_b"}), on="b", how="left")
+        shared.with_columns(pl.Series("smaller_sample", smaller_sample))
         .filter(
             (pl.col("shared_bands") > 0)
             | (
                 (pl.col("shared_samples") >= MIN_SHARED_SAMPLES)
-                & (pl.col("shared_samples") >= SAMPLE_PREFILTER_SHARE * smaller_sample)
+                & (pl.col("shared_samples") >= SAMPLE_PREFILTER_SHARE * pl.col("smaller_sample"))
             )
         )
         .select(pl.col("a").cast(pl.Int64), pl.col("b").cast(pl.Int64))
         .sort("a", "b")
     )
+
+
+def _sample_sizes(keys: pl.DataFrame) -> np.ndarray:
+    """Sampled shingles per node, indexed by node (nodes are small dense integers)."""
+    nodes = keys.get_column("node").to_numpy()
+    is_sample = keys.get_column("band").to_numpy() == SAMPLE_BAND
+    return np.bincount(nodes[is_sample], minlength=int(nodes.max()) + 1 if nodes.size else 0)

@@ -10,7 +10,9 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
+from etl.dedup.node_blocks import distinct_per_node
 from etl.dedup.params import CONTAINED_SHARE, MIN_CONTAINED_SHINGLES, NEAR_JACCARD
+from etl.dedup.ranges import concatenated_ranges
 
 EDGES_SCHEMA = {"a": pl.Int64, "b": pl.Int64, "method": pl.String, "score": pl.Float64}
 
@@ -19,12 +21,13 @@ def shingle_table(nodes: np.ndarray, shingles: np.ndarray, counts: np.ndarray, w
     """(node, shingle) rows, one per distinct shingle of each node in ``wanted``; ``nodes[i]``
     owns the i-th run of ``counts[i]`` shingles. Only candidates' sets are built: the rest of
     the batch would cost memory and time for nothing."""
-    owner = np.repeat(np.asarray(nodes, dtype=np.int64), counts)
-    keep = np.isin(owner, wanted)
-    return pl.DataFrame(
-        {"node": owner[keep], "shingle": shingles[keep]},
-        schema={"node": pl.Int64, "shingle": pl.UInt64},
-    ).unique()
+    nodes = np.asarray(nodes, dtype=np.int64)
+    is_wanted = np.zeros(int(max(nodes.max(initial=-1), np.max(wanted, initial=-1))) + 1, dtype=bool)
+    is_wanted[wanted] = True  # a lookup table: linear, where np.isin sorts the whole batch
+    keep = np.flatnonzero(is_wanted[nodes])
+    owner = np.repeat(nodes[keep], counts[keep])
+    rows = concatenated_ranges((np.cumsum(counts) - counts)[keep], counts[keep])
+    return distinct_per_node(pl.DataFrame({"node": owner, "shingle": shingles[rows]}, schema={"node": pl.Int64, "shingle": pl.UInt64}))
 
 
 def verify_pairs(pairs: pl.DataFrame, shingles: pl.DataFrame, fingerprints: pl.DataFrame) -> pl.DataFrame:
