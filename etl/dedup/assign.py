@@ -193,11 +193,14 @@ def _today_keys(features: Features, first_new: int) -> pl.DataFrame:
         },
         schema=KEYS_SCHEMA,
     )
-    owner = np.repeat(np.arange(features.shingle_counts.size) + first_new, features.shingle_counts)
     mask = sampled(features.shingles)
+    # Owners of the sampled shingles only: an owner array of every shingle is 8 bytes a shingle.
+    per_doc = np.zeros(features.shingle_counts.size, dtype=np.int64)
+    per_doc[has_words] = np.add.reduceat(mask, features.shingle_starts[has_words], dtype=np.int64)
+    owner = np.repeat(np.arange(features.shingle_counts.size) + first_new, per_doc)
     sample = distinct_per_node(
         pl.DataFrame(
-            {"node": owner[mask], "band": np.full(int(mask.sum()), SAMPLE_BAND, dtype=np.int16), "key": features.shingles[mask]},
+            {"node": owner, "band": np.full(owner.size, SAMPLE_BAND, dtype=np.int16), "key": features.shingles[mask]},
             schema=KEYS_SCHEMA,
         )
     )  # rows follow the canonical node order: no sort needed later
