@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 LABELLED_DIR = Path(__file__).resolve().parents[2] / "tests" / "data" / "relations"
+# Whole articles kept out of rule writing: art06-art10, and art18-art20 of the second batch
+# (art11-art20, written for the article-level discourse rules).
+HELD_OUT_ARTICLES = frozenset({"art06", "art07", "art08", "art09", "art10", "art18", "art19", "art20"})
 
 
 @dataclass(frozen=True)
@@ -34,7 +37,7 @@ class Example:
     @property
     def held_out(self) -> bool:
         if self.id.startswith("art"):
-            return int(self.id[3:]) > 5
+            return self.id in HELD_OUT_ARTICLES
         return int(hashlib.sha1(self.id.encode()).hexdigest()[:8], 16) % 4 == 0
 
 
