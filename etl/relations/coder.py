@@ -6,6 +6,7 @@ import datetime
 
 from .actors import learned_actor_row
 from .dates import resolve_event_date
+from .discourse import Salience
 from .events import Event, code_events
 from .gazetteer import gazetteer
 from .lexicon import RoleWord, Trigger, word_dictionary
@@ -48,10 +49,17 @@ def _directed(event: Event) -> list[tuple[list[Mention], list[Mention]]]:
     return [([actor], [other for other in event.sources if other is not actor]) for actor in event.sources]
 
 
+# An actor taken from an earlier sentence is a guess more than one named in the sentence.
+DISCOURSE_PENALTY = 0.05
+
+
 def _fact(event: Event, sources: list[Mention], targets: list[Mention], sentence: str, lower: str,
           start: int, end: int, published: datetime.date | None) -> Fact:
     source_actors, source_iso3, source_sectors = _side(sources)
     target_actors, target_iso3, target_sectors = _side(targets)
+    carried = sorted({m.discourse for m in sources + targets if m.discourse})
+    rule_id = event.rule_id + "".join(f".discourse-{how}" for how in carried)
+    confidence = round(max(event.confidence - DISCOURSE_PENALTY, 0.1), 2) if carried else event.confidence
     return Fact(
         relation_type=event.trigger.relation_type, mode=event.trigger.mode or None,
         source_actors=source_actors, source_iso3=source_iso3, source_sectors=source_sectors,
@@ -60,7 +68,7 @@ def _fact(event: Event, sources: list[Mention], targets: list[Mention], sentence
         event_date=resolve_event_date(lower, published, future=event.hypothetical),
         sentence=sentence, sentence_start=start, sentence_end=end,
         trigger=sentence[event.start:event.end], negated=event.negated,
-        hypothetical=event.hypothetical, confidence=event.confidence, rule_id=event.rule_id)
+        hypothetical=event.hypothetical, confidence=confidence, rule_id=rule_id)
 
 
 def _fact_key(fact: Fact) -> tuple:
@@ -76,6 +84,20 @@ def _without_partial_copies(facts: list[Fact]) -> list[Fact]:
         return (not fact.target_iso3 and other.target_iso3 and other.source_iso3 == fact.source_iso3) or (
             not fact.source_iso3 and other.source_iso3 and other.target_iso3 == fact.target_iso3)
     return [fact for fact in facts if not any(fuller(fact, other) for other in facts)]
+
+
+def _sentence_facts(events: list[Event], sentence: str, lower: str, start: int, end: int,
+                    published: datetime.date | None) -> list[Fact]:
+    """One sentence's facts, each (type, actors, polarity) once."""
+    seen = set()
+    facts = []
+    for event in events:
+        for sources, targets in _directed(event):
+            fact = _fact(event, sources, targets, sentence, lower, start, end, published)
+            if _fact_key(fact) not in seen:
+                seen.add(_fact_key(fact))
+                facts.append(fact)
+    return _without_partial_copies(facts)
 
 
 def code_article(text: str, published: datetime.date | None = None) -> CodedArticle:
@@ -94,6 +116,7 @@ def code_article(text: str, published: datetime.date | None = None) -> CodedArti
     roles = [(s, e, p[0]) for s, e, p in words if isinstance(p[0], RoleWord)]
     memory = ArticleMemory(published=published)
     finder = MentionFinder(gaz, memory)
+    salience = Salience()
     facts: list[Fact] = []
     name_cursor = trigger_cursor = role_cursor = 0
     for start, end in split_sentences(text):
@@ -101,18 +124,13 @@ def code_article(text: str, published: datetime.date | None = None) -> CodedArti
         sentence_names, name_cursor = _bucket(names, start, end, name_cursor)
         sentence_triggers, trigger_cursor = _bucket(triggers, start, end, trigger_cursor)
         sentence_roles, role_cursor = _bucket(roles, start, end, role_cursor)
-        mentions = finder.find(sentence, sentence_names, sentence_roles)
-        seen = set()
-        sentence_facts = []
-        if sentence_triggers and mentions:
-            for event in code_events(sentence, sentence_lower, mentions, sentence_triggers):
-                for sources, targets in _directed(event):
-                    fact = _fact(event, sources, targets, sentence, sentence_lower, start, end, published)
-                    if _fact_key(fact) not in seen:
-                        seen.add(_fact_key(fact))
-                        sentence_facts.append(fact)
-        facts.extend(_without_partial_copies(sentence_facts))
+        mentions = salience.resolve(sentence, sentence_lower, finder.find(sentence, sentence_names, sentence_roles),
+                                    sentence_roles)
+        events = code_events(sentence, sentence_lower, mentions, sentence_triggers) if sentence_triggers and mentions else []
+        salience.answer_responses(sentence_lower, events)
+        facts.extend(_sentence_facts(events, sentence, sentence_lower, start, end, published))
         memory.remember(mentions)
+        salience.remember(sentence, sentence_lower, mentions, events)
     learned = [learned_actor_row(actor, sentence) for actor, sentence in memory.learned.values()]
     return CodedArticle(facts=facts, learned_actors=learned)
 

@@ -23,6 +23,9 @@ HYPOTHETICAL_CUES = frozenset({"will", "would", "could", "may", "might", "shall"
                                "if", "unless", "possible", "likely", "seeks", "seek", "seeking",
                                "hopes", "hope", "hoping", "due", "scheduled", "aim", "prepared",
                                "preparing", "proposed"})
+# "proposed that Israel withdraw … while the army deploys": everything in the complement of a
+# proposal or demand is only wanted, whatever clause breaks it contains (up to a semicolon).
+DIRECTIVE_THAT = re.compile(r"\b(?:propos|suggest|urg|demand|request|recommend)(?:ed|es|s|e)? that\b")
 # Only unambiguous future phrases: "in January" also dates past events.
 FUTURE_AFTER = ("next week", "next month", "next year", "later this", "in the coming", "in coming")
 # Frames whose embedded event is only wanted or threatened: the embedded trigger is dropped.
@@ -86,10 +89,14 @@ class Event:
     reciprocal: bool = False  # "X and Y accused each other": every source acts on every other
 
 
-def _groups(mentions: list[Mention], sentence: str) -> list[list[Mention]]:
-    """Mentions joined by "and" / commas form one compound actor."""
+def compound_groups(mentions: list[Mention], sentence: str) -> list[list[Mention]]:
+    """Mentions joined by "and" / commas form one compound actor; so do the actors one phrase
+    stands for ("the three leaders": several mentions sharing one span)."""
     groups: list[list[Mention]] = []
     for mention in mentions:
+        if groups and mention.start == groups[-1][-1].start and mention.discourse:
+            groups[-1].append(mention)
+            continue
         between = sentence[groups[-1][-1].end:mention.start] if groups else ""
         if groups and _JOINER.match(between) and (len(groups[-1]) > 1 or not _CLAUSE_AND.match(between)):
             groups[-1].append(mention)
@@ -197,7 +204,8 @@ def code_events(sentence: str, lower: str, mentions: list[Mention],
                 and not any(m.start <= t[0] < m.end for m in mentions)]
     # The one country the sentence is about, if only one: home of "protesters" with no place.
     context_code = _single_code([m for m in actors if not m.is_place and m.actor.code])
-    subject = _sentence_subject(sentence, actors)
+    subject = sentence_subject(sentence, actors)
+    complement = _directive_complement(lower)
     events: list[Event] = []
     previous_end = 0
     previous_sources: list[Mention] = []
@@ -233,6 +241,9 @@ def code_events(sentence: str, lower: str, mentions: list[Mention],
             if frame is not None and not new_clause and embedded_to:
                 event.hypothetical = True
                 event.rule_id += ".embedded"
+            elif complement[0] <= start < complement[1]:
+                event.hypothetical = True
+                event.rule_id += ".complement"
             previous_sources = event.sources or previous_sources
             previous_targets = event.targets
             if event.targets or event.trigger.relation_type not in NEEDS_TARGET:
@@ -243,6 +254,15 @@ def code_events(sentence: str, lower: str, mentions: list[Mention],
             frame = None
         previous_end = end
     return events
+
+
+def _directive_complement(lower: str) -> tuple[int, int]:
+    """Span of the clause a proposal or demand governs ("suggested that …"), else an empty one."""
+    match = DIRECTIVE_THAT.search(lower)
+    if match is None:
+        return 0, 0
+    semicolon = lower.find(";", match.end())
+    return match.end(), semicolon if semicolon >= 0 else len(lower)
 
 
 def _describes(lower: str, start: int, phrase: str, previous_targets: list[Mention]) -> bool:
@@ -299,11 +319,11 @@ def _code_trigger(sentence, lower, actors, start, end, alternatives: list[Trigge
     if trigger.relation_type == "CONSULT" and not passive and lower.startswith(" by ", end):
         return None  # "a swap brokered by the UAE", "talks hosted by Turkey": a description
 
-    left_groups = _groups(left, sentence)
+    left_groups = compound_groups(left, sentence)
     source_group = left_groups[-1] if left_groups else []
     if source_group and len(_words(lower[source_group[-1].end:start])) > MAX_SOURCE_GAP_WORDS:
         source_group = []
-    right_groups = _groups(right_actors, sentence)
+    right_groups = compound_groups(right_actors, sentence)
     target_group = right_groups[0] if right_groups else []
     if lower.startswith(" that ", end) and trigger.relation_type != "REQUEST":
         target_group = []  # "warned that Pyongyang would …": the subject of the reported clause
@@ -381,13 +401,13 @@ def _reported_speaker(sentence: str, lower: str, actors: list[Mention], left_sta
     personal = words[0] in ("he", "she")
     if not personal and not SAID_BEFORE.search(lower, max(0, left_start - 10), left_start):
         return []
-    subject = _sentence_subject(sentence, [m for m in actors if m.end <= left_start])
+    subject = sentence_subject(sentence, [m for m in actors if m.end <= left_start])
     return subject if not personal or all(m.actor.kind == "person" for m in subject) else []
 
 
-def _sentence_subject(sentence: str, actors: list[Mention]) -> list[Mention]:
+def sentence_subject(sentence: str, actors: list[Mention]) -> list[Mention]:
     """The first actor group of the sentence that is not a place."""
-    groups = _groups([m for m in actors if not m.is_place], sentence)
+    groups = compound_groups([m for m in actors if not m.is_place], sentence)
     return groups[0] if groups else []
 
 

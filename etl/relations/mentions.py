@@ -32,6 +32,9 @@ class Mention:
     possessive: bool = False
     place_word: str = ""  # the preposition making the mention a place ("in", "near"…), else ""
     speaker: bool = False
+    # How an earlier sentence supplied the actor ("pronoun", "group", "role", "body", "response"),
+    # "" when the sentence names it.
+    discourse: str = ""
 
     @property
     def is_place(self) -> bool:
@@ -120,7 +123,7 @@ class MentionFinder:
             return None
         actor = self.gazetteer.states.get(hit.actor.code, hit.actor) if hit.form == CONTEXT else hit.actor
         if hit.form == PEOPLE:
-            actor = _with_sector(actor, "CVL")
+            actor = with_sector(actor, "CVL")
         after = end
         possessive = _POSSESSIVE.match(sentence, after)
         if possessive:
@@ -137,7 +140,7 @@ class MentionFinder:
             return Mention(start, end, actor, possessive=bool(possessive))
         role_end, role = lowered_role
         if role.kind == BODY:
-            return Mention(start, role_end, _with_sector(actor, role.sector))
+            return Mention(start, role_end, with_sector(actor, role.sector))
         return self._titled(sentence, start, role_end, actor, role, name_at)
 
     def _titled(self, sentence, start, title_end, country: Actor, role: RoleWord, name_at) -> Mention:
@@ -152,7 +155,7 @@ class MentionFinder:
                 return Mention(start, person_end, person_at(people, self.memory.published).actor)
         span = _name_tokens(sentence, position) if position < len(sentence) else None
         if span is None:
-            return Mention(start, title_end, _with_sector(country, role.sector))
+            return Mention(start, title_end, with_sector(country, role.sector))
         name = sentence[span[0]:span[1]]
         person = Actor(name=name, code=country.code, kind="person", sector=role.sector, role=role.role)
         self.memory.learned.setdefault(name, (person, sentence))
@@ -178,7 +181,7 @@ class MentionFinder:
         return extra
 
 
-def _with_sector(actor: Actor, sector: str) -> Actor:
+def with_sector(actor: Actor, sector: str) -> Actor:
     if not sector or actor.sector == sector:
         return actor
     return Actor(actor.name, actor.code, actor.kind, sector, actor.role, actor.valid_from, actor.valid_to)
@@ -239,7 +242,7 @@ def _anchor_by_place(sentence: str, mentions: list[Mention]) -> list[Mention]:
 def with_code(mention: Mention, code: str) -> Mention:
     """The mention with its actor's country set (a group known only by its role)."""
     return Mention(mention.start, mention.end, _with_code(mention.actor, code), mention.possessive,
-                   mention.place_word, mention.speaker)
+                   mention.place_word, mention.speaker, mention.discourse)
 
 
 def _with_code(actor: Actor, code: str) -> Actor:
