@@ -34,7 +34,8 @@ from etl.dedup.minhash import band_keys, sampled
 from etl.dedup.node_blocks import distinct_per_node
 from etl.dedup.params import BANDS, LINE_BAND, SAMPLE_BAND
 from etl.dedup.tokens import as_text
-from etl.dedup.verify import EDGES_SCHEMA, shingle_table, verify_pairs
+from etl.dedup.shingle_sets import ShingleSets, shingle_table
+from etl.dedup.verify import EDGES_SCHEMA, verify_pairs
 
 STORIES_SCHEMA = {
     "story_id": pl.String,
@@ -92,31 +93,32 @@ def assign_stories(
     prior_features = featurize(strip_lines([loaded[prior_ids[node]] for node in loaded_nodes], furniture))
 
     today_nodes = np.arange(first_new, first_new + len(today), dtype=np.int64)
+    prior_nodes = np.array(loaded_nodes, dtype=np.int64)
     paired = np.unique(pairs.select(pl.concat_list("a", "b").explode()).to_series().to_numpy())
-    shingles = pl.concat(
-        [
-            shingle_table(today_nodes, features.shingles, features.shingle_counts, paired),
-            shingle_table(np.array(loaded_nodes, dtype=np.int64), prior_features.shingles, prior_features.shingle_counts, paired),
-        ]
+    num_nodes = first_new + len(today)
+    sets = ShingleSets.from_table(
+        pl.concat(
+            [
+                shingle_table(today_nodes, features.shingles, features.shingle_counts, paired),
+                shingle_table(prior_nodes, prior_features.shingles, prior_features.shingle_counts, paired),
+            ]
+        ),
+        num_nodes,
     )
-    fingerprints = pl.DataFrame(
-        {
-            "node": np.concatenate([today_nodes, np.array(loaded_nodes, dtype=np.int64)]),
-            "fingerprint": np.concatenate([features.fingerprints, prior_features.fingerprints]),
-        },
-        schema={"node": pl.Int64, "fingerprint": pl.UInt64},
-    )
+    fingerprints = np.zeros(num_nodes, dtype=np.uint64)
+    fingerprints[today_nodes] = features.fingerprints
+    fingerprints[prior_nodes] = prior_features.fingerprints
     edges = pl.concat(
         [
             _equal_key_edges([url_key(doc.canonical_url) for doc in today], first_new, "url"),
             _equal_key_edges(features.fingerprints.tolist(), first_new, "exact", empty=0),
             _same_article_edges(today, prior_ids, first_new),
-            verify_pairs(pairs, shingles, fingerprints),
+            verify_pairs(pairs, sets, fingerprints),
         ]
     )
     story_links = _same_story_links(prior)
     roots = component_minimum(
-        first_new + len(today),
+        num_nodes,
         np.concatenate([edges.get_column("a").to_numpy(), story_links[0]]),
         np.concatenate([edges.get_column("b").to_numpy(), story_links[1]]),
     )

@@ -1,9 +1,9 @@
-"""Distinct rows of a large frame without a batch-sized hash table.
+"""Cache-sized slices of large row sets, cut on item boundaries.
 
 A hash table over every row of 100k articles outgrows the CPU caches, and each row then costs
-a memory miss: the time grows faster than the batch. Rows grouped by node can be deduplicated
-in slices that end on node boundaries, each small enough to stay in cache, so the cost per row
-does not depend on the batch size.
+a memory miss: the time grows faster than the batch. Rows grouped by item (a node's shingles,
+a candidate pair's shingles) can be processed in slices that end on item boundaries, each small
+enough to stay in cache, so the cost per row does not depend on the batch size.
 """
 
 from __future__ import annotations
@@ -15,6 +15,15 @@ import polars as pl
 ROWS_PER_BLOCK = 250_000
 
 
+def block_items(item_rows: np.ndarray, rows_per_block: int = ROWS_PER_BLOCK) -> list[int]:
+    """Where slices of consecutive items begin, given each item's row count: 0, ..., and the
+    number of items last; a slice ends at the first item boundary at or after a multiple of
+    ``rows_per_block`` rows, so slice i is items cuts[i]:cuts[i + 1]."""
+    item_starts = np.cumsum(item_rows) - item_rows
+    at = np.searchsorted(item_starts, np.arange(rows_per_block, int(np.sum(item_rows)), rows_per_block))
+    return np.unique(np.concatenate([[0], at, [len(item_rows)]])).tolist()
+
+
 def distinct_per_node(rows: pl.DataFrame) -> pl.DataFrame:
     """``rows`` without repeated rows, first occurrences in their order; ``rows`` must list
     each node's rows together (a column "node"), so no repeat crosses a slice boundary."""
@@ -22,7 +31,6 @@ def distinct_per_node(rows: pl.DataFrame) -> pl.DataFrame:
         return rows
     nodes = rows.get_column("node").to_numpy()
     node_starts = np.flatnonzero(np.diff(nodes, prepend=nodes[0] - 1))
-    # Each slice ends at the first node boundary at or after a multiple of ROWS_PER_BLOCK.
-    at = np.searchsorted(node_starts, np.arange(ROWS_PER_BLOCK, nodes.size, ROWS_PER_BLOCK))
-    bounds = np.unique(np.concatenate([[0], node_starts[at[at < node_starts.size]], [nodes.size]])).tolist()
+    cuts = block_items(np.diff(node_starts, append=nodes.size))
+    bounds = [*node_starts[cuts[:-1]].tolist(), nodes.size]
     return pl.concat([rows.slice(first, last - first).unique(maintain_order=True) for first, last in zip(bounds, bounds[1:])])
