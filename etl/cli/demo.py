@@ -71,5 +71,5 @@ def print_summary(timings: dict[str, float]) -> None:
     print(
         "\nTry:  etl sql \"SELECT relation_type, count(*) FROM relation_facts GROUP BY ALL\"\n"
         "      etl sql            (interactive shell)\n"
-        "      duckdb -init sql/attach.sql   (plain DuckDB CLI 1.5.5)"
+        "      .venv/bin/duckdb -init sql/attach.sql   (plain DuckDB shell, installed with the project)"
     )
