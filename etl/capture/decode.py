@@ -33,7 +33,6 @@ class BoundedDecoder:
         self.limit = limit
         self.total = 0
         self._inflater = None
-        self._started = False
 
     def _new_inflater(self, first: bytes):
         if self.coding in ("gzip", "x-gzip"):

@@ -115,7 +115,7 @@ def derive_articles(con: duckdb.DuckDBPyConnection, day: dt.date, raw_root: Path
         # The feed's date wins when it was plausible (that is how the partition was chosen);
         # otherwise the page's own metadata date.
         published_at = page["entry_published_at"] if page["date_source"] == "feed" else article.published_at
-        text = article.text if article.ok else ""
+        text = article.text if article.ok else ""  # a page that is not an article keeps no text
         rows.append(
             {
                 # Keyed by the fetched page, not its declared canonical: a page may only name a
@@ -132,7 +132,7 @@ def derive_articles(con: duckdb.DuckDBPyConnection, day: dt.date, raw_root: Path
                 "date_source": page["date_source"],
                 "language": article.language,
                 "text": text,
-                "word_count": len(text.split()),
+                "word_count": article.word_count if article.ok else 0,
                 "capture_id": page["capture_id"],
                 "versions": page["versions"],
                 "content_sha256": page["sha256"],

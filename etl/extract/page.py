@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from etl.extract.blocks import Block, block_path, find_container, strip_junk, walk_blocks
+from etl.extract.blocks import Block, find_container, strip_junk, walk_blocks
 from etl.extract.encoding import decode_html
 from etl.extract.htmltree import parse_html
 from etl.extract.signals import PageSignals, page_signals
@@ -40,6 +40,3 @@ def parse_page(html: bytes | str, whole_body: bool = False) -> ParsedPage:
     blocks = tuple(walk_blocks(scope))
     return ParsedPage(text=text, blocks=blocks, signals=signals)
 
-
-def path_of(block: Block) -> str:
-    return block_path(block.element)

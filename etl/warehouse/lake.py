@@ -174,11 +174,6 @@ def replace_partitions(
     return write(con, [(table, frame, dates) for table, frame in frames.items()])
 
 
-def replace_table(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> int:
-    """Replace a small unpartitioned table's whole content in one transaction."""
-    return write(con, [(table, frame, ALL_ROWS)])[table]
-
-
 def append_rows(con: duckdb.DuckDBPyConnection, frames: Mapping[str, pl.DataFrame]) -> dict[str, int]:
     """Append to several tables in one transaction (the append-only capture history)."""
     return write(con, [(table, frame, NO_ROWS) for table, frame in frames.items()])
