@@ -25,7 +25,9 @@ GROUP_NOUNS = ("leaders|ministers|presidents|countries|nations|governments|sides
                "neighbors|delegations")
 GROUP_PHRASE = re.compile(
     rf"\b(?:the (?:(two|three|four|five) )?({GROUP_NOUNS})|(both) ({GROUP_NOUNS})|the (two|three|four) "
-    rf"(?=also |then |later |have |had |will |would |jointly |agreed ))\b(?! of\b)")
+    rf"(?=also |then |later |have |had |will |would |jointly |agreed ))\b")
+# "the leaders of Japan and China": the actors are named right after, nothing to resolve.
+NAMED_AFTER = re.compile(r" of (?:the )?[A-Z]")
 # Nouns naming states: "the three countries" stands for the countries of the leaders named before.
 STATE_NOUNS = frozenset({"countries", "nations", "governments", "neighbours", "neighbors"})
 PRONOUN = re.compile(r"\b(he|she|it|its|they|their)\b")
@@ -104,7 +106,7 @@ class Salience:
         that size, in this sentence or an earlier one."""
         extra: list[Mention] = []
         for match in GROUP_PHRASE.finditer(lower):
-            if not free(match.start(), match.end()):
+            if not free(match.start(), match.end()) or NAMED_AFTER.match(sentence, match.end()):
                 continue
             number = next((NUMBERS[g] for g in (match.group(1), match.group(3), match.group(5)) if g), 0)
             noun = match.group(2) or match.group(4) or ""
@@ -192,8 +194,9 @@ class Salience:
         for event in events:
             if event.targets or event.trigger.relation_type not in RESPONSE_TYPES:
                 continue
-            reference = _REFERENCE.match(lower, event.end)
-            if reference is None:
+            # the referring noun may close the trigger phrase itself ("called the attack")
+            reference = _REFERENCE.search(lower, event.start + 1, event.end + 40)
+            if reference is None or reference.start() > event.end:
                 continue
             noun = next((w for w in reference.group(1).split() if w in REFERRED_EVENTS), None)
             if noun is None:

@@ -60,7 +60,7 @@ CIVIL_SECTORS = frozenset({"CVL", "OPP", "LAB"})
 # An -ing trigger after these is a finite event ("began sharing"); otherwise it modifies a noun
 # ("a resolution demanding", "firms supplying") and is not coded.
 PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be"})
-ING_HOSTS = PASSIVE_AUX | {"began", "begin", "begins", "started", "start", "continued", "continue",
+ING_HOSTS = PASSIVE_AUX | {"began", "begin", "begins", "started", "start", "continued", "continue", "keep", "keeps", "kept",
                            "stopped", "jointly", "has", "have", "had", "by"}
 DETERMINERS = frozenset({"the", "a", "an", "its", "their", "any", "this", "that", "his", "her"})
 _JOINER = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|as well as\s+)$")
