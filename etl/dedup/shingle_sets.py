@@ -12,21 +12,31 @@ from dataclasses import dataclass
 import numpy as np
 import polars as pl
 
-from etl.dedup.node_blocks import distinct_per_node
+from etl.dedup.node_blocks import block_items
 from etl.dedup.ranges import concatenated_ranges
+
+_TABLE_SCHEMA = {"node": pl.Int64, "shingle": pl.UInt64}
 
 
 def shingle_table(nodes: np.ndarray, shingles: np.ndarray, counts: np.ndarray, wanted: np.ndarray) -> pl.DataFrame:
     """(node, shingle) rows, one per distinct shingle of each node in ``wanted``; ``nodes[i]``
     owns the i-th run of ``counts[i]`` shingles. Only candidates' sets are built: the rest of
-    the batch would cost memory and time for nothing."""
+    the batch would cost memory and time for nothing. Built a cache-sized block of nodes at a
+    time: index arrays over every wanted shingle of 100k articles would be gigabytes."""
     nodes = np.asarray(nodes, dtype=np.int64)
     is_wanted = np.zeros(int(max(nodes.max(initial=-1), np.max(wanted, initial=-1))) + 1, dtype=bool)
     is_wanted[wanted] = True  # a lookup table: linear, where np.isin sorts the whole batch
     keep = np.flatnonzero(is_wanted[nodes])
-    owner = np.repeat(nodes[keep], counts[keep])
-    rows = concatenated_ranges((np.cumsum(counts) - counts)[keep], counts[keep])
-    return distinct_per_node(pl.DataFrame({"node": owner, "shingle": shingles[rows]}, schema={"node": pl.Int64, "shingle": pl.UInt64}))
+    owners, starts, lengths = nodes[keep], (np.cumsum(counts) - counts)[keep], counts[keep]
+    cuts = block_items(lengths)
+    blocks = [
+        pl.DataFrame(
+            {"node": np.repeat(owners[first:last], lengths[first:last]), "shingle": shingles[concatenated_ranges(starts[first:last], lengths[first:last])]},
+            schema=_TABLE_SCHEMA,
+        ).unique(maintain_order=True)
+        for first, last in zip(cuts, cuts[1:])
+    ]
+    return pl.concat(blocks) if blocks else pl.DataFrame(schema=_TABLE_SCHEMA)
 
 
 @dataclass(frozen=True)
