@@ -8,18 +8,22 @@ from contextlib import contextmanager
 import dagster as dg
 import duckdb
 
+from etl.analyst.views import install_views
 from etl.settings import get_settings
 from etl.warehouse import lake
 
 
 class WarehouseResource(dg.ConfigurableResource):
-    """Opens the DuckLake warehouse configured by ETL_DATA_DIR (schema applied on open)."""
+    """Opens the DuckLake warehouse configured by ETL_DATA_DIR, with the schema and the views
+    (sql/schema, then sql/views) applied on open: relation_daily is computed from a view, and
+    unchanged views cost nothing (no new snapshot)."""
 
     @contextmanager
     def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
         con = lake.connect(get_settings())
         try:
             lake.apply_schema(con)
+            install_views(con)
             yield con
         finally:
             con.close()

@@ -87,7 +87,7 @@ CREATE TABLE IF NOT EXISTS relation_facts (
 
 -- Dyad counts per day: facts, distinct stories, distinct sources and distinct articles.
 -- Only asserted facts (not negated, not hypothetical) are counted. Compound actors are
--- expanded, one row per (source country, target country) pair.
+-- expanded, one row per (source country, target country) pair; see sql/views/030 for how.
 CREATE TABLE IF NOT EXISTS relation_daily (
     partition_date  DATE NOT NULL,
     source_iso3     VARCHAR NOT NULL,

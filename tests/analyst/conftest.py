@@ -21,8 +21,8 @@ def sample_data_dir(tmp_path_factory) -> Path:
     con = lake.connect()
     try:
         lake.apply_schema(con)
+        install_views(con)  # relation_daily is computed from a view, as in the pipeline
         build_sample_warehouse(con)
-        install_views(con)
     finally:
         con.close()
     return data_dir

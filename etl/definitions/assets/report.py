@@ -4,8 +4,7 @@
   stories with their facts and evidence sentences), linked from the materialization.
 * ``search_index``: the full-text index file behind ``etl search`` (see etl.analyst.search_index).
 
-Both first install the analyst views (sql/views/) into the catalog, since the briefing reads
-them and analysts' sessions expect them; unchanged views are left alone (no new snapshot).
+The analyst views (sql/views/) they read are installed by WarehouseResource on every open.
 """
 
 
@@ -16,7 +15,6 @@ import polars as pl
 
 from etl.analyst.briefing import write_briefing
 from etl.analyst.search_index import build_search_index
-from etl.analyst.views import install_views
 from etl.definitions.metadata import table_metadata
 from etl.definitions.partitions import daily_partitions, partition_days
 from etl.definitions.resources import WarehouseResource
@@ -42,7 +40,6 @@ def daily_briefing(context: dg.AssetExecutionContext, warehouse: WarehouseResour
     reports_dir = get_settings().reports_dir
     pages, stories = [], []
     with warehouse.connect() as con:
-        installed = install_views(con)
         for day in days:
             path, briefing = write_briefing(con, day, reports_dir)
             pages.append(path)
@@ -56,7 +53,6 @@ def daily_briefing(context: dg.AssetExecutionContext, warehouse: WarehouseResour
             briefing=dg.MetadataValue.path(str(latest)),
             open_briefing=dg.MetadataValue.url(latest.as_uri()),
             pages=dg.MetadataValue.md("\n".join(f"* [{p.name}]({p.as_uri()})" for p in pages)),
-            views_updated=", ".join(installed) or "none (unchanged)",
             partitions=", ".join(d.isoformat() for d in days),
             seconds=round(time.perf_counter() - started, 3),
         )
