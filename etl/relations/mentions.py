@@ -18,6 +18,11 @@ PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across
                                 "through", "toward", "towards", "along"})
 PLACE_MODIFIERS = frozenset({"the", "southern", "northern", "eastern", "western", "central",
                              "northeastern", "northwestern", "southeastern", "southwestern"})
+# An organisation named before one of these nouns is where a meeting happened ("on the
+# sidelines of the G20 summit"), not a party to it.
+_GATHERING_AFTER = re.compile(r"\s+(?:leaders'?\s+|foreign ministers'?\s+|defen[cs]e ministers'?\s+)?"
+                              r"(?:summit|meeting|forum|conference|gathering|ministerial|session|assembly)\b",
+                              re.IGNORECASE)
 NAME_PARTICLES = frozenset({"bin", "bint", "al", "da", "de", "del", "dos", "van", "von", "der", "le", "la"})
 _POSSESSIVE = re.compile(r"(?:'s|’s|')")
 _WORD_BEFORE = re.compile(r"([\w-]+)\W*$")
@@ -108,7 +113,7 @@ class MentionFinder:
         mentions.extend(_unanchored(sentence, roles, mentions))
         mentions.sort(key=lambda m: m.start)
         for mention in mentions:
-            mention.place_word = _place_preposition(sentence, mention.start)
+            mention.place_word = _place_preposition(sentence, mention.start) or _venue_word(sentence, mention)
         return _anchor_by_place(sentence, mentions)
 
     def _mention(self, sentence, start, end, hits: list[NameHit], role_at, name_at) -> Mention | None:
@@ -201,6 +206,13 @@ def _place_preposition(sentence: str, start: int) -> str:
             return word
         if word not in PLACE_MODIFIERS:
             return ""
+    return ""
+
+
+def _venue_word(sentence: str, mention: Mention) -> str:
+    """"at" for an organisation named as a gathering ("the APEC summit"), else ""."""
+    if mention.actor.kind == "org" and _GATHERING_AFTER.match(sentence, mention.end):
+        return "at"
     return ""
 
 

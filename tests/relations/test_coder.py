@@ -76,6 +76,13 @@ def test_a_condition_clause_is_never_a_plain_fact(text):
     assert not any(f.relation_type == "MOBILIZE" for f in facts)
 
 
+def test_an_organisation_named_as_a_summit_is_the_venue_not_a_party():
+    (fact,) = extract_relations("Xi and Biden met on the sidelines of the G20 summit in Rio.")
+    assert (fact.relation_type, fact.source_iso3, fact.target_iso3) == ("CONSULT", ["CHN", "USA"], [])
+    (warning,) = extract_relations("NATO warned Russia against further escalation.")
+    assert warning.source_iso3 == ["NATO"]
+
+
 def test_once_again_is_not_a_condition():
     (fact,) = extract_relations("Once again, Russia attacked Ukrainian power plants on Monday.")
     assert (fact.relation_type, fact.source_iso3, fact.target_iso3, fact.asserted) == ("ASSAULT", ["RUS"], ["UKR"], True)
