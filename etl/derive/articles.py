@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -54,8 +56,15 @@ def host_of(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
-def _payload(raw_root: Path, warc_file: str, offset: int) -> bytes:
-    return read_record(raw_root, warc_file, offset)[1]
+def payload_reader(raw_root: Path) -> Callable[[str, int], bytes]:
+    """Reads a record's payload once per derive: a page sampled for its host's template is
+    usually also one of the day's pages to extract."""
+
+    @lru_cache(maxsize=None)
+    def payload(warc_file: str, offset: int) -> bytes:
+        return read_record(raw_root, warc_file, offset)[1]
+
+    return payload
 
 
 _STORED_TEMPLATES = """
@@ -63,7 +72,8 @@ SELECT host, template_json FROM site_templates WHERE partition_date = ? AND extr
 """
 
 
-def day_templates(con: duckdb.DuckDBPyConnection, day: dt.date, hosts: set[str], raw_root: Path) -> dict:
+def day_templates(con: duckdb.DuckDBPyConnection, day: dt.date, hosts: set[str],
+                  payload: Callable[[str, int], bytes]) -> dict:
     """The template of each host for ``day``: the stored one if this extractor version already
     learned it, else learned now from a deterministic sample of the host's pages around ``day``."""
     templates = {
@@ -82,7 +92,7 @@ def day_templates(con: duckdb.DuckDBPyConnection, day: dt.date, hosts: set[str],
     ).sort("order_key", "canonical_url")
     for host in missing:
         sample = window.filter(pl.col("host") == host).head(TEMPLATE_SAMPLE_PAGES)
-        pages = [(row["url"], _payload(raw_root, row["warc_file"], row["warc_offset"])) for row in sample.iter_rows(named=True)]
+        pages = [(row["url"], payload(row["warc_file"], row["warc_offset"])) for row in sample.iter_rows(named=True)]
         templates[host] = learn_template(host, pages)
     return templates
 
@@ -103,12 +113,13 @@ def template_rows(templates: dict, day: dt.date) -> pl.DataFrame:
 def derive_articles(con: duckdb.DuckDBPyConnection, day: dt.date, raw_root: Path) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Returns (articles rows, site_templates rows) for ``day``."""
     pages = query(con, _DAY_PAGES, [day])
-    templates = day_templates(con, day, {host_of(u) for u in pages["url"]}, raw_root)
+    payload = payload_reader(raw_root)
+    templates = day_templates(con, day, {host_of(u) for u in pages["url"]}, payload)
     rows = []
     for page in pages.iter_rows(named=True):
         template = templates.get(host_of(page["url"]))
         article = extract_article(
-            _payload(raw_root, page["warc_file"], page["warc_offset"]), page["url"], template,
+            payload(page["warc_file"], page["warc_offset"]), page["url"], template,
             # Dates after the capture are implausible whenever the day is re-derived.
             now=page["fetched_at"],
         )
