@@ -54,7 +54,7 @@ def violations(con, sql: str):
 def _make_check(asset: str, name: str, description: str, sql: str) -> dg.AssetChecksDefinition:
     @dg.asset_check(asset=asset, name=name, description=description, blocking=False)
     def _check(warehouse: WarehouseResource) -> dg.AssetCheckResult:
-        with warehouse.connect() as con:
+        with warehouse.connect(read_only=True) as con:
             bad = violations(con, sql)
         return dg.AssetCheckResult(
             passed=bad.is_empty(),

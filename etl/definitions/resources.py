@@ -16,14 +16,16 @@ from etl.warehouse import lake
 class WarehouseResource(dg.ConfigurableResource):
     """Opens the DuckLake warehouse configured by ETL_DATA_DIR, with the schema and the views
     (sql/schema, then sql/views) applied on open: relation_daily is computed from a view, and
-    unchanged views cost nothing (no new snapshot)."""
+    unchanged views cost nothing (no new snapshot). Read-only sessions (asset checks) attach the
+    lake as it is: they can neither change it nor need to prepare it."""
 
     @contextmanager
-    def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        con = lake.connect(get_settings())
+    def connect(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+        con = lake.connect(get_settings(), read_only=read_only)
         try:
-            lake.apply_schema(con)
-            install_views(con)
+            if not read_only:
+                lake.apply_schema(con)
+                install_views(con)
             yield con
         finally:
             con.close()
