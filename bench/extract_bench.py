@@ -101,6 +101,19 @@ def boilerplate_lines(text: str, gold: str) -> list[str]:
     return left
 
 
+def compare_extractors(pages, templates, repeat: int, template_label: str, with_fast: bool = True) -> list[dict]:
+    """Ours with and without site templates, and trafilatura's settings, on the same pages."""
+    candidates = [
+        (template_label, lambda p: extract_article(p["html"], p["url"], templates[p["url"]][0]).text),
+        ("ours (no template)", lambda p: extract_article(p["html"], p["url"]).text),
+        ("trafilatura default", lambda p: trafilatura.extract(p["html"], url=p["url"])),
+        ("trafilatura favor_precision", lambda p: trafilatura.extract(p["html"], url=p["url"], favor_precision=True)),
+    ]
+    if with_fast:
+        candidates.append(("trafilatura fast", lambda p: trafilatura.extract(p["html"], url=p["url"], fast=True)))
+    return [run(name, extract, pages, repeat) for name, extract in candidates]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=3)
@@ -111,13 +124,7 @@ def main() -> None:
     start = time.process_time()
     templates = learn_templates(rows)
     learn_cpu = time.process_time() - start
-    runs = [
-        run("ours (site templates)", lambda p: extract_article(p["html"], p["url"], templates[p["url"]][0]).text, pages, args.repeat),
-        run("ours (no template)", lambda p: extract_article(p["html"], p["url"]).text, pages, args.repeat),
-        run("trafilatura default", lambda p: trafilatura.extract(p["html"], url=p["url"]), pages, args.repeat),
-        run("trafilatura favor_precision", lambda p: trafilatura.extract(p["html"], url=p["url"], favor_precision=True), pages, args.repeat),
-        run("trafilatura fast", lambda p: trafilatura.extract(p["html"], url=p["url"], fast=True), pages, args.repeat),
-    ]
+    runs = compare_extractors(pages, templates, args.repeat, "ours (site templates)")
     baseline = next(r for r in runs if r["name"] == "trafilatura default")["pages_per_cpu_s"]
     print(f"{len(pages)} scored pages ({args.split or 'all splits'}), {len({p['host'] for p in pages})} hosts; "
           f"template learning for all {len(rows)} pages (leave-one-out): {learn_cpu:.2f} CPU-s")

@@ -18,11 +18,10 @@ import sys
 import time
 from pathlib import Path
 
-import trafilatura
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from extract_bench import boilerplate_lines, extract_article, grams, learn_templates, run  # noqa: E402
+from extract_bench import boilerplate_lines, compare_extractors, grams, learn_templates  # noqa: E402
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "extract_blind"
 MIN_OTHER_PAGES = 5
@@ -58,12 +57,7 @@ def main() -> None:
     start = time.process_time()
     templates = learn_templates(rows)
     learn_cpu = time.process_time() - start
-    runs = [
-        run("ours (site templates, LOO)", lambda p: extract_article(p["html"], p["url"], templates[p["url"]][0]).text, pages, args.repeat),
-        run("ours (no template)", lambda p: extract_article(p["html"], p["url"]).text, pages, args.repeat),
-        run("trafilatura default", lambda p: trafilatura.extract(p["html"], url=p["url"]), pages, args.repeat),
-        run("trafilatura favor_precision", lambda p: trafilatura.extract(p["html"], url=p["url"], favor_precision=True), pages, args.repeat),
-    ]
+    runs = compare_extractors(pages, templates, args.repeat, "ours (site templates, LOO)", with_fast=False)
     baseline = next(r for r in runs if r["name"] == "trafilatura default")["pages_per_cpu_s"]
     hosts = sorted({p["host"] for p in pages})
     print(f"BLIND set: {len(pages)} scored pages, {len(hosts)} hosts, "
