@@ -112,8 +112,8 @@ def code_article(text: str, published: datetime.date | None = None) -> CodedArti
     lower = _same_length_lower(text)
     names = gaz.dictionary.find(text)
     words = word_dictionary().find(lower)
-    triggers = [(s, e, p) for s, e, p in words if isinstance(p[0], Trigger)]
-    roles = [(s, e, p[0]) for s, e, p in words if isinstance(p[0], RoleWord)]
+    triggers = [(s, e, readings) for s, e, p in words if (readings := [x for x in p if isinstance(x, Trigger)])]
+    roles = [(s, e, role) for s, e, p in words if (role := next((x for x in p if isinstance(x, RoleWord)), None))]
     memory = ArticleMemory(published=published)
     finder = MentionFinder(gaz, memory)
     salience = Salience()

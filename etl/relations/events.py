@@ -137,9 +137,9 @@ def _in_sense(lower: str, triggers: list[tuple[int, int, list[Trigger]]]) -> lis
     """Keep the readings whose sense columns fit the words around them ("lifted sanctions")."""
     kept = []
     for start, end, alternatives in triggers:
-        following = _words(lower[end:end + 60])[:6]
-        previous = (_words(lower[max(0, start - 20):start]) or [""])[-1]
-        fitting = [trigger for trigger in alternatives if trigger.fits(following, previous)]
+        following = _words(lower[end:end + 80])[:10]
+        preceding = _words(lower[max(0, start - 50):start])[-6:]
+        fitting = [trigger for trigger in alternatives if trigger.fits(following, preceding)]
         if kept and lower[start:end] in kept[-1][2][0].needs:
             continue  # the object that gave the previous trigger its sense ("lift its ban")
         if fitting and fitting[0].role != NONE:
@@ -199,9 +199,13 @@ def code_events(sentence: str, lower: str, mentions: list[Mention],
             s <= mention.start < e for s, e in speaker_spans)
         if not mention.speaker:
             actors.append(mention)
-    # A trigger word inside a name ("Rapid Support Forces") is no event.
+    # A trigger word inside a name ("Rapid Support Forces", "the Armed Forces", "Call Center")
+    # is no event: in a sentence not written in title case a capitalised word after the first
+    # belongs to a name.
+    title_case = _title_case(sentence)
     triggers = [t for t in triggers if t[0] < attribution_start and not _is_background(lower, t[0])
-                and not any(m.start <= t[0] < m.end for m in mentions)]
+                and not any(m.start <= t[0] < m.end for m in mentions)
+                and (title_case or t[0] == 0 or not sentence[t[0]].isupper())]
     # The one country the sentence is about, if only one: home of "protesters" with no place.
     context_code = _single_code([m for m in actors if not m.is_place and m.actor.code])
     subject = sentence_subject(sentence, actors)
@@ -226,7 +230,7 @@ def code_events(sentence: str, lower: str, mentions: list[Mention],
                 previous_end = end
                 continue
         if _is_modifier(lower, start, trigger.phrase) or _describes(lower, start, trigger.phrase, previous_targets):
-            previous_end = end
+            previous_end = previous_end if trigger.petrarch else end
             continue
         purpose = embedded_to and index > 0 and not new_clause  # "travelled to X to meet Y"
         coordination = COORDINATED.search(lower, left_start, start)
@@ -237,6 +241,8 @@ def code_events(sentence: str, lower: str, mentions: list[Mention],
             shared = previous_sources if not new_clause else []
         event = _code_trigger(sentence, masked, actors, start, end, alternatives, left_start, right_end,
                               shared, purpose, coordination is not None, context_code)
+        if event is None and trigger.petrarch:
+            continue  # a field-lexicon verb that coded nothing does not bound its neighbours
         if event is not None:
             if frame is not None and not new_clause and embedded_to:
                 event.hypothetical = True
@@ -254,6 +260,12 @@ def code_events(sentence: str, lower: str, mentions: list[Mention],
             frame = None
         previous_end = end
     return events
+
+
+def _title_case(sentence: str) -> bool:
+    """Headline style ("Tokyo, Seoul Target Arms Deal With Sanctions"): most words capitalised."""
+    words = [w for w in sentence.split() if w[:1].isalpha() and len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
 
 
 def _directive_complement(lower: str) -> tuple[int, int]:
@@ -377,6 +389,11 @@ def _code_trigger(sentence, lower, actors, start, end, alternatives: list[Trigge
         rule.append("domestic")
     if not source_group and not target_group:
         return None
+    if trigger.petrarch and not (source_group and target_group):
+        return None  # the field's lexicon codes dyadic events: a verb with one party is no event
+    if trigger.petrarch and trigger.plain_form and not trigger.after and (
+            not source_group or passive or len(_words(lower[source_group[-1].end:start])) > 1):
+        return None  # "the tax", "talks": a base or -s form with no subject right before it
     reciprocal = not target_group and len(source_group) > 1 and bool(RECIPROCAL.match(lower, end))
     if trigger.role == NOUN:
         confidence -= 0.1

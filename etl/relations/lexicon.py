@@ -1,7 +1,15 @@
-"""Event triggers (PLOVER type, mode) and role words, matched on lower-cased text."""
+"""Event triggers (PLOVER type, mode) and role words, matched on lower-cased text.
+
+Two sources, ours first: ``data/triggers.tsv`` and ``data/roles.tsv`` (written for this project:
+phrases, frames and senses measured to win on real sentences) and the field's lexicon, PETRARCH2's
+CAMEO verb patterns and agents (``data/petrarch2/``), with CAMEO codes mapped to PLOVER by the
+official crosswalk (``data/plover/cameo2plover.tsv``). For a phrase both know, our readings are
+tried before PETRARCH2's.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -22,12 +30,35 @@ class Trigger:
     phrase: str
     needs: frozenset[str] = frozenset()      # one of these words must follow closely
     not_after: frozenset[str] = frozenset()  # not a trigger right after one of these words
+    # PETRARCH2 patterns: words that must follow (after) or precede (before) the verb in this
+    # order, each position a set of alternatives.
+    after: tuple[frozenset[str], ...] = ()
+    before: tuple[frozenset[str], ...] = ()
+    # PETRARCH2 readings matched words in verb position of a parse; on plain text a base or -s
+    # form ("tax", "talks") is often a noun, so such a reading needs its subject right before it.
+    petrarch: bool = False
+    plain_form: bool = False
 
-    def fits(self, following: list[str], previous: str) -> bool:
+    def fits(self, following: list[str], preceding: list[str]) -> bool:
         """Whether the words around the phrase give it this trigger's sense."""
+        previous = preceding[-1] if preceding else ""
         if previous in self.not_after or previous.endswith("'s") and "'s" in self.not_after:
             return False  # "'s" in not_after: not after a possessive ("Indonesia's free meals")
-        return not self.needs or any(word in self.needs for word in following)
+        if self.after and not _in_order(self.after, following):
+            return False
+        if self.before and not _in_order(self.before, preceding):
+            return False
+        return not self.needs or any(word in self.needs for word in following[:6])
+
+
+def _in_order(positions: tuple[frozenset[str], ...], words: list[str]) -> bool:
+    index = 0
+    for word in words:
+        if word in positions[index]:
+            index += 1
+            if index == len(positions):
+                return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -49,6 +80,81 @@ def inflections(phrase: str) -> list[str]:
     return [stem, stem + "s", stem + "ed", stem + "ing"]
 
 
+# CAMEO roots PLOVER does not code: statements (01) and appeals (02) are no events.
+UNCODED_ROOTS = ("01", "02")
+
+
+@cache
+def cameo_to_plover() -> dict[str, tuple[str, str]]:
+    """CAMEO code -> (PLOVER type, mode) from the official crosswalk."""
+    return {cell(row, 0): (cell(row, 1), cell(row, 2)) for row in tsv_rows("plover/cameo2plover.tsv")}
+
+
+def plover_of(cameo: str) -> tuple[str, str] | None:
+    """The PLOVER (type, mode) of a CAMEO code, by its longest listed prefix; None when PLOVER
+    codes no event for it (null code, statements, appeals)."""
+    if not cameo[:2].isdigit() or cameo.startswith(UNCODED_ROOTS):
+        return None
+    table = cameo_to_plover()
+    for length in range(len(cameo), 1, -1):
+        if cameo[:length] in table:
+            return table[cameo[:length]]
+    return None
+
+
+def _positions(value: str) -> tuple[frozenset[str], ...]:
+    # A multi-word alternative ("court_martial") is matched on its last word, its head.
+    return tuple(frozenset(alt.split("_")[-1] for alt in position.split("|")) for position in value.split())
+
+
+def _trigger(cameo: str, form: str, plain: bool, before: str = "", after: str = "") -> Trigger:
+    plover = plover_of(cameo)
+    relation_type, mode, role = (plover[0], plover[1], VERB) if plover else ("", "", NONE)
+    return Trigger(relation_type, mode, role, form, before=_positions(before), after=_positions(after),
+                   petrarch=True, plain_form=plain)
+
+
+_VERB_FORM = re.compile(r"^[a-z][a-z'-]*(?: [a-z][a-z'-]*)*$")
+
+
+def _plain_forms(forms: list[str]) -> set[str]:
+    """Base and -s forms among one verb's forms: a form whose -s form is listed, or that is the
+    -s form of a listed one."""
+    listed = set(forms)
+    return {f for f in forms if f + "s" in listed or f + "es" in listed
+            or (f.endswith("s") and (f[:-1] in listed or f[:-2] in listed or f[:-3] + "y" in listed))}
+
+
+def petrarch_triggers() -> dict[str, list[Trigger]]:
+    """PETRARCH2's verb forms with their readings: patterns first (longest first), then the bare
+    verb. A form several synonym blocks share is an event alone only if none of them says it
+    is not ("took" is a seizure in one block and nothing in others: nothing)."""
+    forms: dict[str, list[str]] = {}
+    patterns: dict[str, list[tuple[str, str, str]]] = {}
+    block_forms: dict[str, list[str]] = {}
+    for row in tsv_rows("petrarch2/verbs.tsv"):
+        if row[0] == "verb":
+            if not _VERB_FORM.match(cell(row, 2)):
+                continue
+            block_forms.setdefault(cell(row, 1), []).append(cell(row, 2))
+            forms.setdefault(cell(row, 2), []).append(cell(row, 3))
+            patterns.setdefault(cell(row, 1), [])
+            forms.setdefault("#blocks:" + cell(row, 2), []).append(cell(row, 1))
+        else:
+            patterns.setdefault(cell(row, 1), []).append((cell(row, 2), cell(row, 3), cell(row, 4)))
+    plain = set().union(*(_plain_forms(listed) for listed in block_forms.values()))
+    triggers: dict[str, list[Trigger]] = {}
+    for form, codes in forms.items():
+        if form.startswith("#blocks:"):
+            continue
+        readings = [_trigger(code, form, form in plain, before, after)
+                    for block in dict.fromkeys(forms["#blocks:" + form]) for code, before, after in patterns[block]]
+        readings.sort(key=lambda t: -(len(t.after) + len(t.before)))
+        bare = "---" if "---" in codes else codes[-1]
+        triggers[form] = [*readings, _trigger(bare, form, form in plain)]
+    return triggers
+
+
 @cache
 def word_dictionary() -> Dictionary:
     entries: dict[str, list] = {}
@@ -58,6 +164,8 @@ def word_dictionary() -> Dictionary:
         for phrase in split_alternatives(cell(row, 3)):
             for form in inflections(phrase):
                 entries.setdefault(form, []).append(Trigger(relation_type, mode, role, form, needs, not_after))
+    for form, readings in petrarch_triggers().items():
+        entries.setdefault(form, []).extend(readings)
     for row in tsv_rows("roles.tsv"):
         entries.setdefault(cell(row, 0), []).append(
             RoleWord(cell(row, 1), cell(row, 2), cell(row, 3), cell(row, 4) == "alone"))

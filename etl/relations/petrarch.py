@@ -1,0 +1,300 @@
+"""Conversion of the PETRARCH2 coder's dictionaries and the CAMEO -> PLOVER crosswalk into the
+compact tables this coder reads (``data/petrarch2/*.tsv``, ``data/plover/cameo2plover.tsv``).
+
+The source files are the field's standard lexicon (PETRARCH2, MIT; the PLOVER crosswalk,
+CC BY-SA 4.0). Converting them once keeps the package small and its loading fast; run
+
+    python -m etl.relations.petrarch SOURCE_DIR
+
+with ``SOURCE_DIR`` holding ``petrarch2/`` and ``plover/`` as published to regenerate them.
+
+What is kept of a verb pattern: the verb forms of its synonym block, the words that must follow
+the verb (its object's head noun, a prepositional phrase, a noun phrase in braces: in that order,
+within a short window) and the words that must precede it, with the pattern's CAMEO code. PETRARCH2
+matches patterns on a parse tree; on plain text the same words in the same order close to the
+verb are the nearest equivalent.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+_CODE = re.compile(r"\[([^\]]*)\]")
+_SECTOR_CODE = re.compile(r"\[~([A-Z]+)\]")
+_DATE_LINE = re.compile(r"^\s*\[([A-Z]{3})([A-Z]*)\s+([<>]?)(\d{6,8})(?:-(\d{6,8}))?\]")
+
+
+def _strip_comment(line: str) -> str:
+    return line.split("#", 1)[0].rstrip()
+
+
+def _words(phrase: str) -> str:
+    """``+SHOOT_DOWN`` -> ``shoot down``: PETRARCH2 joins words of one phrase with underscores and
+    marks the inflected word (and phrases without plurals) with ``+`` and a trailing ``_``."""
+    return " ".join(part for part in phrase.replace("+", "").lower().split("_") if part)
+
+
+def _plurals(noun: str) -> list[str]:
+    """The regular plurals PETRARCH2 generates for a dictionary noun."""
+    if noun.endswith("_"):
+        return [noun[:-1]]
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return [noun, noun[:-1] + "ies"]
+    if noun.endswith(("ss", "sh", "ch", "x")):
+        return [noun, noun + "es"]
+    return [noun, noun + "s"]
+
+
+def _verb_forms(stem: str) -> list[str]:
+    """Regular forms of an English verb: base, -s, -ed, -ing."""
+    if stem.endswith("e"):
+        ing = stem + "ing" if stem.endswith("ee") else stem[:-1] + "ing"
+        return [stem, stem + "s", stem + "d", ing]
+    if stem.endswith("y") and stem[-2:-1] not in "aeiou":
+        return [stem, stem[:-1] + "ies", stem[:-1] + "ied", stem + "ing"]
+    if stem.endswith(("ss", "sh", "ch", "x", "o")):
+        return [stem, stem + "es", stem + "ed", stem + "ing"]
+    return [stem, stem + "s", stem + "ed", stem + "ing"]
+
+
+def _expand_verb(entry: str) -> list[str]:
+    """One verb line (``TAKE {TAKES TAKING TOOK TAKEN}``, ``+MEET_WITH {...}``, ``ARREST``) ->
+    its lower-case surface forms."""
+    irregular = re.search(r"\{([^}]*)\}", entry)
+    head = entry[:irregular.start()] if irregular else entry
+    head = _CODE.sub("", head).strip()
+    if not head:
+        return []
+    forms = [_words(head)]
+    if irregular:
+        forms += [_words(f) for f in irregular.group(1).split()]
+        if not irregular.group(1).split():
+            return forms
+    words = head.split("_")
+    marked = next((i for i, w in enumerate(words) if w.startswith("+")), 0 if len(words) == 1 else None)
+    if marked is None:
+        return forms
+    if irregular and forms[1:]:
+        return forms
+    stem = words[marked].lstrip("+").lower()
+    for form in _verb_forms(stem):
+        forms.append(" ".join((w.lstrip("+").lower() if i != marked else form) for i, w in enumerate(words) if w))
+    return list(dict.fromkeys(f for f in forms if f))
+
+
+def read_synsets(lines: list[str]) -> dict[str, list[str]]:
+    """``&NAME`` -> head words of its phrases (with plurals unless the set or phrase says not)."""
+    synsets: dict[str, list[str]] = {}
+    name = None
+    for raw in lines:
+        line = _strip_comment(raw).strip()
+        if line.startswith("####### VERB PATTERNS"):
+            break
+        if line.startswith("&"):
+            name = line.split()[0]
+            synsets[name] = []
+        elif line.startswith("+") and name:
+            phrase = line[1:].strip()
+            no_plural = name.endswith("_") or phrase.endswith("_")
+            head = phrase.rstrip("_").split("_")[-1].lower()
+            synsets[name].extend([head] if no_plural else _plurals(head))
+    return synsets
+
+
+def _element(token: str, synsets: dict[str, list[str]], preposition: bool) -> list[str] | None:
+    """One pattern token -> the words that may stand there; None for tokens that are not words
+    (``+`` target, ``$`` source, ``^`` skip, ``%`` compound). Nouns also match their plural;
+    the preposition opening a ``(...)`` phrase does not."""
+    token = token.strip("(){}")
+    if not token or token in "+$^%" or token.startswith(("+", "$", "^", "%")):
+        return None
+    if token.startswith("&"):
+        return synsets.get(token) or synsets.get(token.rstrip("_")) or None
+    word = token.lower().replace("_", " ")
+    if preposition or " " in word or not word.isalpha() or word.endswith("s"):
+        return [word]
+    return _plurals(word)
+
+
+def _sequence(text: str, synsets: dict[str, list[str]]) -> str:
+    """Pattern words -> ``alt|alt alt|alt``: one position per word, alternatives joined by ``|``.
+    A slash between prepositions (``BY/WITH``) gives alternatives too."""
+    positions = []
+    for token in text.split():
+        alternatives: list[str] = []
+        for part in token.split("/"):
+            words = _element(part, synsets, preposition=token.startswith("("))
+            if words:
+                alternatives.extend(words)
+        if alternatives:
+            positions.append("|".join(dict.fromkeys(w.replace(" ", "_") for w in alternatives)))
+    return " ".join(positions)
+
+
+def _pattern_code(code: str) -> str:
+    """``[041:041]`` -> ``041``; ``[:112]`` (the verb's subject is the target) and ``[---]`` -> ``---``."""
+    return code.split(":")[0].strip() or "---"
+
+
+def convert_verbs(path: Path) -> Iterator[tuple[str, ...]]:
+    """Rows of a PETRARCH2 verb dictionary, one synonym block after the other:
+    ``verb BLOCK FORM CAMEO`` for each verb form (its own code or the block's) and
+    ``pattern BLOCK CAMEO BEFORE AFTER`` for each pattern the block's verbs share."""
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    synsets = read_synsets(lines)
+    start = next(i for i, line in enumerate(lines) if line.startswith("####### VERB PATTERNS"))
+    block_code, verbs, patterns = "---", [], []
+    block = 0
+
+    def flush() -> Iterator[tuple[str, ...]]:
+        for form, own_code in verbs:
+            yield "verb", str(block), form, own_code or block_code
+        for code, before, after in patterns:
+            yield "pattern", str(block), code, before, after
+
+    for raw in lines[start + 1:]:
+        line = _strip_comment(raw)
+        if not line.strip():
+            continue
+        if line.startswith("---"):
+            yield from flush()
+            block += 1
+            found = _CODE.search(line)
+            block_code = _pattern_code(found.group(1)) if found else "---"
+            verbs, patterns = [], []
+        elif line.startswith("-"):
+            found = _CODE.search(line)
+            if not found or "*" not in line:
+                continue
+            before, after = line[1:found.start()].split("*", 1)
+            patterns.append((_pattern_code(found.group(1)), _sequence(before, synsets), _sequence(after, synsets)))
+        elif line[:1].isalpha() or line.startswith("+"):
+            found = _CODE.search(line.split("{")[-1]) if "}" in line else _CODE.search(line)
+            own = _pattern_code(found.group(1)) if found else ""
+            verbs.extend((form, own) for form in _expand_verb(line.strip()))
+    yield from flush()
+
+
+def convert_agents(path: Path) -> Iterator[tuple[str, str]]:
+    """Rows (lower-case phrase, sector) of a PETRARCH2 agents dictionary; ``!PERSON!`` style
+    substitutions and ``{plurals}`` expanded, the first three letters of the code are the sector."""
+    substitutions: dict[str, list[str]] = {}
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = _strip_comment(raw).strip()
+        if not line:
+            continue
+        if line.startswith("!") and "=" in line:
+            name, values = line.split("=", 1)
+            substitutions[name.strip()] = [v.strip() for v in values.split(",") if v.strip()]
+            continue
+        sector = _SECTOR_CODE.search(line)
+        if not sector:
+            continue
+        head = line[:line.find("[")]
+        plurals = re.search(r"\{([^}]*)\}", head)
+        phrase = head[:plurals.start()] if plurals else head
+        phrase = phrase.strip()
+        variants = [phrase]
+        for name, values in substitutions.items():
+            if name in phrase:
+                variants = [v.replace(name, "_" + value if not v.startswith(name) else value)
+                            for v in variants for value in values]
+        forms = []
+        for variant in variants:
+            words = _words(variant)
+            forms.append(words)
+            if plurals is None:
+                forms.append(" ".join(words.split()[:-1] + _plurals(words.split()[-1])[-1:]))
+        if plurals:
+            forms.extend(_words(p) for p in plurals.group(1).split())
+        for form in dict.fromkeys(forms):
+            if form:
+                yield form, sector.group(1)[:3]
+
+
+def _date(value: str) -> str:
+    """PETRARCH2 dates (YYMMDD or YYYYMMDD) as ISO dates; two-digit years below 30 are 20xx."""
+    if len(value) == 6:
+        year = int(value[:2])
+        value = f"{2000 + year if year < 30 else 1900 + year}{value[2:]}"
+    return f"{value[:4]}-{value[4:6]}-{value[6:8]}"
+
+
+def convert_people(path: Path) -> Iterator[tuple[str, str, str, str, str]]:
+    """Rows (name, iso3, sector, valid_from, valid_to) for the dated office holders of a PETRARCH2
+    country actor dictionary: entries of two or more words whose date lines give a state code
+    with a sector (``[USAGOV 090120-170120]``)."""
+    names: list[str] = []
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        if raw.startswith(("\t", " ")) or raw.lstrip().startswith("["):
+            match = _DATE_LINE.match(raw)
+            if not match or not names:
+                continue
+            code, sector, bound, first, second = match.groups()
+            if not sector:
+                continue
+            start = _date(first) if bound != "<" and (bound == ">" or second) else ""
+            end = _date(second) if second else (_date(first) if bound == "<" else "")
+            for name in names:
+                yield name, code, sector[:3], start, end
+            continue
+        line = _strip_comment(raw).strip()
+        phrase = _CODE.sub("", line.lstrip("+")).strip()
+        words = _words(phrase.rstrip("_"))
+        if not line.startswith("+"):
+            names = []
+        if len(words.split()) >= 2 and all(w.replace("-", "").replace(".", "").replace("'", "").isalpha()
+                                           for w in words.split()):
+            names.append(words)
+
+
+def convert_crosswalk(path: Path) -> Iterator[tuple[str, str, str]]:
+    """Rows (cameo code, PLOVER type, mode) of the official CAMEO -> PLOVER crosswalk."""
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = _strip_comment(raw)
+        match = re.match(r"^(\d{2,4}):\s*([A-Z]+)\s*(?:,\s*([^,]*))?", line)
+        if match:
+            yield match.group(1), match.group(2), (match.group(3) or "").strip()
+
+
+def _write(path: Path, header: str, rows) -> int:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    count = 0
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(header)
+        for row in dict.fromkeys(rows):
+            handle.write("\t".join(row) + "\n")
+            count += 1
+    return count
+
+
+def main(source: Path) -> None:
+    petrarch, plover = source / "petrarch2", source / "plover"
+    generated = "# Generated by etl.relations.petrarch from {}; see ORIGIN.txt beside this file.\n"
+    counts = {
+        "verbs": _write(DATA_DIR / "petrarch2" / "verbs.tsv",
+                        generated.format("CAMEO.2.0.txt") + "# verb\tblock\tform\tcameo   |   pattern\tblock\tcameo\twords before\twords after\n"
+                        + "# (positions separated by spaces, alternatives by |, _ inside a multi-word alternative)\n",
+                        convert_verbs(petrarch / "CAMEO.2.0.txt")),
+        "agents": _write(DATA_DIR / "petrarch2" / "agents.tsv",
+                         generated.format("Phoenix.agents.txt") + "# phrase\tsector\n",
+                         convert_agents(petrarch / "Phoenix.agents.txt")),
+        "people": _write(DATA_DIR / "petrarch2" / "people.tsv",
+                         generated.format("Phoenix.Countries.actors.txt")
+                         + "# name\tiso3\tsector\tvalid_from\tvalid_to\n",
+                         convert_people(petrarch / "Phoenix.Countries.actors.txt")),
+        "crosswalk": _write(DATA_DIR / "plover" / "cameo2plover.tsv",
+                            generated.format("CAMEO2PLOVER-2021.txt") + "# cameo\ttype\tmode\n",
+                            convert_crosswalk(plover / "CAMEO2PLOVER-2021.txt")),
+    }
+    print(counts)
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]))
