@@ -68,8 +68,9 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _utc(value: float) -> datetime:
-    return datetime.fromtimestamp(value, tz=timezone.utc)
+def attempt_id(url: str, entry_key: str | None, at: datetime) -> str:
+    """Key of a page attempt that stored no record (failed or refused)."""
+    return _sha256(f"{url}|{entry_key or ''}|{at.isoformat()}".encode())[:32]
 
 
 @dataclass
@@ -285,6 +286,9 @@ class _Run:
             page_date = self._fetch_page(url, row, fetched_at)
         except Exception as exc:  # a bug must cost one page, not the run
             row.update(outcome=outcomes.INTERNAL_ERROR, error=f"{type(exc).__name__}: {exc}")
+        if not row.get("capture_id"):
+            # Nothing was archived, so there is no WARC-Record-ID; the attempt still needs a key.
+            row["capture_id"] = attempt_id(url, ident.entry_key, fetched_at)
         if pending is not None:
             partition = self._emit_entry(pending, page_date)
         if partition is None:

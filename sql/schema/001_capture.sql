@@ -59,7 +59,8 @@ CREATE TABLE IF NOT EXISTS feed_entries (
 
 -- One row per raw response archived in a WARC file (article pages, and imported records).
 CREATE TABLE IF NOT EXISTS captures (
-    capture_id      VARCHAR NOT NULL,   -- WARC-Record-ID of the response/revisit record
+    capture_id      VARCHAR NOT NULL,   -- WARC-Record-ID of the stored record; an attempt that
+                                        -- stored nothing has a key of its own (url, entry, time)
     url             VARCHAR NOT NULL,   -- URL fetched (after redirects)
     canonical_url   VARCHAR NOT NULL,
     entry_key       VARCHAR,            -- feed entry that led here (NULL for imports)

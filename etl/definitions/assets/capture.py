@@ -10,13 +10,11 @@ import datetime as dt
 
 import dagster as dg
 
-from etl.capture.run import run_capture
 from etl.capture.sources import load_sources
 from etl.definitions.metadata import markdown_preview, table_metadata
 from etl.definitions.resources import WarehouseResource
 from etl.settings import get_settings
-from etl.warehouse import lake
-from etl.warehouse.capture_state import load_capture_state
+from etl.warehouse.capture_state import capture_into
 
 CAPTURE_TABLES = {
     "feed_fetches": "One row per feed fetch attempt: HTTP status, outcome class, bytes, entries, error.",
@@ -45,17 +43,7 @@ def capture(context: dg.AssetExecutionContext, config: CaptureConfig, warehouse:
     sources = load_sources(config.sources_file or settings.sources_file)
     now = dt.datetime.fromisoformat(config.now) if config.now else None
     with warehouse.connect() as con:
-        state = load_capture_state(con)
-        result = run_capture(sources, state, settings.raw_dir, settings, now=now)
-        written = lake.write(
-            con,
-            [
-                ("feed_fetches", result.fetches, lake.NO_ROWS),
-                ("feed_entries", result.entries, lake.NO_ROWS),
-                ("captures", result.captures, lake.NO_ROWS),
-                ("feed_state", result.feed_state, lake.ALL_ROWS),
-            ],
-        )
+        result, written = capture_into(con, sources, settings, now=now)
     outcomes = result.fetches.group_by("outcome").len().sort("outcome")
     failed = result.fetches.filter(result.fetches["outcome"] != "ok")
     context.log.info(f"committed {written}; feed outcomes {dict(outcomes.iter_rows())}")
