@@ -68,7 +68,26 @@ def _fact(event: Event, sources: list[Mention], targets: list[Mention], sentence
         event_date=resolve_event_date(lower, published, future=event.hypothetical),
         sentence=sentence, sentence_start=start, sentence_end=end,
         trigger=sentence[event.start:event.end], negated=event.negated,
-        hypothetical=event.hypothetical, confidence=confidence, rule_id=rule_id)
+        hypothetical=event.hypothetical, confidence=confidence, rule_id=rule_id,
+        is_domestic=_domestic(sources, targets))
+
+
+# Sectors acting for a state; the others (civilians, opposition, rebels, parties, unions…) are
+# the society a state's agents act on, or that protests against its government.
+STATE_SECTORS = frozenset({"GOV", "COP", "MIL", "JUD", "SPY", "LEG"})
+
+
+def _domestic(sources: list[Mention], targets: list[Mention]) -> bool:
+    """One country on both sides, one side acting for the state and the other not (police vs
+    protesters, protesters vs their government)."""
+    codes = {m.actor.code for m in sources + targets}
+    if len(codes) != 1 or not sources or not targets:
+        return False
+    def official(side):
+        return all(m.actor.sector in STATE_SECTORS or (m.actor.kind == "state" and not m.actor.sector) for m in side)
+    def society(side):
+        return all(m.actor.sector and m.actor.sector not in STATE_SECTORS for m in side)
+    return (official(sources) and society(targets)) or (society(sources) and official(targets))
 
 
 def _fact_key(fact: Fact) -> tuple:
@@ -100,6 +119,22 @@ def _sentence_facts(events: list[Event], sentence: str, lower: str, start: int, 
     return _without_partial_copies(facts)
 
 
+def _lower_case_region(text: str, start: int, end: int) -> bool:
+    """Whether the words around a span are written in lower case (no capital letter nearby)."""
+    around = text[max(0, start - 80):end + 80]
+    return not any(c.isupper() for c in around)
+
+
+def _with_lower_case_names(names: list, lower_names: list, text: str) -> list:
+    """Names found case-sensitively, plus lower-case names in text written in lower case."""
+    if not lower_names:
+        return names
+    taken = [(s, e) for s, e, _ in names]
+    extra = [(s, e, hits) for s, e, hits in lower_names if _lower_case_region(text, s, e)
+             and not any(s < te and ts < e for ts, te in taken)]
+    return sorted(names + extra, key=lambda span: span[0]) if extra else names
+
+
 def code_article(text: str, published: datetime.date | None = None) -> CodedArticle:
     """Code every sentence of an article; names introduced early resolve later bare mentions."""
     if not isinstance(text, str) or not text.strip():
@@ -110,7 +145,7 @@ def code_article(text: str, published: datetime.date | None = None) -> CodedArti
         published = None
     gaz = gazetteer()
     lower = _same_length_lower(text)
-    names = gaz.dictionary.find(text)
+    names = _with_lower_case_names(gaz.dictionary.find(text), gaz.lower_dictionary.find(lower), text)
     words = word_dictionary().find(lower)
     triggers = [(s, e, readings) for s, e, p in words if (readings := [x for x in p if isinstance(x, Trigger)])]
     roles = [(s, e, role) for s, e, p in words if (role := next((x for x in p if isinstance(x, RoleWord)), None))]

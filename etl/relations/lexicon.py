@@ -156,6 +156,24 @@ def petrarch_triggers() -> dict[str, list[Trigger]]:
 
 
 @cache
+def petrarch_vocabulary() -> frozenset[str]:
+    """Every lower-case word of the field's verb and agent dictionaries."""
+    words: set[str] = set()
+    for row in tsv_rows("petrarch2/verbs.tsv"):
+        for value in row[2:] if row[0] == "verb" else row[3:]:
+            words.update(part for alt in value.split() for w in alt.split("|") for part in w.split("_"))
+    for row in tsv_rows("petrarch2/agents.tsv"):
+        words.update(cell(row, 0).split())
+    return frozenset(w for w in words if w.isalpha())
+
+
+# Sectors of the field's agent nouns that name actors of political events by themselves
+# ("police", "rebels", "protesters", "villagers"); business, media, health and the like do not.
+ACTING_SECTORS = frozenset({"COP", "MIL", "GOV", "REB", "OPP", "JUD", "LEG", "SPY", "UAF", "PTY",
+                            "CVL", "LAB", "REF", "IGO", "INS", "PPL"})
+
+
+@cache
 def word_dictionary() -> Dictionary:
     entries: dict[str, list] = {}
     for row in tsv_rows("triggers.tsv"):
@@ -169,4 +187,8 @@ def word_dictionary() -> Dictionary:
     for row in tsv_rows("roles.tsv"):
         entries.setdefault(cell(row, 0), []).append(
             RoleWord(cell(row, 1), cell(row, 2), cell(row, 3), cell(row, 4) == "alone"))
+    for row in tsv_rows("petrarch2/agents.tsv"):
+        phrase, sector = cell(row, 0), cell(row, 1)
+        if sector in ACTING_SECTORS and not any(isinstance(x, RoleWord) for x in entries.get(phrase, [])):
+            entries.setdefault(phrase, []).append(RoleWord(BODY, sector, "", alone=True))
     return Dictionary(entries)

@@ -7,7 +7,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from .gazetteer import CONTEXT, PEOPLE, PERSON, PLACE, Gazetteer, NameHit, person_at
+from .gazetteer import CONTEXT, LOCALITY, PEOPLE, PERSON, PLACE, Gazetteer, NameHit, person_at
 from .lexicon import BODY, TITLE, RoleWord
 from .model import Actor
 
@@ -26,6 +26,9 @@ _GATHERING_AFTER = re.compile(r"\s+(?:leaders'?\s+|foreign ministers'?\s+|defen[
 NAME_PARTICLES = frozenset({"bin", "bint", "al", "da", "de", "del", "dos", "van", "von", "der", "le", "la"})
 _POSSESSIVE = re.compile(r"(?:'s|’s|')")
 _WORD_BEFORE = re.compile(r"([\w-]+)\W*$")
+# Civilians named by an indefinite noun ("a hunter who killed a rabbit") are individuals.
+INDIVIDUAL_SECTORS = frozenset({"CVL", "PPL", "AGR", "BUS", "EDU", "MED", "HLH"})
+_INDEFINITE = re.compile(r"\b(?:an?|one|another)\s+(?:[a-z-]+\s+)?$", re.IGNORECASE)
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 
 
@@ -113,7 +116,8 @@ class MentionFinder:
         mentions.extend(_unanchored(sentence, roles, mentions))
         mentions.sort(key=lambda m: m.start)
         for mention in mentions:
-            mention.place_word = _place_preposition(sentence, mention.start) or _venue_word(sentence, mention)
+            mention.place_word = (_place_preposition(sentence, mention.start) or _venue_word(sentence, mention)
+                                  or ("in" if mention.actor.kind == "locality" else ""))
         return _anchor_by_place(sentence, mentions)
 
     def _mention(self, sentence, start, end, hits: list[NameHit], role_at, name_at) -> Mention | None:
@@ -126,6 +130,8 @@ class MentionFinder:
             return None
         if hit.form == PLACE:
             return None
+        if hit.form == LOCALITY:
+            return self._locality(sentence, start, end, hit.actor, role_at)
         actor = self.gazetteer.states.get(hit.actor.code, hit.actor) if hit.form == CONTEXT else hit.actor
         if hit.form == PEOPLE:
             actor = with_sector(actor, "CVL")
@@ -147,6 +153,14 @@ class MentionFinder:
         if role.kind == BODY:
             return Mention(start, role_end, with_sector(actor, role.sector))
         return self._titled(sentence, start, role_end, actor, role, name_at)
+
+    def _locality(self, sentence: str, start: int, end: int, place: Actor, role_at) -> Mention:
+        """"Ahmedabad police" is the police of India; "in Ahmedabad" is where it happened."""
+        position = _skip_spaces(sentence, end)
+        if position in role_at and role_at[position][1].kind == BODY:
+            role_end, role = role_at[position]
+            return Mention(start, role_end, Actor(sentence[start:role_end], place.code, "group", role.sector))
+        return Mention(start, end, place, place_word="in")
 
     def _titled(self, sentence, start, title_end, country: Actor, role: RoleWord, name_at) -> Mention:
         """"South Korean President Yoon Suk Yeol", "Japan's foreign minister, Yoko Kamikawa"."""
@@ -226,6 +240,8 @@ def _unanchored(sentence: str, roles: list[tuple[int, int, RoleWord]], found: li
     for start, end, role in roles:
         if not role.alone or any(m.start <= start < m.end for m in found):
             continue
+        if role.sector in INDIVIDUAL_SECTORS and _INDEFINITE.search(sentence, 0, start):
+            continue  # "a hunter", "a man": one person's deed is no event between political actors
         if role.kind == TITLE:
             name = _name_tokens(sentence, _skip_spaces(sentence, end))
             if name is not None:
@@ -242,7 +258,7 @@ def _anchor_by_place(sentence: str, mentions: list[Mention]) -> list[Mention]:
     anchored: list[Mention] = []
     for mention in mentions:
         previous = anchored[-1] if anchored else None
-        if (previous is not None and not previous.actor.code and mention.actor.kind == "state"
+        if (previous is not None and not previous.actor.code and mention.actor.kind in ("state", "locality")
                 and mention.place_word == "in" and sentence[previous.end:mention.start] == " in "):
             anchored[-1] = Mention(previous.start, mention.end, _with_code(previous.actor, mention.actor.code),
                                    place_word=previous.place_word)

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 
 # Bumped whenever rules, lexicons or gazetteers change what the coder emits, so that re-derived
 # partitions can be told apart from old ones.
-CODER_VERSION = "relations-1.2.1"
+CODER_VERSION = "relations-1.3.0"
 
 # The 16 PLOVER event types (PLOVER, CC BY-SA 4.0): the only values of Fact.relation_type.
 PLOVER_TYPES = (
@@ -56,6 +56,10 @@ class Fact:
     hypothetical: bool
     confidence: float
     rule_id: str
+    # True when source and target are of one country by design: a state's agents acting on its
+    # own people or opposition (police vs protesters), or citizens protesting their government.
+    # Such a fact is a domestic event, not a pair of countries.
+    is_domestic: bool = False
     coder_version: str = CODER_VERSION
 
     # DESIGN.md's library entry point names the actor lists `source` and `target`.
@@ -68,6 +72,18 @@ class Fact:
         return self.target_actors
 
     @property
+    def has_target(self) -> bool:
+        """True when the fact names a target whose country or organisation code is known."""
+        return any(self.target_iso3)
+
+    @property
+    def country_pair(self) -> bool:
+        """True when the fact links two different known countries/organisations: the facts a
+        dyad count may use (domestic facts are counted as domestic, not as a pair)."""
+        return any(self.source_iso3) and self.has_target and not self.is_domestic and (
+            set(filter(None, self.source_iso3)) != set(filter(None, self.target_iso3)))
+
+    @property
     def asserted(self) -> bool:
         """True when the text states the event happened (neither negated nor hypothetical)."""
         return not (self.negated or self.hypothetical)
@@ -75,6 +91,8 @@ class Fact:
     def as_row(self) -> dict:
         """The fact's ``relation_facts`` columns (the asset adds ids and the partition)."""
         row = asdict(self)
+        row["has_target"] = self.has_target
+        row["country_pair"] = self.country_pair
         for key in ("source_actors", "source_iso3", "source_sectors",
                     "target_actors", "target_iso3", "target_sectors"):
             row[key] = list(row[key])
