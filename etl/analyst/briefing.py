@@ -41,10 +41,12 @@ def _network_svg(b: Briefing) -> str:
     edges = [
         Edge(r["source_actor"], r["target_actor"], r["stories"],
              QUAD_COLOURS["verbal conflict"] if r["conflictual"] > r["cooperative"]
-             else QUAD_COLOURS["material cooperation"] if r["cooperative"] else NEUTRAL)
+             else QUAD_COLOURS["material cooperation"] if r["cooperative"] else NEUTRAL,
+             domestic=r["domestic"])
         for r in b.network.iter_rows(named=True)
     ]
-    return network_chart(edges, f"Who acted on whom (last {NETWORK_DAYS} days; red = mostly conflict)")
+    return network_chart(edges, f"Who acted on whom (last {NETWORK_DAYS} days; red = mostly conflict, "
+                                "dashed = domestic)")
 
 
 def _event_mix_svg(b: Briefing) -> str:

@@ -28,7 +28,7 @@ _TRENDS_SQL = """
 WITH daily AS (
     SELECT partition_date AS day, dyad, count(DISTINCT story_id) AS stories
     FROM fact_country_pairs
-    WHERE partition_date BETWEEN $first AND $day AND target_iso3 <> ''
+    WHERE partition_date BETWEEN $first AND $day
     GROUP BY ALL
 ),
 busiest AS (
@@ -42,10 +42,11 @@ ORDER BY b.dyad, d.day
 """
 _NETWORK_SQL = """
 SELECT source_actor, target_actor, sum(stories)::INTEGER AS stories,
-       sum(conflictual_stories)::INTEGER AS conflictual, sum(cooperative_stories)::INTEGER AS cooperative
+       sum(conflictual_stories)::INTEGER AS conflictual, sum(cooperative_stories)::INTEGER AS cooperative,
+       bool_or(is_domestic) AS domestic
 FROM actor_edges
-WHERE day BETWEEN $first AND $day AND target_actor <> ''
-GROUP BY ALL
+WHERE day BETWEEN $first AND $day
+GROUP BY source_actor, target_actor
 ORDER BY stories DESC, source_actor, target_actor
 LIMIT $edges
 """
@@ -63,7 +64,7 @@ FROM top_stories_daily WHERE day = $day AND rank <= $top ORDER BY rank
 _STORY_EVENTS_SQL = """
 SELECT story_id, relation_type, quad_class, mode,
        array_to_string(source_actors, ', ') AS source, array_to_string(target_actors, ', ') AS target,
-       evidence, evidence_url, evidence_outlet, outlets
+       evidence, evidence_url, evidence_outlet, outlets, confidence, is_domestic
 FROM story_events
 WHERE story_id IN (SELECT unnest($stories::VARCHAR[]))
 ORDER BY story_id, outlets DESC, relation_type
@@ -79,10 +80,10 @@ class Briefing:
     day: dt.date
     headline: dict
     trends: pl.DataFrame        # day, dyad, stories
-    network: pl.DataFrame       # source_actor, target_actor, stories, conflictual, cooperative
+    network: pl.DataFrame       # source_actor, target_actor, stories, conflictual, cooperative, domestic
     event_mix: pl.DataFrame     # relation_type, quad_class, stories
     top_stories: pl.DataFrame   # rank, story_id, title, outlet, url, outlets, ...
-    story_events: pl.DataFrame  # story_id, relation_type, ..., evidence, evidence_url
+    story_events: pl.DataFrame  # story_id, relation_type, ..., evidence, evidence_url, confidence, is_domestic
     source_alerts: pl.DataFrame
 
 

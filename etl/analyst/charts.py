@@ -115,6 +115,7 @@ class Edge:
     target: str
     weight: int       # stories
     colour: str
+    domestic: bool = False  # both actors of one country (police against protesters): drawn dashed
 
 
 def network_chart(edges: list[Edge], title: str, size: int = 600) -> str:
@@ -150,10 +151,12 @@ def network_chart(edges: list[Edge], title: str, size: int = 600) -> str:
         x2e, y2e = x2 - (x2 - x1) / length * (node_r[e.target] + 2), y2 - (y2 - y1) / length * (node_r[e.target] + 2)
         mx, my = (x1 + x2e) / 2 + (y2e - y1) * 0.12, (y1 + y2e) / 2 - (x2e - x1) * 0.12
         width = 1.2 + 4 * e.weight / w_max
+        dashes = ' stroke-dasharray="6 4"' if e.domestic else ""
         body.append(
             f'<path d="M{x1:.1f},{y1:.1f} Q{mx:.1f},{my:.1f} {x2e:.1f},{y2e:.1f}" fill="none" stroke="{e.colour}" '
-            f'stroke-width="{width:.1f}" stroke-opacity="0.8" marker-end="url(#arrow{e.colour[1:]})">'
-            f"<title>{escape(e.source)} → {escape(e.target)}: {e.weight} stories</title></path>"
+            f'stroke-width="{width:.1f}" stroke-opacity="0.8"{dashes} marker-end="url(#arrow{e.colour[1:]})">'
+            f"<title>{escape(e.source)} → {escape(e.target)}{' (domestic)' if e.domestic else ''}: "
+            f"{e.weight} stories</title></path>"
         )
     for n in nodes:
         x, y = position[n]

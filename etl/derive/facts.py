@@ -40,6 +40,7 @@ FACT_SCHEMA = {
     "trigger": pl.String,
     "negated": pl.Boolean,
     "hypothetical": pl.Boolean,
+    "is_domestic": pl.Boolean,
     "confidence": pl.Float64,
     "rule_id": pl.String,
     "coder_version": pl.String,

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import re
 import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -116,7 +117,9 @@ def apply_schema(con: duckdb.DuckDBPyConnection, sql_dir: Path = REPO_SQL_DIR) -
     existing = set(partitioned_tables(con))
     applied = []
     for path in schema_files(sql_dir):
-        con.execute(path.read_text())
+        for statement in con.extract_statements(path.read_text()):
+            if not _column_comment_in_place(con, statement.query):
+                con.execute(statement.query)
         applied.append(path.name)
     for table in partitioned_tables(con):
         if table not in existing:
@@ -124,6 +127,29 @@ def apply_schema(con: duckdb.DuckDBPyConnection, sql_dir: Path = REPO_SQL_DIR) -
             # creation: every ALTER is a catalog commit (a snapshot) of its own.
             con.execute(f"ALTER TABLE {table} SET PARTITIONED BY ({PARTITION_COLUMN})")
     return applied
+
+
+# A column description set in a schema file (COMMENT ON COLUMN table.column IS '...').
+_COLUMN_COMMENT = re.compile(
+    r"(?:\s|--[^\n]*)*COMMENT\s+ON\s+COLUMN\s+(\w+)\.(\w+)\s+IS\s+'((?:[^']|'')*)'\s*;?\s*", re.IGNORECASE
+)
+
+
+def _column_comment_in_place(con: duckdb.DuckDBPyConnection, statement: str) -> bool:
+    """True when ``statement`` sets a column comment the catalog already holds.
+
+    Every COMMENT is a catalog commit (a snapshot) even when the text is unchanged, and the
+    schema is applied whenever a run opens the warehouse: re-commenting would add a snapshot
+    to every run."""
+    match = _COLUMN_COMMENT.fullmatch(statement)
+    if match is None:
+        return False
+    table, column, text = match.group(1), match.group(2), match.group(3).replace("''", "'")
+    row = con.execute(
+        "SELECT comment FROM duckdb_columns() WHERE database_name = ? AND table_name = ? AND column_name = ?",
+        [LAKE_ALIAS, table, column],
+    ).fetchone()
+    return row is not None and row[0] == text
 
 
 def partitioned_tables(con: duckdb.DuckDBPyConnection) -> list[str]:

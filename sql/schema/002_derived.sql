@@ -80,6 +80,7 @@ CREATE TABLE IF NOT EXISTS relation_facts (
     trigger          VARCHAR,
     negated          BOOLEAN NOT NULL,
     hypothetical     BOOLEAN NOT NULL,
+    -- is_domestic BOOLEAN: added by 003_domestic_facts.sql
     confidence       DOUBLE NOT NULL,
     rule_id          VARCHAR NOT NULL,
     coder_version    VARCHAR NOT NULL
@@ -87,11 +88,13 @@ CREATE TABLE IF NOT EXISTS relation_facts (
 
 -- Dyad counts per day: facts, distinct stories, distinct sources and distinct articles.
 -- Only asserted facts (not negated, not hypothetical) are counted. Compound actors are
--- expanded, one row per (source country, target country) pair; see sql/views/030 for how.
+-- expanded, one row per (source country, target country) pair; only countries are paired, and
+-- a country with itself only for domestic events (is_domestic, added by 003_domestic_facts);
+-- see sql/views/030 for how.
 CREATE TABLE IF NOT EXISTS relation_daily (
     partition_date  DATE NOT NULL,
     source_iso3     VARCHAR NOT NULL,
-    target_iso3     VARCHAR NOT NULL,      -- '' when the event has no recipient
+    target_iso3     VARCHAR NOT NULL,
     relation_type   VARCHAR NOT NULL,
     facts           INTEGER NOT NULL,
     stories         INTEGER NOT NULL,

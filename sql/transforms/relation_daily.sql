@@ -1,9 +1,10 @@
 -- relation_daily for one partition day ($1): asserted facts per country pair and type, from the
 -- fact_country_pairs view (sql/views/030), so the table and the analyst views count alike:
 -- negated and hypothetical events are evidence, not events; compound actors expand to one row
--- per country pair; joint events of a compound actor pair its members; an event with no
--- recipient counts under target_iso3 = ''.
-SELECT partition_date, source_iso3, target_iso3, relation_type,
+-- per country pair; joint events of a compound actor pair its members; only countries are
+-- paired, a country with itself only in domestic events (is_domestic); an event with no
+-- recipient country is no pair.
+SELECT partition_date, source_iso3, target_iso3, is_domestic, relation_type,
        count(DISTINCT fact_id)::INTEGER    AS facts,
        count(DISTINCT story_id)::INTEGER   AS stories,
        count(DISTINCT outlet)::INTEGER     AS sources,

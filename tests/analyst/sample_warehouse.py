@@ -13,6 +13,7 @@ import duckdb
 import polars as pl
 
 from etl.derive.daily import derive_relation_daily
+from etl.derive.facts import seed_actor_frame
 from etl.warehouse import lake
 
 DAYS = [dt.date(2024, 11, 13), dt.date(2024, 11, 14), dt.date(2024, 11, 15)]
@@ -39,10 +40,13 @@ ARTICLES = [
     ("a6", DAYS[2], "meridian-post", "Allies set up secretariat in Seoul", SYNDICATED_TEXT, "s5", False),
     ("a7", DAYS[2], "harbour-times", "Secretariat for three-way security pact", SYNDICATED_TEXT, "s5", False),
     ("a8", DAYS[2], "harbour-times", "Subscribers only", None, None, False),
+    ("a9", DAYS[2], "meridian-post", "Police detain protesters in Busan",
+     "Police detained 25 protesters in Busan on Friday. Ukrainian drones struck a refinery inside "
+     "Russia. The United Nations accused Russia of blocking aid.", "s6", True),
 ]
 
 # article_id, relation_type, mode, source actors, source iso3, target actors, target iso3,
-# sentence index in the article, negated, hypothetical
+# sentence index in the article, negated, hypothetical[, is_domestic]
 FACTS = [
     ("a1", "MOBILIZE", "weapons", ["North Korea"], ["PRK"], [], [], 0, False, False),
     ("a1", "ACCUSE", "allege", ["Japan"], ["JPN"], ["North Korea"], ["PRK"], 1, False, False),
@@ -62,6 +66,10 @@ FACTS = [
              ["North Korea"], ["PRK"], 1, False, False),
         )
     ],
+    # A domestic event, a country miscoded as acting on itself, and an organisation (not a country).
+    ("a9", "COERCE", "arrest", ["South Korean police"], ["KOR"], ["protesters"], ["KOR"], 0, False, False, True),
+    ("a9", "ASSAULT", "drone", ["Ukraine"], ["UKR"], ["Ukraine"], ["UKR"], 1, False, False),
+    ("a9", "ACCUSE", None, ["United Nations"], ["UN"], ["Russia"], ["RUS"], 2, False, False),
 ]
 
 FEEDS = ["keystone-wire", "meridian-post", "harbour-times", "dead-feed"]
@@ -108,14 +116,16 @@ def _article_rows() -> tuple[list[dict], list[dict], list[dict]]:
 def _fact_rows() -> list[dict]:
     by_id = {a[0]: a for a in ARTICLES}
     rows = []
-    for n, (article_id, rtype, mode, src, src_iso, tgt, tgt_iso, index, negated, hypothetical) in enumerate(FACTS):
+    for n, (article_id, rtype, mode, src, src_iso, tgt, tgt_iso, index, negated, hypothetical, *domestic) in \
+            enumerate(FACTS):
         _, day, _, _, text, story_id, _ = by_id[article_id]
         start, end = _sentences(text)[index]
         rows.append(dict(fact_id=f"f{n}", partition_date=day, article_id=article_id, story_id=story_id,
                          relation_type=rtype, mode=mode, source_actors=src, source_iso3=src_iso,
                          target_actors=tgt, target_iso3=tgt_iso, sentence=text[start:end],
                          sentence_start=start, sentence_end=end, negated=negated,
-                         hypothetical=hypothetical, confidence=0.9, rule_id="test", coder_version="test"))
+                         hypothetical=hypothetical, is_domestic=bool(domestic and domestic[0]),
+                         confidence=0.9, rule_id="test", coder_version="test"))
     return rows
 
 
@@ -149,5 +159,7 @@ def build_sample_warehouse(con: duckdb.DuckDBPyConnection) -> None:
                         ("relation_facts", _fact_rows()), ("feed_fetches", fetches), ("feed_state", state)]:
         _insert(con, table, rows)
     con.execute("COMMIT")
+    # The states among the actors are the countries the dyad views pair.
+    lake.append_rows(con, {"actors": seed_actor_frame()})
     for day in DAYS:
         lake.replace_partitions(con, {"relation_daily": derive_relation_daily(con, day)}, [day])

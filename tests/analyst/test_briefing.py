@@ -34,8 +34,15 @@ def test_sample_briefing_shows_the_day(sample_warehouse, tmp_path):
     mix = _chart(html, "event-mix")
     assert ">ACCUSE<" in mix and ">AGREE<" in mix and ">MOBILIZE<" not in mix  # only the 15th's types
     network = _chart(html, "actor-network")
-    assert network.count("<circle") == 5  # US, South Korea, Japan, China, North Korea (last 7 days)
+    # US, South Korea, Japan, China, North Korea, the police and protesters of the domestic
+    # event, the UN and Russia (last 7 days); not Ukraine, miscoded as acting on itself.
+    assert network.count("<circle") == 9 and ">Ukraine<" not in network
     assert "South Korea → North Korea: 2 stories" in network  # s1 on the 13th and s5
+    domestic = re.search(r'<path [^>]*stroke-dasharray[^>]*><title>([^<]*)</title>', network)
+    assert domestic and domestic.group(1) == "South Korean police → protesters (domestic): 1 stories"
+    assert network.count("stroke-dasharray") == 1
+    events = re.findall(r'<tr>\s*<td class="type".*?</tr>', html, re.S)
+    assert events and all('<td class="confidence"' in e and "confidence 0.90" in e for e in events)
     trends = _chart(html, "dyad-trends")
     assert trends.count("<polyline") == 5 and "KOR → PRK" in trends
     assert "dead-feed" in html and "HTTP 404 Not Found" in html  # sources needing attention

@@ -63,6 +63,6 @@ def test_export_as_of_an_earlier_snapshot(sample_warehouse, tmp_path, capsys):
         counts = con.execute("SELECT (SELECT count(*) FROM relation_facts), (SELECT count(*) FROM relation_daily)").fetchone()
     finally:
         con.close()
-    assert counts == (14, 0)
+    assert counts == (17, 0)
     assert main(["export", str(tmp_path / "x.duckdb"), "--tables", "nope"]) == 1
     assert "no table nope" in capsys.readouterr().err

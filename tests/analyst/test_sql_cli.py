@@ -44,7 +44,7 @@ def test_writes_are_refused_with_a_clear_message(sample_warehouse, capsys):
         err = capsys.readouterr().err
         assert err.startswith("refused: the warehouse is attached read-only here"), err
     assert main(["sql", "SELECT count(*) AS n FROM articles", "--format", "csv"]) == 0
-    assert capsys.readouterr().out == "n\n8\n"  # nothing was deleted
+    assert capsys.readouterr().out == "n\n9\n"  # nothing was deleted
 
 
 def test_unknown_table_suggests_the_listing(sample_warehouse, capsys):

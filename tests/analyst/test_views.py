@@ -34,15 +34,35 @@ def test_dyad_daily_matches_the_relation_daily_table(sample_warehouse):
     con = lake.connect(read_only=True)
     try:
         differences = con.execute("""
-            SELECT * FROM (SELECT day AS partition_date, source_iso3, target_iso3, relation_type,
+            SELECT * FROM (SELECT day AS partition_date, source_iso3, target_iso3, relation_type, is_domestic,
                                   facts, stories, sources, articles FROM dyad_daily) v
             FULL JOIN relation_daily t USING (partition_date, source_iso3, target_iso3, relation_type)
-            WHERE (v.facts, v.stories, v.sources, v.articles)
-                  IS DISTINCT FROM (t.facts, t.stories, t.sources, t.articles)""").fetchall()
+            WHERE (v.is_domestic, v.facts, v.stories, v.sources, v.articles)
+                  IS DISTINCT FROM (t.is_domestic, t.facts, t.stories, t.sources, t.articles)""").fetchall()
         rows = con.execute("SELECT count(*) FROM dyad_daily").fetchone()[0]
     finally:
         con.close()
     assert rows > 0 and differences == []
+
+
+def test_dyads_pair_countries_and_mark_domestic_events(sample_warehouse):
+    con = lake.connect(read_only=True)
+    try:
+        pairs = con.execute("""SELECT dyad, relation_type, is_domestic FROM dyad_daily
+                               WHERE day = '2024-11-15' ORDER BY ALL""").fetchall()
+        kept_as_facts = con.execute("""SELECT count(*) FROM fact_evidence WHERE article_id = 'a9'""").fetchone()[0]
+    finally:
+        con.close()
+    # The police detaining protesters is South Korea's domestic event; "Ukrainian drones ...
+    # inside Russia" miscoded UKR -> UKR and the UN's accusation (not a country) are no pairs,
+    # and neither are the joint AGREE's members with themselves.
+    assert pairs == [
+        ("JPN → KOR", "AGREE", False), ("JPN → PRK", "ACCUSE", False), ("JPN → USA", "AGREE", False),
+        ("KOR (domestic)", "COERCE", True),
+        ("KOR → JPN", "AGREE", False), ("KOR → PRK", "ACCUSE", False), ("KOR → USA", "AGREE", False),
+        ("USA → JPN", "AGREE", False), ("USA → KOR", "AGREE", False), ("USA → PRK", "ACCUSE", False),
+    ]
+    assert kept_as_facts == 3
 
 
 def test_weekly_counts_a_story_once_across_days(sample_warehouse):

@@ -1,0 +1,15 @@
+-- Domestic events: a fact whose source and target are the same country by design (police
+-- against protesters, a government against rebels). Any other fact with one country on both
+-- sides, or with no recipient country, is kept as a fact but is no country pair: see
+-- sql/views/030_fact_country_pairs.sql, which relation_daily is computed from.
+--
+-- Columns added after the first lakes were made are added here, in place, so that existing
+-- lakes are brought up to date: ADD COLUMN IF NOT EXISTS does nothing (and commits no snapshot)
+-- once the column is there. DuckLake takes only a literal default on ADD COLUMN and reads a
+-- bare `false` as an expression, hence the quoted literal. Rows written before the column
+-- existed read false (not domestic) until their day is re-derived.
+ALTER TABLE relation_facts ADD COLUMN IF NOT EXISTS is_domestic BOOLEAN DEFAULT 'false';
+ALTER TABLE relation_daily ADD COLUMN IF NOT EXISTS is_domestic BOOLEAN DEFAULT 'false';
+
+COMMENT ON COLUMN relation_facts.is_domestic IS 'True when source and target are the same country by design (police against protesters, a government against rebels): counted as a domestic pair of that country. False for every other fact; a fact with one country on both sides that is not domestic, or with no recipient country, is never counted as a country pair.';
+COMMENT ON COLUMN relation_daily.is_domestic IS 'True for the domestic events of one country (source_iso3 = target_iso3, facts marked is_domestic); false for pairs of two different countries, the only other rows.';
