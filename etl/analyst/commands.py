@@ -11,7 +11,7 @@ import polars as pl
 
 from etl.analyst.export import ExportRequest, export_warehouse
 from etl.analyst.search import SearchFilters, search_articles
-from etl.analyst.search_index import ensure_search_index
+from etl.analyst.search_index import ensure_search_index, index_path
 from etl.cli.sql_shell import render
 from etl.settings import get_settings
 from etl.warehouse import lake
@@ -40,8 +40,10 @@ def run_search(args: argparse.Namespace) -> int:
     finally:
         con.close()
     if rebuilt is not None:
+        where = "" if info.path == index_path(settings) else (
+            f"; {index_path(settings).parent} is read-only, so it was built in a temporary folder for this search")
         print(f"search index rebuilt: {info.documents} articles in {rebuilt:.2f} s "
-              f"(lake snapshot {info.lake_snapshot})", file=sys.stderr)
+              f"(lake snapshot {info.lake_snapshot}){where}", file=sys.stderr)
     filters = SearchFilters(since=args.since, until=args.until, source=args.source, limit=args.limit)
     try:
         results = search_articles(settings, info.path, args.query, filters)
@@ -64,7 +66,7 @@ def run_export(args: argparse.Namespace) -> int:
     con = lake.connect(get_settings(), read_only=True)
     try:
         result = export_warehouse(con, request)
-    except (FileExistsError, ValueError, duckdb.Error) as error:
+    except (FileExistsError, FileNotFoundError, ValueError, duckdb.Error) as error:
         print(f"export refused: {error}", file=sys.stderr)
         return 1
     finally:

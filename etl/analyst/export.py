@@ -78,6 +78,10 @@ def export_warehouse(con: duckdb.DuckDBPyConnection, request: ExportRequest) -> 
         raise ValueError(f"unknown export format {request.fmt!r}; use one of {EXPORT_FORMATS}")
     if request.target.exists():
         raise FileExistsError(f"{request.target} exists; remove it or choose another path")
+    # A typo in the folder part of the path should not quietly create a tree of folders
+    # somewhere unexpected: the export goes into a folder that is already there.
+    if not request.target.parent.is_dir():
+        raise FileNotFoundError(f"folder {request.target.parent} does not exist; create it first or choose another path")
     available = base_tables(con)
     unknown = sorted(set(request.tables) - set(available))
     if unknown:
@@ -89,8 +93,7 @@ def export_warehouse(con: duckdb.DuckDBPyConnection, request: ExportRequest) -> 
 
 
 def _export_duckdb(con: duckdb.DuckDBPyConnection, tables: list[str], request: ExportRequest) -> ExportResult:
-    request.target.parent.mkdir(parents=True, exist_ok=True)
-    con.execute(f"ATTACH '{request.target}' AS {EXPORT_DB}")
+    con.execute(f"ATTACH {lake.sql_literal(request.target)} AS {EXPORT_DB}")
     try:
         rows = {}
         for table in tables:
@@ -120,12 +123,12 @@ def _create_applicable_views(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 
 def _export_parquet(con: duckdb.DuckDBPyConnection, tables: list[str], request: ExportRequest) -> ExportResult:
-    request.target.mkdir(parents=True)
+    request.target.mkdir()
     rows = {}
     for table in tables:
         path = request.target / f"{table}.parquet"
-        con.execute(f"COPY ({select_sql(con, table, request)}) TO '{path}' (FORMAT parquet, COMPRESSION zstd)")
-        rows[table] = con.execute(f"SELECT count(*) FROM read_parquet('{path}')").fetchone()[0]
+        con.execute(f"COPY ({select_sql(con, table, request)}) TO {lake.sql_literal(path)} (FORMAT parquet, COMPRESSION zstd)")
+        rows[table] = con.execute("SELECT count(*) FROM read_parquet(?)", [str(path)]).fetchone()[0]
     # load.sql recreates the tables as views over the files, then the analyst views that apply.
     lines = [
         "-- Open with:  cd <this folder> && duckdb -init load.sql",
@@ -134,7 +137,7 @@ def _export_parquet(con: duckdb.DuckDBPyConnection, tables: list[str], request: 
     probe = duckdb.connect()
     try:
         for table in tables:
-            probe.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet('{request.target / table}.parquet')")
+            probe.execute(f"CREATE VIEW {table} AS SELECT * FROM read_parquet({lake.sql_literal(request.target / f'{table}.parquet')})")
         views = _create_applicable_views(probe)
     finally:
         probe.close()

@@ -57,9 +57,11 @@ def open_index_file(settings: Settings, path: Path, read_only: bool) -> duckdb.D
     return con
 
 
-def build_search_index(lake_con: duckdb.DuckDBPyConnection, settings: Settings) -> IndexInfo:
-    """Rebuild the index from the lake as seen by ``lake_con``; returns what was built."""
-    target = index_path(settings)
+def build_search_index(lake_con: duckdb.DuckDBPyConnection, settings: Settings,
+                       target: Path | None = None) -> IndexInfo:
+    """Rebuild the index (at ``target``, by default its place in the data folder) from the lake
+    as seen by ``lake_con``; returns what was built."""
+    target = target or index_path(settings)
     target.parent.mkdir(parents=True, exist_ok=True)
     snapshot = lake.current_snapshot(lake_con)
     documents = lake.query(lake_con, _DOCUMENTS_SQL)
@@ -83,11 +85,11 @@ def build_search_index(lake_con: duckdb.DuckDBPyConnection, settings: Settings) 
     finally:
         con.close()
     os.replace(building, target)
-    return read_index_info(settings)
+    return read_index_info(settings, target)
 
 
-def read_index_info(settings: Settings) -> IndexInfo | None:
-    path = index_path(settings)
+def read_index_info(settings: Settings, path: Path | None = None) -> IndexInfo | None:
+    path = path or index_path(settings)
     if not path.exists():
         return None
     con = duckdb.connect(str(path), read_only=True)
@@ -101,11 +103,23 @@ def read_index_info(settings: Settings) -> IndexInfo | None:
 def ensure_search_index(lake_con: duckdb.DuckDBPyConnection, settings: Settings) -> tuple[IndexInfo, float | None]:
     """The index, rebuilt first when missing or older than the lake's latest snapshot.
 
-    Returns the index and the rebuild time in seconds (None when it was current).
+    Returns the index and the rebuild time in seconds (None when it was current). A reader who
+    may not write the data folder gets a rebuilt index in a private temporary folder, for this
+    process only: the search still answers from the latest snapshot.
     """
     info = read_index_info(settings)
     if info is not None and info.lake_snapshot == lake.current_snapshot(lake_con):
         return info, None
     started = time.perf_counter()
-    info = build_search_index(lake_con, settings)
+    target = index_path(settings)
+    if not _writable_folder(target.parent):
+        target = lake.process_temp_dir() / target.name
+    info = build_search_index(lake_con, settings, target)
     return info, time.perf_counter() - started
+
+
+def _writable_folder(folder: Path) -> bool:
+    """Whether ``folder`` (or, when it does not exist yet, its nearest existing parent) may be written."""
+    while not folder.exists():
+        folder = folder.parent
+    return os.access(folder, os.W_OK)

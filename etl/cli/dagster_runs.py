@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import socket
 from pathlib import Path
 
 import dagster as dg
+import yaml
 
+from etl.cli.run_launcher import HOST_TAG, PID_TAG
 from etl.settings import Settings, get_settings
 
 # Writers are serialised: two runs replacing the same partitions would only retry each other.
@@ -25,16 +28,38 @@ concurrency:
       - key: "etl/writer"
         limit: 1
 """
+# Run monitoring (in the daemon): a run whose process died is marked failed at the next poll,
+# which frees its writer slot; without it a killed run holds the slot and every later run of a
+# writing job stays queued. The launcher is Dagster's default one with a process health check.
+RUN_MONITORING_YAML = """\
+run_launcher:
+  module: etl.cli.run_launcher
+  class: ProcessCheckingRunLauncher
+run_monitoring:
+  enabled: true
+  poll_interval_seconds: 30
+  start_timeout_seconds: 300
+  max_resume_run_attempts: 0
+"""
 
 
 def ensure_dagster_home(settings: Settings | None = None) -> Path:
-    """Create the project-local DAGSTER_HOME (unless one is set) and export it."""
+    """Create the project-local DAGSTER_HOME (unless one is set) and export it.
+
+    An instance config written by an earlier version gets run monitoring added, unless it
+    already sets its own run monitoring or run launcher.
+    """
     settings = settings or get_settings()
     home = Path(os.environ.get("DAGSTER_HOME") or settings.dagster_home)
     home.mkdir(parents=True, exist_ok=True)
     config = home / "dagster.yaml"
     if not config.exists():
-        config.write_text(DAGSTER_YAML)
+        config.write_text(DAGSTER_YAML + RUN_MONITORING_YAML)
+    else:
+        current = yaml.safe_load(config.read_text()) or {}
+        if "run_monitoring" not in current and "run_launcher" not in current:
+            with open(config, "a") as handle:
+                handle.write("\n" + RUN_MONITORING_YAML)
     os.environ["DAGSTER_HOME"] = str(home)
     return home
 
@@ -47,9 +72,12 @@ def execute_job(job_name: str, run_config: dict | None = None, **kwargs) -> dg.E
     ensure_dagster_home()
     from etl.definitions import defs  # imported late: loading Dagster definitions takes seconds
 
+    # Where this run's process is, so the daemon's run monitoring can tell when it has died.
+    tags = {**kwargs.pop("tags", {}), PID_TAG: str(os.getpid()), HOST_TAG: socket.gethostname()}
     with dg.DagsterInstance.get() as instance:
         result = defs.resolve_job_def(job_name).execute_in_process(
-            instance=instance, raise_on_error=False, run_config={**CONSOLE_LOGGING, **(run_config or {})}, **kwargs
+            instance=instance, raise_on_error=False, run_config={**CONSOLE_LOGGING, **(run_config or {})},
+            tags=tags, **kwargs
         )
     if not result.success:
         failures = [e.message for e in result.all_events if e.is_failure]

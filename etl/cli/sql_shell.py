@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
 import polars as pl
 
-from etl.settings import get_settings
+from etl.settings import Settings, get_settings
 from etl.warehouse import lake
 
 FORMATS = ("table", "csv", "json", "parquet")
@@ -17,12 +18,81 @@ READ_ONLY_HINT = (
     "the warehouse is attached read-only here; tables are written only by the pipeline "
     "(etl capture / etl derive / Dagster runs)"
 )
+# Queries only: SELECT, FROM, WITH, DESCRIBE, SHOW, SUMMARIZE and PRAGMA listings all parse as
+# SELECT. Everything else (ATTACH/DETACH, USE, COPY, INSTALL/LOAD, SET, CALL, BEGIN, DDL, DML)
+# could step around the read-only attachment.
+_QUERY_STATEMENTS = {duckdb.StatementType.SELECT}
+# Table functions a SELECT could use to reach outside the warehouse or to change it: the SQLite
+# scanner opens any SQLite file without asking DuckDB's file-access settings, query() runs a
+# statement from a string (invisible to the check below), and the DuckLake maintenance
+# functions rewrite or delete files.
+_REFUSED_FUNCTION_PREFIXES = ("sqlite_", "postgres_")
+_REFUSED_FUNCTIONS = {
+    "query", "query_table", "ducklake_add_data_files", "ducklake_cleanup_old_files",
+    "ducklake_delete_orphaned_files", "ducklake_expire_snapshots", "ducklake_flush_inlined_data",
+    "ducklake_merge_adjacent_files", "ducklake_rewrite_data_files", "ducklake_set_commit_message",
+    "ducklake_set_option",
+}
+
+
+class QueryRefused(Exception):
+    """A statement `etl sql` does not run, with the reason to show."""
+
+
+def open_analyst_session(settings: Settings) -> duckdb.DuckDBPyConnection:
+    """The warehouse attached read-only, then sealed: no file outside the lake data can be read
+    or written, no extension installed or loaded, and the settings locked so none of this can
+    be switched back on from SQL."""
+    con = lake.connect(settings, read_only=True)
+    # DuckLake reads its Parquet files through DuckDB's file system; the catalog it already
+    # holds open. Nothing else is reachable.
+    con.execute(f"SET allowed_directories = [{lake.sql_literal(settings.lake_data)}]")
+    con.execute("SET enable_external_access = false")
+    con.execute("SET lock_configuration = true")
+    return con
+
+
+def _function_names(node) -> Iterator[str]:
+    if isinstance(node, dict):
+        if isinstance(node.get("function_name"), str):
+            yield node["function_name"].lower()
+        for value in node.values():
+            yield from _function_names(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _function_names(value)
+
+
+def check_query(con: duckdb.DuckDBPyConnection, sql: str) -> None:
+    """Raise QueryRefused unless every statement in ``sql`` is a plain query."""
+    for statement in con.extract_statements(sql):
+        if statement.type not in _QUERY_STATEMENTS:
+            kind = statement.type.name
+            raise QueryRefused(f"refused: {READ_ONLY_HINT}\n  ({kind} statements do not run in `etl sql`, "
+                               "only queries: SELECT, FROM, WITH, DESCRIBE, SHOW, SUMMARIZE)")
+        tree = json.loads(con.execute("SELECT json_serialize_sql(?)", [statement.query]).fetchone()[0])
+        for name in _function_names(tree):
+            if name in _REFUSED_FUNCTIONS or name.startswith(_REFUSED_FUNCTION_PREFIXES):
+                raise QueryRefused(f"refused: {READ_ONLY_HINT}\n  ({name}() reaches outside the warehouse "
+                                   "or changes it)")
+
+
+def execute_query(con: duckdb.DuckDBPyConnection, sql: str) -> pl.DataFrame:
+    """Check, then run ``sql``; the result of its last statement."""
+    check_query(con, sql)
+    statements = con.extract_statements(sql)
+    for statement in statements[:-1]:
+        con.execute(statement)
+    return con.execute(statements[-1]).pl() if statements else pl.DataFrame()
 
 
 def friendly_error(error: duckdb.Error) -> str:
     """DuckDB's message, with what to do next for the errors analysts hit most."""
     message = str(error)
     first_line = message.splitlines()[0]
+    if isinstance(error, duckdb.PermissionException):
+        return (f"refused: `etl sql` reads the warehouse only, no other files, extensions or settings\n"
+                f"  ({first_line})")
     if "read-only" in message or "read only" in message:
         return f"refused: {READ_ONLY_HINT}\n  ({first_line})"
     if isinstance(error, duckdb.CatalogException) and "does not exist" in message:
@@ -67,9 +137,12 @@ def render(frame: pl.DataFrame, fmt: str, output: Path | None = None) -> str | N
 
 
 def run_query(sql: str, fmt: str = "table", output: Path | None = None) -> int:
-    con = lake.connect(get_settings(), read_only=True)
+    con = open_analyst_session(get_settings())
     try:
-        frame = con.execute(sql).pl()
+        frame = execute_query(con, sql)
+    except QueryRefused as refusal:
+        print(refusal, file=sys.stderr)
+        return 1
     except duckdb.Error as error:
         print(friendly_error(error), file=sys.stderr)
         return 1
@@ -112,7 +185,7 @@ def interactive_shell() -> int:
     except OSError:
         pass
     readline.set_history_length(HISTORY_LINES)
-    con = lake.connect(settings, read_only=True)
+    con = open_analyst_session(settings)
     _enable_completion(readline, con)
     print(f"warehouse {settings.catalog} (read-only).\n{SHELL_HELP}")
     fmt, buffer = "table", ""
@@ -140,11 +213,16 @@ def interactive_shell() -> int:
                     continue
                 sql, buffer = buffer, ""
             try:
-                print(render(con.execute(sql).pl(), fmt), end="")
+                print(render(execute_query(con, sql), fmt), end="")
+            except QueryRefused as refusal:
+                print(refusal)
             except duckdb.Error as error:
                 print(friendly_error(error))
     finally:
-        readline.write_history_file(history)
+        try:
+            readline.write_history_file(history)
+        except OSError:  # a data folder this user may only read: the session just keeps no history
+            pass
         con.close()
     return 0
 

@@ -11,11 +11,18 @@ project-local ``extension_directory`` laid out the way DuckDB expects.
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
+import fcntl
 import importlib
+import os
 import re
+import shutil
+import sqlite3
+import tempfile
 import time
-from collections.abc import Iterable, Mapping
+from contextlib import ExitStack, contextmanager
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 import duckdb
@@ -38,18 +45,57 @@ _CATALOG_EXTENSIONS = {"sqlite": "sqlite_scanner", "postgres": "postgres_scanner
 # Every table a partition run replaces carries this column.
 PARTITION_COLUMN = "partition_date"
 # DuckLake retries conflicting commits itself; these bound our own retry of a whole
-# DELETE+INSERT transaction when another writer committed the same table in between.
+# DELETE+INSERT transaction when another writer committed the same table in between, or when
+# the SQLite catalog stayed locked longer than its busy timeout.
 _WRITE_ATTEMPTS = 5
+# How long a SQLite catalog connection waits for another process's lock before failing.
+# Readers never hold it in WAL mode; writers hold it for a commit (milliseconds to seconds).
+CATALOG_BUSY_TIMEOUT_MS = 60_000
+# SQLite catalog journal: WAL lets readers and the writer work side by side (see attach_sql).
+CATALOG_JOURNAL_MODE = "WAL"
+# How long a write waits for another process writing the same partition day before giving up.
+# The lock is an flock, so a killed writer frees it at once: waiting is for a live writer only.
+PARTITION_LOCK_TIMEOUT_S = 900.0
 
 
 def schema_files(sql_dir: Path = REPO_SQL_DIR) -> list[Path]:
     return sorted((sql_dir / "schema").glob("*.sql"))
 
 
+def sql_literal(value: object) -> str:
+    """``value`` as a SQL string literal. For the statements that take no parameters (ATTACH,
+    COPY TO, SET): a path such as ``/srv/o'brien/data`` must stay one literal, never end it."""
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def process_temp_dir() -> Path:
+    """A private folder for this process, removed when it exits."""
+    global _TEMP_DIR
+    if _TEMP_DIR is None:
+        _TEMP_DIR = Path(tempfile.mkdtemp(prefix="etl-"))
+        atexit.register(shutil.rmtree, _TEMP_DIR, True)
+    return _TEMP_DIR
+
+
+_TEMP_DIR: Path | None = None
+
+
 def extension_dir(settings: Settings) -> Path:
-    """Create (once) the extension directory DuckDB expects, linking the PyPI binaries."""
+    """Create (once) the extension directory DuckDB expects, linking the PyPI binaries.
+
+    It lives in the data folder; a reader who may not write there gets the same links in a
+    private temporary folder instead.
+    """
+    root = settings.data_dir / "duckdb_extensions"
+    try:
+        return _link_extensions(root)
+    except PermissionError:
+        return _link_extensions(process_temp_dir() / "duckdb_extensions")
+
+
+def _link_extensions(root: Path) -> Path:
     platform = duckdb.execute("PRAGMA platform").fetchone()[0]
-    target = settings.data_dir / "duckdb_extensions" / f"v{DUCKDB_VERSION}" / platform
+    target = root / f"v{DUCKDB_VERSION}" / platform
     target.mkdir(parents=True, exist_ok=True)
     for name, (module_name, file_name) in _EXTENSION_FILES.items():
         link = target / f"{name}.duckdb_extension"
@@ -64,7 +110,7 @@ def extension_dir(settings: Settings) -> Path:
             continue
         link.unlink(missing_ok=True)
         link.symlink_to(source)
-    return settings.data_dir / "duckdb_extensions"
+    return root
 
 
 def catalog_extension(settings: Settings) -> str:
@@ -74,13 +120,42 @@ def catalog_extension(settings: Settings) -> str:
     return _CATALOG_EXTENSIONS[kind]
 
 
-def attach_sql(settings: Settings, read_only: bool) -> str:
+def attach_sql(settings: Settings, read_only: bool, catalog: str | None = None) -> str:
+    """The ATTACH statement of the lake (``catalog`` replaces the configured one, e.g. a copy)."""
     # The configured data path wins over the one recorded in the catalog, so a data directory
     # can be moved or copied (file paths inside the catalog are relative to it).
-    options = [f"DATA_PATH '{settings.lake_data}'", "OVERRIDE_DATA_PATH true"]
+    options = [f"DATA_PATH {sql_literal(settings.lake_data)}", "OVERRIDE_DATA_PATH true"]
+    catalog = catalog or settings.catalog
+    if catalog.startswith("sqlite:"):
+        # WAL: readers no longer block a writer's commit (in the default rollback journal a
+        # long query held the catalog and the writer failed with "database is locked"); the
+        # mode is stored in the file, so setting it once on a writable attach suffices.
+        options.append(f"META_BUSY_TIMEOUT {CATALOG_BUSY_TIMEOUT_MS}")
+        if not read_only:
+            options.append(f"META_JOURNAL_MODE {sql_literal(CATALOG_JOURNAL_MODE)}")
     if read_only:
         options.append("READ_ONLY")
-    return f"ATTACH 'ducklake:{settings.catalog}' AS {LAKE_ALIAS} ({', '.join(options)})"
+    return f"ATTACH {sql_literal('ducklake:' + catalog)} AS {LAKE_ALIAS} ({', '.join(options)})"
+
+
+def readable_catalog(settings: Settings) -> str:
+    """The catalog a read-only session attaches: the configured one, or, when the local catalog
+    is in a folder this process may not write, a private copy of it.
+
+    SQLite in WAL mode needs its shared-memory file beside the database even to read, so a
+    reader without write access to the folder (an analyst's account, a read-only mount) cannot
+    open the catalog in place. The copy is taken with SQLite's backup API, a consistent snapshot.
+    """
+    if not settings.catalog_is_local or os.access(settings.lake_dir, os.W_OK):
+        return settings.catalog
+    copy = process_temp_dir() / f"catalog-{time.time_ns()}.sqlite"
+    uri = settings.catalog_path.as_uri()
+    try:
+        _backup_sqlite(f"{uri}?mode=ro", copy)
+    except sqlite3.OperationalError:
+        # No shared-memory file to join means no writer is open: the file is all there is.
+        _backup_sqlite(f"{uri}?immutable=1", copy)
+    return f"sqlite:{copy}"
 
 
 def warehouse_exists(settings: Settings) -> bool:
@@ -88,16 +163,26 @@ def warehouse_exists(settings: Settings) -> bool:
     return not settings.catalog_is_local or settings.catalog_path.exists()
 
 
+def _backup_sqlite(source_uri: str, target: Path) -> None:
+    source = sqlite3.connect(source_uri, uri=True)
+    try:
+        with sqlite3.connect(target) as copy:
+            source.backup(copy)
+        copy.close()
+    finally:
+        source.close()
+
+
 def connect(settings: Settings | None = None, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB session with the lake attached as ``lake`` and selected by ``USE``."""
     settings = settings or get_settings()
-    if settings.catalog_is_local:
-        settings.lake_data_path.mkdir(parents=True, exist_ok=True)
     if read_only and not warehouse_exists(settings):
         raise FileNotFoundError(
             f"no warehouse at {settings.catalog_path}: run `etl demo` or a capture+derive first "
             "(or set ETL_DATA_DIR)"
         )
+    if settings.catalog_is_local and not read_only:
+        settings.lake_data_path.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(
         config={
             "extension_directory": str(extension_dir(settings)),
@@ -107,7 +192,7 @@ def connect(settings: Settings | None = None, read_only: bool = False) -> duckdb
     )
     con.execute("LOAD ducklake")
     con.execute(f"LOAD {catalog_extension(settings)}")
-    con.execute(attach_sql(settings, read_only))
+    con.execute(attach_sql(settings, read_only, readable_catalog(settings) if read_only else None))
     con.execute(f"USE {LAKE_ALIAS}")
     return con
 
@@ -210,43 +295,87 @@ ALL_ROWS = "all"
 NO_ROWS = "none"
 
 
-def write(con: duckdb.DuckDBPyConnection, operations: list[tuple[str, pl.DataFrame, object]]) -> dict[str, int]:
+def write(con: duckdb.DuckDBPyConnection, operations: list[tuple[str, pl.DataFrame, object]],
+          lock_dir: Path | None = None) -> dict[str, int]:
     """Apply (table, frame, replaces) operations in a single transaction, retrying on conflict.
 
     ``replaces`` says which existing rows the frame replaces: ALL_ROWS, NO_ROWS, a list of dates
     whose partitions are deleted first, or a ``(where_sql, params)`` pair for anything else.
+    Writers of the same partition days take turns (see :func:`partition_locks`).
     """
     conformed = [(table, _conform(con, table, frame), replaces) for table, frame, replaces in operations]
-    for attempt in range(_WRITE_ATTEMPTS):
-        try:
-            con.execute("BEGIN TRANSACTION")
-            written = {}
-            for table, frame, replaces in conformed:
-                if replaces == ALL_ROWS:
-                    con.execute(f"DELETE FROM {table}")
-                elif isinstance(replaces, tuple):
-                    con.execute(f"DELETE FROM {table} WHERE {replaces[0]}", replaces[1])
-                elif replaces != NO_ROWS and replaces:
-                    con.execute(
-                        f"DELETE FROM {table} WHERE {PARTITION_COLUMN} IN (SELECT unnest(?::DATE[]))",
-                        [list(replaces)],
-                    )
-                if frame.height:
-                    con.register("_incoming", frame)
-                    con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _incoming")
-                    con.unregister("_incoming")
-                written[table] = written.get(table, 0) + frame.height
-            con.execute("COMMIT")
-            return written
-        except duckdb.TransactionException:
-            con.execute("ROLLBACK")
-            if attempt == _WRITE_ATTEMPTS - 1:
-                raise
+    days = sorted({d for _, _, replaces in conformed if isinstance(replaces, list) for d in replaces})
+    with partition_locks(lock_dir or get_settings().data_dir / "locks", days):
+        for attempt in range(_WRITE_ATTEMPTS):
+            try:
+                return _write_once(con, conformed)
+            except duckdb.Error as error:
+                if attempt == _WRITE_ATTEMPTS - 1 or not _retryable(error):
+                    raise
             time.sleep(0.2 * 2**attempt)
-        except BaseException:
-            con.execute("ROLLBACK")
-            raise
     raise AssertionError("unreachable")
+
+
+def _write_once(con: duckdb.DuckDBPyConnection, conformed: list[tuple[str, pl.DataFrame, object]]) -> dict[str, int]:
+    con.execute("BEGIN TRANSACTION")
+    try:
+        written = {}
+        for table, frame, replaces in conformed:
+            if replaces == ALL_ROWS:
+                con.execute(f"DELETE FROM {table}")
+            elif isinstance(replaces, tuple):
+                con.execute(f"DELETE FROM {table} WHERE {replaces[0]}", replaces[1])
+            elif replaces != NO_ROWS and replaces:
+                con.execute(
+                    f"DELETE FROM {table} WHERE {PARTITION_COLUMN} IN (SELECT unnest(?::DATE[]))",
+                    [list(replaces)],
+                )
+            if frame.height:
+                con.register("_incoming", frame)
+                con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _incoming")
+                con.unregister("_incoming")
+            written[table] = written.get(table, 0) + frame.height
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    # A failed COMMIT has already ended the transaction (DuckDB rolls it back itself): a
+    # ROLLBACK here would fail with "no transaction is active" and hide the retryable error.
+    con.execute("COMMIT")
+    return written
+
+
+def _retryable(error: duckdb.Error) -> bool:
+    """A write conflict with another committer, or a catalog lock held past the busy timeout."""
+    return isinstance(error, duckdb.TransactionException) or "database is locked" in str(error)
+
+
+@contextmanager
+def partition_locks(lock_dir: Path, days: list[dt.date], timeout: float = PARTITION_LOCK_TIMEOUT_S) -> Iterator[None]:
+    """Hold an exclusive lock per partition day (in date order, so two writers cannot deadlock).
+
+    Two writers replacing the same day would otherwise race on its data files and one would
+    abort with a conflict; taking turns makes both succeed. These are flock locks: the kernel
+    releases them when their process dies, however it dies, so a killed run never blocks the
+    next one. A live writer holding a day longer than ``timeout`` makes this one fail clearly.
+    """
+    with ExitStack() as held:
+        if days:
+            lock_dir.mkdir(parents=True, exist_ok=True)
+        for day in days:
+            handle = held.enter_context(open(lock_dir / f"partition-{day.isoformat()}.lock", "a"))
+            deadline = time.monotonic() + timeout
+            while True:
+                try:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        raise TimeoutError(
+                            f"partition {day} is being written by another process for over {timeout:.0f} s "
+                            f"(lock {handle.name}); try again when it has finished"
+                        ) from None
+                    time.sleep(0.1)
+        yield
 
 
 def query(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> pl.DataFrame:
@@ -254,4 +383,4 @@ def query(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) 
 
 
 def current_snapshot(con: duckdb.DuckDBPyConnection) -> int:
-    return con.execute(f"SELECT max(snapshot_id) FROM ducklake_snapshots('{LAKE_ALIAS}')").fetchone()[0]
+    return con.execute("SELECT max(snapshot_id) FROM ducklake_snapshots(?)", [LAKE_ALIAS]).fetchone()[0]
