@@ -9,7 +9,7 @@ from .dates import resolve_event_date
 from .discourse import Salience
 from .events import Event, code_events
 from .gazetteer import gazetteer
-from .lexicon import RoleWord, Trigger, word_dictionary
+from .lexicon import Trigger, word_dictionary
 from .mentions import ArticleMemory, Mention, MentionFinder
 from .model import CodedArticle, Fact
 from .sentences import split_sentences
@@ -147,8 +147,9 @@ def code_article(text: str, published: datetime.date | None = None) -> CodedArti
     lower = _same_length_lower(text)
     names = _with_lower_case_names(gaz.dictionary.find(text), gaz.lower_dictionary.find(lower), text)
     words = word_dictionary().find(lower)
-    triggers = [(s, e, readings) for s, e, p in words if (readings := [x for x in p if isinstance(x, Trigger)])]
-    roles = [(s, e, role) for s, e, p in words if (role := next((x for x in p if isinstance(x, RoleWord)), None))]
+    # A phrase's readings list its triggers before its role words (see lexicon.word_dictionary).
+    triggers = [(s, e, p) for s, e, p in words if isinstance(p[0], Trigger)]
+    roles = [(s, e, p.role) for s, e, p in words if p.role is not None]
     memory = ArticleMemory(published=published)
     finder = MentionFinder(gaz, memory)
     salience = Salience()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import FRAME, NONE, NOUN, POSSESSED, Trigger
+from .lexicon import FRAME, NONE, NOUN, POSSESSED, Readings, Trigger
 from .mentions import Mention, with_code
 from .model import Actor
 
@@ -139,7 +139,13 @@ def _in_sense(lower: str, triggers: list[tuple[int, int, list[Trigger]]]) -> lis
     for start, end, alternatives in triggers:
         following = _words(lower[end:end + 80])[:10]
         preceding = _words(lower[max(0, start - 50):start])[-6:]
-        fitting = [trigger for trigger in alternatives if trigger.fits(following, preceding)]
+        nearby = frozenset(following + preceding)
+        fitting = []
+        for trigger in alternatives.candidates(nearby) if isinstance(alternatives, Readings) else alternatives:
+            if isinstance(trigger, Trigger) and trigger.fits(following, preceding, nearby):
+                fitting.append(trigger)
+                if trigger.petrarch:
+                    break  # the field lexicon's first fitting reading is its reading
         if kept and lower[start:end] in kept[-1][2][0].needs:
             continue  # the object that gave the previous trigger its sense ("lift its ban")
         if fitting and fitting[0].role != NONE:
@@ -189,6 +195,10 @@ def _in_condition(lower: str, position: int) -> bool:
 
 def code_events(sentence: str, lower: str, mentions: list[Mention],
                 triggers: list[tuple[int, int, list[Trigger]]]) -> list[Event]:
+    # The field lexicon's verbs code dyadic events only: without a mention on each side there
+    # is nothing to try (most of them, on most sentences).
+    first_start, last_end = min(m.start for m in mentions), max(m.end for m in mentions)
+    triggers = [t for t in triggers if not t[2][0].petrarch or (first_start < t[0] and t[1] < last_end)]
     triggers = _in_sense(lower, triggers)
     masked = _mask_relative_clauses(lower)
     attribution_start = _trailing_attribution_start(lower)

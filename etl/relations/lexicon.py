@@ -39,14 +39,15 @@ class Trigger:
     petrarch: bool = False
     plain_form: bool = False
 
-    def fits(self, following: list[str], preceding: list[str]) -> bool:
-        """Whether the words around the phrase give it this trigger's sense."""
+    def fits(self, following: list[str], preceding: list[str], nearby: frozenset[str] = frozenset()) -> bool:
+        """Whether the words around the phrase give it this trigger's sense (``nearby``: the
+        words of both lists, to reject most patterns before checking their order)."""
         previous = preceding[-1] if preceding else ""
         if previous in self.not_after or previous.endswith("'s") and "'s" in self.not_after:
             return False  # "'s" in not_after: not after a possessive ("Indonesia's free meals")
-        if self.after and not _in_order(self.after, following):
+        if self.after and (self.after[-1].isdisjoint(nearby) or not _in_order(self.after, following)):
             return False
-        if self.before and not _in_order(self.before, preceding):
+        if self.before and (self.before[-1].isdisjoint(nearby) or not _in_order(self.before, preceding)):
             return False
         return not self.needs or any(word in self.needs for word in following[:6])
 
@@ -151,8 +152,37 @@ def petrarch_triggers() -> dict[str, list[Trigger]]:
                     for block in dict.fromkeys(forms["#blocks:" + form]) for code, before, after in patterns[block]]
         readings.sort(key=lambda t: -(len(t.after) + len(t.before)))
         bare = "---" if "---" in codes else codes[-1]
-        triggers[form] = [*readings, _trigger(bare, form, form in plain)]
+        readings.append(_trigger(bare, form, form in plain))
+        if " " not in form and all(reading.role == NONE for reading in readings):
+            continue  # a single word that never codes an event shadows nothing either
+        triggers[form] = readings
     return triggers
+
+
+class Readings(list):
+    """A phrase's readings in order, indexed by the last word each pattern needs, so that only
+    the few patterns whose words occur nearby are tried (a common verb has hundreds)."""
+
+    def __init__(self, readings: list):
+        super().__init__(readings)
+        self.role = next((r for r in readings if isinstance(r, RoleWord)), None)  # listed after the triggers
+        self.unconditional: list[int] = []
+        self.by_word: dict[str, list[int]] = {}
+        for index, reading in enumerate(readings):
+            needed = (reading.after[-1] if reading.after else reading.before[-1] if reading.before else None) \
+                if isinstance(reading, Trigger) else None
+            if needed is None:
+                self.unconditional.append(index)
+            else:
+                for word in needed:
+                    self.by_word.setdefault(word, []).append(index)
+
+    def candidates(self, nearby: frozenset[str]) -> list:
+        """The readings that may fit given the words nearby, in their order."""
+        indexes = set(self.unconditional)
+        for word in nearby:
+            indexes.update(self.by_word.get(word, ()))
+        return [self[i] for i in sorted(indexes)]
 
 
 @cache
@@ -191,4 +221,4 @@ def word_dictionary() -> Dictionary:
         phrase, sector = cell(row, 0), cell(row, 1)
         if sector in ACTING_SECTORS and not any(isinstance(x, RoleWord) for x in entries.get(phrase, [])):
             entries.setdefault(phrase, []).append(RoleWord(BODY, sector, "", alone=True))
-    return Dictionary(entries)
+    return Dictionary({phrase: Readings(readings) for phrase, readings in entries.items()})
