@@ -43,6 +43,15 @@ class Settings:
     per_host_min_interval: float = 1.0
     capture_workers: int = 16  # threads fetching feeds and pages (I/O bound; politeness still per host)
     warc_max_bytes: int = 512 * 1024 * 1024
+    # Bounds of one capture run. What does not fit is recorded (outcome ``deferred``) and taken
+    # by the next run, so one huge feed or a slow host cannot hold the hourly run for hours.
+    max_new_entries_per_feed: int = 500   # ETL_CAPTURE_ENTRY_LIMIT: new entries taken per feed fetch
+    page_budget: int = 5000               # ETL_CAPTURE_PAGE_BUDGET: page fetches per run
+    time_budget: float = 2400.0           # ETL_CAPTURE_TIME_BUDGET: seconds before nothing new starts
+    max_page_attempts: int = 3            # a page that failed this often is not tried again
+    # A running capture commits what it got at least this often (seconds), so a killed or
+    # failed run keeps its finished work: ETL_CAPTURE_COMMIT_SECONDS.
+    commit_interval: float = 30.0
     lookback_days: int = LOOKBACK_DAYS
     # ETL_CATALOG / ETL_LAKE_DATA as given; empty means the local defaults below.
     catalog_spec: str = ""
@@ -98,6 +107,20 @@ def parse_networks(spec: str) -> tuple:
     return tuple(networks)
 
 
+def _env_number(name: str, default: float, kind: type = float) -> float:
+    """A positive number from the environment; a bad value stops with a message naming it."""
+    text = os.environ.get(name, "").strip()
+    if not text:
+        return default
+    try:
+        value = kind(text)
+    except ValueError:
+        raise ValueError(f"{name}={text!r} is not a {kind.__name__}") from None
+    if value <= 0:
+        raise ValueError(f"{name}={text!r} must be positive")
+    return value
+
+
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
     data_dir = Path(os.environ.get("ETL_DATA_DIR", "data")).resolve()
@@ -110,4 +133,8 @@ def get_settings() -> Settings:
         user_agent=os.environ.get("ETL_USER_AGENT") or f"newsfacts-etl/0.1 (+{contact})",
         catalog_spec=os.environ.get("ETL_CATALOG", ""),
         lake_data_spec=os.environ.get("ETL_LAKE_DATA", ""),
+        max_new_entries_per_feed=_env_number("ETL_CAPTURE_ENTRY_LIMIT", Settings.max_new_entries_per_feed, int),
+        page_budget=_env_number("ETL_CAPTURE_PAGE_BUDGET", Settings.page_budget, int),
+        time_budget=_env_number("ETL_CAPTURE_TIME_BUDGET", Settings.time_budget),
+        commit_interval=_env_number("ETL_CAPTURE_COMMIT_SECONDS", Settings.commit_interval),
     )

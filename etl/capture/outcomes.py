@@ -31,6 +31,8 @@ BLOCKED_ADDRESS = "blocked_address"    # private/loopback/reserved address outsi
 ROBOTS_DISALLOWED = "robots_disallowed"  # robots.txt forbids the article page
 INVALID_URL = "invalid_url"            # not an http(s) URL we can fetch
 INTERNAL_ERROR = "internal_error"      # a bug in our code, caught so other sources go on
+DEFERRED = "deferred"                  # not tried: the run's page or time budget was used up;
+                                       # the next run takes it
 
 # Outcomes after which the feed's error count is reset.
 SUCCESS = frozenset({OK, NOT_MODIFIED, UNCHANGED})

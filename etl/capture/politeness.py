@@ -3,6 +3,8 @@
 Tasks wait in per-host queues; an idle worker takes the next task of any host that has a free
 slot and whose minimum interval has passed, so a slow or strict host never ties up the workers
 that other hosts could use. Tasks may submit further tasks (a feed fetch queues its pages).
+After an optional stop time no task starts any more: each queued task's ``defer`` callback runs
+instead, at once (it makes no request, so politeness need not pace it).
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import time
 from collections import deque
 from dataclasses import dataclass, field
 from typing import Callable
+
+Task = Callable[[], None]
 
 
 @dataclass
@@ -24,14 +28,16 @@ class _Host:
 
 
 class HostScheduler:
-    def __init__(self, workers: int, concurrency: int, min_interval: float):
+    def __init__(self, workers: int, concurrency: int, min_interval: float, stop_at: float | None = None):
         self.workers = max(1, workers)
         self.default_concurrency = max(1, concurrency)
         self.default_interval = max(0.0, min_interval)
+        self.stop_at = stop_at   # time.monotonic() after which queued tasks are deferred
         self._hosts: dict[str, _Host] = {}
         self._ready_order: deque[str] = deque()   # round robin over hosts
         self._pending = 0
         self._running = 0
+        self._aborted = False
         self._cond = threading.Condition()
         self.errors: list[BaseException] = []
 
@@ -52,21 +58,36 @@ class HostScheduler:
                 entry.min_interval = max(0.0, min_interval)
             self._cond.notify_all()
 
-    def submit(self, host: str, task: Callable[[], None]) -> None:
+    def submit(self, host: str, task: Task, defer: Task | None = None) -> None:
+        """Queue ``task``; ``defer`` runs instead if the stop time passes before it starts."""
         with self._cond:
-            self._host(host).queue.append(task)
+            self._host(host).queue.append((task, defer))
             self._pending += 1
-            self._cond.notify()
+            self._cond.notify_all()  # the caller of run() waits on this condition too
 
-    def _take(self) -> tuple[str, Callable[[], None]] | None:
-        """Next runnable task, waiting as needed; None once all work is done."""
+    def _start(self, name: str, host: _Host, now: float) -> tuple[str, Task]:
+        task, defer = host.queue.popleft()
+        host.in_flight += 1
+        self._pending -= 1
+        self._running += 1
+        if self.stop_at is not None and now >= self.stop_at:
+            return name, defer or (lambda: None)
+        host.next_start = now + host.min_interval
+        return name, task
+
+    def _take(self) -> tuple[str, Task] | None:
+        """Next runnable task, waiting as needed; None once all work is done (or abandoned)."""
         with self._cond:
             while True:
-                if self._pending == 0 and self._running == 0:
+                if self._aborted or (self._pending == 0 and self._running == 0):
                     self._cond.notify_all()
                     return None
                 now = time.monotonic()
-                wake = None
+                if self.stop_at is not None and now >= self.stop_at:
+                    for name, host in self._hosts.items():
+                        if host.queue:
+                            return self._start(name, host, now)
+                wake = self.stop_at
                 for _ in range(len(self._ready_order)):
                     name = self._ready_order[0]
                     self._ready_order.rotate(-1)
@@ -76,11 +97,7 @@ class HostScheduler:
                     if host.next_start > now:
                         wake = host.next_start if wake is None else min(wake, host.next_start)
                         continue
-                    host.in_flight += 1
-                    host.next_start = now + host.min_interval
-                    self._pending -= 1
-                    self._running += 1
-                    return name, host.queue.popleft()
+                    return self._start(name, host, now)
                 self._cond.wait(None if wake is None else max(wake - now, 0.001))
 
     def _done(self, name: str) -> None:
@@ -99,11 +116,32 @@ class HostScheduler:
             finally:
                 self._done(name)
 
-    def run(self) -> None:
-        """Run until every queued task, and every task they queued, has finished."""
+    def _wait_idle(self, timeout: float) -> bool:
+        """True once no task is queued or running; False if ``timeout`` passed first."""
+        with self._cond:
+            if self._pending or self._running:
+                self._cond.wait(timeout)
+            return not (self._pending or self._running)
+
+    def run(self, tick: Task | None = None, tick_every: float = 1.0) -> None:
+        """Run until every queued task, and every task they queued, has finished.
+
+        ``tick`` runs on the calling thread about every ``tick_every`` seconds meanwhile (the
+        capture commits from there). If it raises, no further task starts; those running finish.
+        """
         threads = [threading.Thread(target=self._work, name=f"capture-{i}", daemon=True)
                    for i in range(self.workers)]
         for thread in threads:
             thread.start()
-        for thread in threads:
-            thread.join()
+        try:
+            while not self._wait_idle(tick_every):
+                if tick is not None:
+                    tick()
+        except BaseException:
+            with self._cond:
+                self._aborted = True
+                self._cond.notify_all()
+            raise
+        finally:
+            for thread in threads:
+                thread.join()

@@ -12,6 +12,11 @@ from etl.capture.fetch import Fetcher
 
 ROBOTS_MAX_BYTES = 512 * 1024   # RFC 9309 asks crawlers to read at least 500 KiB
 MAX_CRAWL_DELAY = 60.0          # a Crawl-delay beyond this would starve the hourly run
+# Refusals of the origin itself: the page would meet the same one, so it is reported as such
+# rather than as a robots.txt verdict.
+ORIGIN_REFUSALS = frozenset({outcomes.BLOCKED_ADDRESS, outcomes.INVALID_URL})
+
+Refusal = tuple[str, str]   # (outcome class, reason)
 
 
 class RobotsPolicy:
@@ -23,7 +28,7 @@ class RobotsPolicy:
         self._locks: dict[str, threading.Lock] = {}
         self._guard = threading.Lock()
 
-    def _load(self, origin: str) -> Protego | str:
+    def _load(self, origin: str) -> Protego | Refusal:
         result = self.fetcher.get(origin + "/robots.txt", accept="text/plain, */*;q=0.5",
                                   max_bytes=ROBOTS_MAX_BYTES)
         if result.outcome == outcomes.OK and result.status is not None:
@@ -31,11 +36,15 @@ class RobotsPolicy:
                 return Protego.parse((result.body or b"").decode("utf-8", "replace"))
             if 400 <= result.status < 500:
                 return Protego.parse("")  # "unavailable": everything may be crawled
-            return f"robots.txt answered HTTP {result.status}: treated as disallow-all for now"
+            return (outcomes.ROBOTS_DISALLOWED,
+                    f"robots.txt answered HTTP {result.status}: treated as disallow-all for now")
+        if result.outcome in ORIGIN_REFUSALS:
+            return result.outcome, result.error or result.outcome
         # "unreachable" (5xx, network errors, too large): assume complete disallow this run
-        return f"robots.txt unreachable ({result.outcome}: {result.error}): treated as disallow-all"
+        return (outcomes.ROBOTS_DISALLOWED,
+                f"robots.txt unreachable ({result.outcome}: {result.error}): treated as disallow-all")
 
-    def rules(self, url: str) -> Protego | str:
+    def rules(self, url: str) -> Protego | Refusal:
         parts = urlsplit(url)
         origin = urlunsplit((parts.scheme, parts.netloc, "", "", ""))
         with self._guard:
@@ -45,18 +54,18 @@ class RobotsPolicy:
                 self._rules[origin] = self._load(origin)
             return self._rules[origin]
 
-    def check(self, url: str) -> str | None:
-        """None when the page may be fetched, else the reason it may not."""
+    def check(self, url: str) -> Refusal | None:
+        """None when the page may be fetched, else the outcome and reason it may not."""
         rules = self.rules(url)
-        if isinstance(rules, str):
+        if isinstance(rules, tuple):
             return rules
         if not rules.can_fetch(url, self.agent):
-            return f"robots.txt disallows {urlsplit(url).path or '/'} for {self.agent}"
+            return outcomes.ROBOTS_DISALLOWED, f"robots.txt disallows {urlsplit(url).path or '/'} for {self.agent}"
         return None
 
     def crawl_delay(self, url: str) -> float | None:
         rules = self.rules(url)
-        if isinstance(rules, str):
+        if isinstance(rules, tuple):
             return None
         delay = rules.crawl_delay(self.agent)
         return min(float(delay), MAX_CRAWL_DELAY) if delay else None

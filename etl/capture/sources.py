@@ -71,6 +71,11 @@ def parse_sources(text: str) -> list[Source]:
     raw_list = doc.get("sources") if isinstance(doc, dict) else None
     if not isinstance(raw_list, list):
         raise SourcesError("expected a top-level 'sources:' list")
+    if not raw_list:
+        # Most likely a mistake (a truncated file, the wrong ETL_SOURCES); polling nothing would
+        # still look like a successful run.
+        raise SourcesError("the 'sources:' list is empty; list at least one feed "
+                           "(to stop polling a feed, set enabled: false on it)")
     problems: list[str] = []
     sources = [s for i, raw in enumerate(raw_list) if (s := _source(raw, i, problems))]
     seen: set[str] = set()

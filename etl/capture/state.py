@@ -60,6 +60,7 @@ class CaptureState:
     feeds: dict[str, FeedState] = field(default_factory=dict)
     entries: dict[str, KnownEntry] = field(default_factory=dict)
     captured: dict[str, KnownCapture] = field(default_factory=dict)   # by canonical URL
+    page_failures: dict[str, int] = field(default_factory=dict)      # failed attempts by canonical URL
 
     @classmethod
     def empty(cls) -> "CaptureState":
@@ -67,9 +68,10 @@ class CaptureState:
 
     @classmethod
     def from_frames(cls, feed_state: pl.DataFrame | None, entries: pl.DataFrame | None,
-                    captured: pl.DataFrame | None) -> "CaptureState":
+                    captured: pl.DataFrame | None, page_failures: pl.DataFrame | None = None) -> "CaptureState":
         """State from the warehouse: feed_state rows; latest (entry_key, version, content_hash,
-        partition_date) per entry; latest (canonical_url, sha256[, url, fetched_at, capture_id])."""
+        partition_date) per entry; latest (canonical_url, sha256[, url, fetched_at, capture_id]);
+        (canonical_url, failures) of pages never stored."""
         names = {f.name for f in dataclasses.fields(FeedState)}
         feeds = {}
         for row in _rows(feed_state):
@@ -88,7 +90,8 @@ class CaptureState:
                                                row.get("capture_id"))
             for row in _rows(captured) if row.get("sha256")
         }
-        return cls(feeds, known, pages)
+        failures = {row["canonical_url"]: int(row["failures"]) for row in _rows(page_failures)}
+        return cls(feeds, known, pages, failures)
 
     def feed_state_frame(self) -> pl.DataFrame:
         return frame([dataclasses.asdict(s) for s in self.feeds.values()], FEED_STATE)

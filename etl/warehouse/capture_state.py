@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import datetime
 
 import duckdb
 
+from etl.capture import outcomes
 from etl.capture.run import CaptureResult, CaptureState, run_capture
 from etl.capture.sources import Source
 from etl.settings import Settings
@@ -26,25 +28,44 @@ FROM captures WHERE sha256 IS NOT NULL GROUP BY canonical_url
 """
 
 
+# Failed attempts of pages never stored, so a page that keeps failing is given up after a few.
+_PAGE_FAILURES = f"""
+SELECT canonical_url, count(*) AS failures
+FROM captures WHERE sha256 IS NULL AND outcome <> '{outcomes.DEFERRED}'
+GROUP BY canonical_url
+"""
+
+
 def load_capture_state(con: duckdb.DuckDBPyConnection) -> CaptureState:
     return CaptureState.from_frames(
         feed_state=lake.query(con, "SELECT * FROM feed_state"),
         entries=lake.query(con, _LATEST_ENTRIES),
         captured=lake.query(con, _LATEST_CAPTURES),
+        page_failures=lake.query(con, _PAGE_FAILURES),
     )
+
+
+def commit_batch(con: duckdb.DuckDBPyConnection, batch: CaptureResult, written: Counter) -> None:
+    """Append a batch of capture rows and replace the state of the feeds it finished, in one
+    transaction. Feeds not in the batch keep their rows, whether or not they are still listed."""
+    names = batch.feed_state["feed_name"].to_list()
+    counts = lake.write(
+        con,
+        [
+            ("feed_fetches", batch.fetches, lake.NO_ROWS),
+            ("feed_entries", batch.entries, lake.NO_ROWS),
+            ("captures", batch.captures, lake.NO_ROWS),
+            ("feed_state", batch.feed_state, ("feed_name IN (SELECT unnest(?::VARCHAR[]))", [names])),
+        ],
+    )
+    written.update(counts)
 
 
 def capture_into(con: duckdb.DuckDBPyConnection, sources: list[Source], settings: Settings,
                  now: datetime | None = None) -> tuple[CaptureResult, dict[str, int]]:
-    """One capture pass against the warehouse's memory, committed to it; returns what was written."""
-    result = run_capture(sources, load_capture_state(con), settings.raw_dir, settings, now=now)
-    written = lake.write(
-        con,
-        [
-            ("feed_fetches", result.fetches, lake.NO_ROWS),
-            ("feed_entries", result.entries, lake.NO_ROWS),
-            ("captures", result.captures, lake.NO_ROWS),
-            ("feed_state", result.feed_state, lake.ALL_ROWS),
-        ],
-    )
-    return result, written
+    """One capture pass against the warehouse's memory, committed to it as it goes (a batch at
+    least every ``settings.commit_interval`` seconds). Returns the run's rows and the counts written."""
+    written: Counter = Counter()
+    result = run_capture(sources, load_capture_state(con), settings.raw_dir, settings, now=now,
+                         commit=lambda batch: commit_batch(con, batch, written))
+    return result, dict(written)

@@ -30,8 +30,11 @@ def healthy_items(server: LocalServer, prefix: str, n: int = 3) -> list[dict]:
             for i in range(n)]
 
 
-def conditional(etag: str | None = None, last_modified: str | None = None):
-    """A feed answering 304 only when the matching validator is sent back."""
+def conditional(page: str, etag: str | None = None, last_modified: str | None = None):
+    """A feed answering 304 only when the matching validator is sent back.
+
+    Its one item's page must load: a feed whose page failed with attempts left is read in full
+    again next run, without validators."""
     def route(request: Request) -> bytes:
         if etag and request.headers.get("if-none-match") == etag:
             return response(304)
@@ -42,7 +45,7 @@ def conditional(etag: str | None = None, last_modified: str | None = None):
             headers["ETag"] = etag
         if last_modified:
             headers["Last-Modified"] = last_modified
-        return response(200, rss([{"title": "c", "link": "http://127.0.0.1:9/x", "guid": "c"}]), headers)
+        return response(200, rss([{"title": "c", "link": page, "guid": "c"}]), headers)
     return route
 
 
@@ -75,8 +78,8 @@ def build_routes(server: LocalServer) -> dict:
     retry_date = format_datetime(NOW + timedelta(hours=5), usegmt=True)
     routes = {
         "/healthy": lambda r: response(200, rss(healthy_items(server, "h")), FEED_TYPE),
-        "/etag": conditional(etag='"v1"'),
-        "/lastmod": conditional(last_modified="Mon, 06 May 2024 10:00:00 GMT"),
+        "/etag": conditional(server.url("/c/0"), etag='"v1"'),
+        "/lastmod": conditional(server.url("/c/1"), last_modified="Mon, 06 May 2024 10:00:00 GMT"),
         "/429": lambda r: response(429, b"slow down", {"Retry-After": "7200"}),
         "/503": lambda r: response(503, b"maintenance", {"Retry-After": retry_date}),
         "/slow": slow,
@@ -113,7 +116,7 @@ def build_routes(server: LocalServer) -> dict:
         "/malformed": lambda r: response(200, b"Warning: mysql_connect(): Too many connections", FEED_TYPE),
     }
     page = lambda r: response(200, article(r.path), {"Content-Type": "text/html; charset=utf-8"})
-    for prefix in ("h", "gz", "m", "latin", "b", "s"):
+    for prefix in ("h", "gz", "m", "latin", "b", "s", "c"):
         for i in range(3):
             routes[f"/{prefix}/{i}"] = page
     return routes

@@ -108,3 +108,36 @@ def test_every_failed_page_is_a_row_and_the_good_page_commits(site, warehouse):
     assert counts == {"fetches": 1, "entries": len(FIRST_OUTCOMES), "states": 1}
     # the page that redirected to a private address never left the machine
     assert not [r for r in site.server.requests if "169.254" in r.path]
+
+
+def test_a_rerun_takes_the_failed_pages_once_the_site_is_repaired(site, warehouse):
+    con, settings = warehouse
+    sources = [Source("broken", site.server.url("/feed"))]
+    capture_into(con, sources, settings, now=NOW)
+    site.repair()  # the feed itself is unchanged
+    capture_into(con, sources, settings, now=NOW + timedelta(hours=1))
+
+    latest = {}
+    for row in _attempts(con):
+        latest[urlsplit(row["guid"]).path] = row["outcome"]
+    assert latest == {path: outcomes.OK for path in FIRST_OUTCOMES}
+    assert len(site.server.requests_to("/good")) == 1  # stored pages are not fetched again
+    fetches = lake.query(con, "SELECT outcome FROM feed_fetches ORDER BY requested_at")["outcome"].to_list()
+    assert fetches == [outcomes.OK, outcomes.OK]
+    # Everything listed is stored now: the feed's validators are kept and it is not re-read.
+    capture_into(con, sources, settings, now=NOW + timedelta(hours=2))
+    fetches = lake.query(con, "SELECT outcome FROM feed_fetches ORDER BY requested_at")["outcome"].to_list()
+    assert fetches[-1] == outcomes.UNCHANGED
+    assert lake.query(con, "SELECT count(*) AS n FROM captures")["n"][0] == len(FIRST_OUTCOMES) + 5
+
+
+def test_a_page_that_keeps_failing_is_given_up_after_the_attempt_limit(site, warehouse):
+    con, settings = warehouse
+    sources = [Source("broken", site.server.url("/feed"))]
+    for hour in range(settings.max_page_attempts + 1):
+        capture_into(con, sources, settings, now=NOW + timedelta(hours=hour))
+    assert len(site.server.requests_to("/missing")) == settings.max_page_attempts
+    last = lake.query(con, "SELECT outcome FROM feed_fetches ORDER BY requested_at")["outcome"].to_list()[-1]
+    assert last == outcomes.UNCHANGED
+    failures = lake.query(con, "SELECT count(*) AS n FROM captures WHERE outcome = 'not_found'")["n"][0]
+    assert failures == settings.max_page_attempts

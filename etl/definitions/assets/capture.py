@@ -1,8 +1,9 @@
 """Capture group: the only assets that touch the network.
 
-One multi-asset because a single pass over the sources produces all four tables, and they must
-be committed together: an entry recorded without its fetch, or a capture without its entry,
-would be a history nobody can explain.
+One multi-asset because a single pass over the sources produces all four tables. The pass
+commits as it goes, each batch one transaction holding every table's rows recorded since the
+last one (an entry never without its fetch, a capture never without its entry), so a killed or
+failed run keeps what it finished.
 """
 
 
@@ -10,6 +11,7 @@ import datetime as dt
 
 import dagster as dg
 
+from etl.capture.outcomes import DEFERRED, SUCCESS
 from etl.capture.sources import load_sources
 from etl.definitions.metadata import markdown_preview, table_metadata
 from etl.definitions.resources import WarehouseResource
@@ -45,10 +47,20 @@ def capture(context: dg.AssetExecutionContext, config: CaptureConfig, warehouse:
     with warehouse.connect() as con:
         result, written = capture_into(con, sources, settings, now=now)
     outcomes = result.fetches.group_by("outcome").len().sort("outcome")
-    failed = result.fetches.filter(result.fetches["outcome"] != "ok")
-    context.log.info(f"committed {written}; feed outcomes {dict(outcomes.iter_rows())}")
+    page_outcomes = result.captures.group_by("outcome").len().sort("outcome")
+    failed = result.fetches.filter(~result.fetches["outcome"].is_in(list(SUCCESS)))
+    listed = {source.name for source in sources}
+    inactive = sorted(set(result.feed_state["feed_name"]) - listed)
+    context.log.info(f"committed {written}; feed outcomes {dict(outcomes.iter_rows())}; "
+                     f"page outcomes {dict(page_outcomes.iter_rows())}")
     for row in failed.iter_rows(named=True):
         context.log.warning(f"feed {row['feed_name']}: {row['outcome']}: {row['error']}")
+    deferred = result.captures.filter(result.captures["outcome"] == DEFERRED).height
+    if deferred:
+        context.log.warning(f"{deferred} pages deferred to the next run (page or time budget used up)")
+    if inactive:
+        context.log.info(f"{len(inactive)} feeds with a state are not in the sources list (kept, "
+                         f"not polled): {', '.join(inactive[:20])}")
     yield dg.MaterializeResult(
         asset_key="feed_fetches",
         metadata=table_metadata(
@@ -58,6 +70,11 @@ def capture(context: dg.AssetExecutionContext, config: CaptureConfig, warehouse:
             failed_feeds=failed.height,
         ),
     )
-    yield dg.MaterializeResult(asset_key="feed_state", metadata=table_metadata(result.feed_state))
+    yield dg.MaterializeResult(asset_key="feed_state",
+                               metadata=table_metadata(result.feed_state, inactive_feeds=len(inactive)))
     yield dg.MaterializeResult(asset_key="feed_entries", metadata=table_metadata(result.entries))
-    yield dg.MaterializeResult(asset_key="captures", metadata=table_metadata(result.captures))
+    yield dg.MaterializeResult(
+        asset_key="captures",
+        metadata=table_metadata(result.captures, outcomes=markdown_preview(page_outcomes, rows=50),
+                                deferred_pages=deferred),
+    )
