@@ -239,7 +239,8 @@ def code_events(sentence: str, lower: str, mentions: list[Mention],
             if _swallows(frame) and trigger.role != POSSESSED:
                 previous_end = end
                 continue
-        if _is_modifier(lower, start, trigger.phrase) or _describes(lower, start, trigger.phrase, previous_targets):
+        if (_is_modifier(lower, start, trigger.phrase) and not _actor_noun_event(trigger, start, actors)) or _describes(
+                lower, start, trigger.phrase, previous_targets):
             previous_end = previous_end if trigger.petrarch else end
             continue
         purpose = embedded_to and index > 0 and not new_clause  # "travelled to X to meet Y"
@@ -301,6 +302,11 @@ def _is_background(lower: str, start: int) -> bool:
         before.pop()
     return before[-1:] in ([d] for d in DETERMINERS) and not (
         before[-2:-1] in ([v] for v in LIGHT_VERBS) or " ".join(before[-3:-1]) in LIGHT_VERBS)
+
+
+def _actor_noun_event(trigger: Trigger, start: int, actors: list[Mention]) -> bool:
+    """"police firing", "army shelling": a nominal event right after the actor doing it."""
+    return trigger.role == NOUN and any(0 < start - m.end <= 1 for m in actors)
 
 
 def _swallows(trigger: Trigger) -> bool:
@@ -366,10 +372,6 @@ def _code_trigger(sentence, lower, actors, start, end, alternatives: list[Trigge
         if not (lower.startswith(" on ", end) and not agents):  # "was blamed on Russia" keeps its target
             target_group = source_group or inherited
         source_group = agents[0] if agents else []
-        if not source_group and trigger.mode == "arrest":
-            # "25 people were arrested": arrests are made by the police, named or not.
-            source_group = [Mention(start, end, Actor("police", "", "group", "COP"))]
-            rule.append("implicit-police")
         rule.append("passive")
     elif not source_group and (speaker := _reported_speaker(sentence, lower, actors, left_start, start)):
         source_group = speaker
@@ -380,6 +382,10 @@ def _code_trigger(sentence, lower, actors, start, end, alternatives: list[Trigge
         rule.append("inherited")
     else:
         rule.append("active")
+    if not source_group and trigger.mode == "arrest":
+        # "25 people were arrested", "arrests were made": arrests are made by the police.
+        source_group = [Mention(start, end, Actor("police", "", "group", "COP"))]
+        rule.append("implicit-police")
     if trigger.mode == "host" and source_group and target_group:
         source_group, target_group = target_group, source_group  # the visitor is the source
         rule.append("visitor")
@@ -406,6 +412,8 @@ def _code_trigger(sentence, lower, actors, start, end, alternatives: list[Trigge
         return None
     if trigger.petrarch and not (source_group and target_group):
         return None  # the field's lexicon codes dyadic events: a verb with one party is no event
+    if trigger.petrarch and "place" in rule and not all(m.actor.sector in ("COP", "MIL") for m in source_group):
+        return None  # only forces acting in a place act on it ("police fired in the area")
     if trigger.petrarch and trigger.plain_form and not trigger.after and (
             not source_group or passive or len(_words(lower[source_group[-1].end:start])) > 1):
         return None  # "the tax", "talks": a base or -s form with no subject right before it

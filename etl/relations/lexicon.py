@@ -146,8 +146,8 @@ def petrarch_triggers() -> dict[str, list[Trigger]]:
     plain = set().union(*(_plain_forms(listed) for listed in block_forms.values()))
     triggers: dict[str, list[Trigger]] = {}
     for form, codes in forms.items():
-        if form.startswith("#blocks:"):
-            continue
+        if form.startswith("#blocks:") or form.endswith((" and", " or")):
+            continue  # "arrested and": PETRARCH2's handling of coordination, not a phrase of its own
         readings = [_trigger(code, form, form in plain, before, after)
                     for block in dict.fromkeys(forms["#blocks:" + form]) for code, before, after in patterns[block]]
         readings.sort(key=lambda t: -(len(t.after) + len(t.before)))

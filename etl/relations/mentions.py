@@ -116,7 +116,9 @@ class MentionFinder:
         mentions.extend(_unanchored(sentence, roles, mentions))
         mentions.sort(key=lambda m: m.start)
         for mention in mentions:
-            mention.place_word = (_place_preposition(sentence, mention.start) or _venue_word(sentence, mention)
+            # People and groups are never where something happened ("killed in police firing").
+            located = mention.actor.kind not in ("group", "person")
+            mention.place_word = ((located and _place_preposition(sentence, mention.start)) or _venue_word(sentence, mention)
                                   or ("in" if mention.actor.kind == "locality" else ""))
         return _anchor_by_place(sentence, mentions)
 
