@@ -1,13 +1,17 @@
 """Import external WARC files (CC-NEWS or any crawl) as captures, so past days can be backfilled.
 
-Each file is copied into the raw store (offsets stay valid and the store stays self-contained);
-every HTML 200 response becomes a capture with origin 'import' and a synthesised feed entry,
-dated by the page's own metadata, else by the WARC-Date. Re-importing a file adds nothing: a
-page whose payload is already captured under its canonical URL is skipped.
+Each file is first checked within fixed bounds (etl.rawstore.warc_check): a file that cannot be
+read safely is refused whole, and records whose length or digests do not hold are rejected and
+reported. Only then is it copied into the raw store (offsets stay valid and the store stays
+self-contained); every HTML 200 response becomes a capture with origin 'import' and a
+synthesised feed entry, dated by the page's own metadata, else by the WARC-Date. A file that
+fails leaves no copy behind. Re-importing a file adds nothing: a page whose payload is already
+captured under its canonical URL is skipped.
 """
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import shutil
 from datetime import datetime, timezone
@@ -21,30 +25,37 @@ from etl.capture.tables import CAPTURES, FEED_ENTRIES, FEED_FETCHES, frame
 from etl.capture.urls import page_canonical_url
 from etl.extract.metadata import page_metadata
 from etl.rawstore.warc import WARC_DIR, WarcRecord, iter_records
+from etl.rawstore.warc_check import WarcLimits, check_warc
 from etl.settings import Settings
 
 IMPORT_FEED = "import"   # feed_name of synthesised entries
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
-def _store_copy(path: Path, raw_root: Path) -> Path:
+def _store_copy(path: Path, raw_root: Path) -> tuple[Path, bool]:
+    """The file's place in the raw store, and whether this call put it there."""
     digest = hashlib.sha256()
     with open(path, "rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
             digest.update(block)
     target = raw_root / WARC_DIR / "import" / f"{digest.hexdigest()[:16]}-{path.name}"
-    if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(target.name + ".part")
+    if target.exists():
+        return target, False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".part")
+    try:
         shutil.copyfile(path, partial)
-        partial.replace(target)  # never leave a half-copied file under its final name
-    return target
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    partial.replace(target)  # never leave a half-copied file under its final name
+    return target, True
 
 
 def _is_html_page(record: WarcRecord) -> bool:
     content_type = record.http_headers.get("content-type", "").lower()
     return (record.record_type == "response" and record.http_status == 200 and not record.truncated
-            and bool(record.payload) and (not content_type or content_type.startswith(HTML_TYPES)))
+            and bool(record.payload) and bool(record.record_id) and (not content_type or content_type.startswith(HTML_TYPES)))
 
 
 class _Importer:
@@ -54,6 +65,14 @@ class _Importer:
         self.captured = dict(state.captured)
         self.entry_rows: list[dict] = []
         self.capture_rows: list[dict] = []
+
+    def checkpoint(self) -> tuple:
+        return copy.copy(self.entries), copy.copy(self.captured), len(self.entry_rows), len(self.capture_rows)
+
+    def restore(self, saved: tuple) -> None:
+        """Forget everything added since ``saved`` (a file that failed half-way)."""
+        self.entries, self.captured, entries, captures = saved
+        del self.entry_rows[entries:], self.capture_rows[captures:]
 
     def add(self, record: WarcRecord) -> None:
         uri = record.target_uri or ""
@@ -94,27 +113,43 @@ class _Importer:
 
 
 def import_warc(paths, raw_root: Path, settings: Settings, state: CaptureState,
-                now: datetime | None = None) -> CaptureResult:
-    """Import WARC files; unreadable files are reported in ``problems``, never raised."""
+                now: datetime | None = None, limits: WarcLimits = WarcLimits()) -> CaptureResult:
+    """Import WARC files; bad files and rejected records are reported in ``problems``, never raised.
+
+    ``warc_files`` lists the files this call copied into the raw store (a file already there is
+    not copied again), so a caller whose commit fails can remove them.
+    """
     raw_root = Path(raw_root)
     importer = _Importer(raw_root, settings, state, now or datetime.now(timezone.utc))
     problems, files = [], []
     for path in map(Path, paths):
         try:
-            stored = _store_copy(path, raw_root)
-            responses = 0
-            for record in iter_records(stored, raw_root, types=("response",),
-                                       max_payload=settings.max_body_bytes):
-                responses += 1
-                if _is_html_page(record):
-                    importer.add(record)
-            if responses == 0:
-                stored.unlink()  # not a WARC (or an empty one): keep the raw store clean
-                problems.append(f"{path}: no WARC response records found")
-                continue
-            files.append(stored.relative_to(raw_root).as_posix())
-        except Exception as exc:  # a damaged file keeps the pages read before the damage
+            check = check_warc(path, limits)
+        except OSError as exc:
             problems.append(f"{path}: {type(exc).__name__}: {exc}"[:500])
+            continue
+        if check.fatal is not None:
+            problems.append(f"{path}: refused, nothing imported: {check.fatal}"[:500])
+            continue
+        if check.responses == 0:
+            problems.append(f"{path}: no WARC response records found")
+            continue
+        problems.extend(f"{path}: {problem}"[:500] for problem in check.problems)
+        saved = importer.checkpoint()
+        stored, created = None, False
+        try:
+            stored, created = _store_copy(path, raw_root)
+            for record in iter_records(stored, raw_root, types=("response",), max_payload=settings.max_body_bytes):
+                if record.record_id not in check.rejected and _is_html_page(record):
+                    importer.add(record)
+        except Exception as exc:  # nothing of a file that failed half-way is kept
+            importer.restore(saved)
+            if created:
+                stored.unlink(missing_ok=True)
+            problems.append(f"{path}: refused, nothing imported: {type(exc).__name__}: {exc}"[:500])
+            continue
+        if created:
+            files.append(stored.relative_to(raw_root).as_posix())
     return CaptureResult(
         fetches=frame([], FEED_FETCHES),
         entries=frame(importer.entry_rows, FEED_ENTRIES),

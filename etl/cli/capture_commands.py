@@ -24,7 +24,13 @@ def import_warc_files(paths: list[Path], derive: bool = True) -> int:
     try:
         lake.apply_schema(con)
         result = import_warc(paths, settings.raw_dir, settings, load_capture_state(con))
-        written = lake.append_rows(con, {"feed_entries": result.entries, "captures": result.captures})
+        try:
+            written = lake.append_rows(con, {"feed_entries": result.entries, "captures": result.captures})
+        except BaseException:
+            # No row points at the copies made for this import: the raw store keeps none of them.
+            for name in result.warc_files:
+                (settings.raw_dir / name).unlink(missing_ok=True)
+            raise
     finally:
         con.close()
     for problem in result.problems:
@@ -38,7 +44,9 @@ def import_warc_files(paths: list[Path], derive: bool = True) -> int:
         for day in days:
             run_derive(day, day)
         print(f"derived {len(days)} day(s)")
-    return 1 if result.problems and not written["captures"] else 0
+    # Any refused file or rejected record fails the command, even when other pages landed:
+    # an operator must see that part of the input was not imported.
+    return 1 if result.problems else 0
 
 
 def check_configured_sources() -> int:

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import socket
 from pathlib import Path
 
 import dagster as dg
 import yaml
 
-from etl.cli.run_launcher import HOST_TAG, PID_TAG
+from etl.cli.run_launcher import run_worker_tags
 from etl.settings import Settings, get_settings
 
 # Writers are serialised: two runs replacing the same partitions would only retry each other.
@@ -73,7 +72,7 @@ def execute_job(job_name: str, run_config: dict | None = None, **kwargs) -> dg.E
     from etl.definitions import defs  # imported late: loading Dagster definitions takes seconds
 
     # Where this run's process is, so the daemon's run monitoring can tell when it has died.
-    tags = {**kwargs.pop("tags", {}), PID_TAG: str(os.getpid()), HOST_TAG: socket.gethostname()}
+    tags = {**kwargs.pop("tags", {}), **run_worker_tags()}
     with dg.DagsterInstance.get() as instance:
         result = defs.resolve_job_def(job_name).execute_in_process(
             instance=instance, raise_on_error=False, run_config={**CONSOLE_LOGGING, **(run_config or {})},

@@ -8,6 +8,8 @@ import sys
 import warnings
 from pathlib import Path
 
+import duckdb
+
 from etl.analyst.export import EXPORT_FORMATS
 from etl.cli.sql_shell import FORMATS
 from etl.demo.server import DEMO_PORT
@@ -75,6 +77,10 @@ def main(argv: list[str] | None = None) -> int:
         # Failed runs and missing warehouses: the message says what happened; the full event
         # log of a failed run is in the Dagster UI.
         print(f"etl {args.command}: {error}", file=sys.stderr)
+        return 1
+    except duckdb.Error as error:
+        # E.g. a catalog (ETL_CATALOG) that cannot be opened: DuckDB's message names it.
+        print(f"etl {args.command}: warehouse error: {str(error).splitlines()[0]}", file=sys.stderr)
         return 1
 
 

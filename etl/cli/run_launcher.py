@@ -29,6 +29,11 @@ HOST_TAG = "etl/host"
 _START_SLACK_SECONDS = 5.0
 
 
+def run_worker_tags() -> dict[str, str]:
+    """Tags naming this process as the worker of a run it executes in process."""
+    return {PID_TAG: str(os.getpid()), HOST_TAG: socket.gethostname()}
+
+
 def _boot_time() -> float:
     with open("/proc/stat") as stat:
         for line in stat:
