@@ -14,7 +14,7 @@ import httpx
 
 from etl.capture import outcomes
 from etl.capture.decode import BadEncoding, BodyTooLarge, BodyTruncated, BoundedDecoder
-from etl.capture.netguard import BlockedAddress, GuardedTransport
+from etl.capture.netguard import BlockedAddress, GuardedTransport, request_deadline
 from etl.settings import Settings
 
 FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/feed+json, "
@@ -75,14 +75,19 @@ class Fetcher:
         result = FetchResult(requested_url=url, final_url=url, outcome=outcomes.INTERNAL_ERROR,
                              started=time.time())
         clock = time.monotonic()
+        total = self.settings.total_timeout
         try:
-            self._get(result, accept, etag, last_modified, max_bytes or self.settings.max_body_bytes, clock)
+            with request_deadline(total):
+                self._get(result, accept, etag, last_modified, max_bytes or self.settings.max_body_bytes)
         except BlockedAddress as exc:
             result.outcome, result.error = outcomes.BLOCKED_ADDRESS, str(exc)
         except httpx.TimeoutException as exc:
-            result.outcome, result.error = outcomes.TIMEOUT, f"{type(exc).__name__}: {exc}"
-        except TimeoutError as exc:
-            result.outcome, result.error = outcomes.TIMEOUT, str(exc)
+            result.outcome = outcomes.TIMEOUT
+            result.error = (f"no complete response within the {total:g} s request deadline"
+                            if time.monotonic() - clock >= total else f"{type(exc).__name__}: {exc}")
+        except httpx.InvalidURL as exc:
+            # e.g. a host like 0177.0.0.1 (octal to some resolvers): refused before any connection
+            result.outcome, result.error = outcomes.INVALID_URL, f"cannot fetch {url[:200]}: {exc}"
         except httpx.RemoteProtocolError as exc:
             # Before a status line this is garbage from the server; after it, a cut-off body.
             cut = result.status is not None
@@ -99,7 +104,7 @@ class Fetcher:
         result.duration_ms = int((time.monotonic() - clock) * 1000)
         return result
 
-    def _get(self, result: FetchResult, accept: str, etag, last_modified, max_bytes: int, clock: float):
+    def _get(self, result: FetchResult, accept: str, etag, last_modified, max_bytes: int):
         url = result.requested_url
         seen = {url}
         all_permanent = True
@@ -131,7 +136,7 @@ class Fetcher:
                     continue
                 if result.redirects and all_permanent:
                     result.permanent_url = url
-                result.body = self._read_body(response, max_bytes, clock)
+                result.body = self._read_body(response, max_bytes)
                 result.outcome = outcomes.OK
                 return
             except BodyTooLarge as exc:
@@ -155,19 +160,17 @@ class Fetcher:
         result.headers = {k.lower(): v for k, v in result.raw_headers}
         result.request_headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in request.headers.raw]
 
-    def _read_body(self, response: httpx.Response, max_bytes: int, clock: float) -> bytes:
+    @staticmethod
+    def _read_body(response: httpx.Response, max_bytes: int) -> bytes:
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > max_bytes:
             raise BodyTooLarge(f"declared Content-Length {declared} exceeds {max_bytes} bytes")
         decoder = BoundedDecoder(response.headers.get("content-encoding"), max_bytes)
         chunks = []
         raw_length = 0
-        deadline = clock + self.settings.total_timeout
         for raw in response.iter_raw():
             raw_length += len(raw)
             chunks.append(decoder.feed(raw))
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"body not complete within {self.settings.total_timeout:.0f} s")
         decoder.finish()
         if declared.isdigit() and raw_length != int(declared):
             raise BodyTruncated(f"received {raw_length} of {declared} declared bytes")

@@ -4,12 +4,17 @@ The check sits in the socket layer: the host name is resolved once, each resolve
 checked, and the socket is connected to that very address (so a DNS answer that changes between
 check and connect, i.e. DNS rebinding, cannot slip through), then the peer address of the
 connected socket is checked again. Every hop of a redirect chain opens its connection here.
+The same layer holds every socket operation of a request to one deadline (request_deadline).
 """
 
 from __future__ import annotations
 
 import ipaddress
 import socket
+import time
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Iterator
 
 import httpcore
 import httpx
@@ -18,15 +23,71 @@ from httpcore._backends.sync import SyncStream
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 Address = ipaddress.IPv4Address | ipaddress.IPv6Address
 
+# The well-known NAT64 prefix: a gateway turns 64:ff9b::a.b.c.d into a connection to a.b.c.d.
+NAT64_PREFIX = ipaddress.ip_network("64:ff9b::/96")
+
 
 class BlockedAddress(Exception):
     """Raised instead of connecting to an address outside the public internet."""
 
 
+def embedded_ipv4(address: Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv6 address leads to: IPv4-mapped, 6to4 (2002::/16) or NAT64."""
+    if not isinstance(address, ipaddress.IPv6Address):
+        return None
+    if address.ipv4_mapped is not None:
+        return address.ipv4_mapped
+    if address.sixtofour is not None:
+        return address.sixtofour
+    if address in NAT64_PREFIX:
+        return ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+    return None
+
+
 def is_public(address: Address) -> bool:
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
-        address = address.ipv4_mapped
+    address = embedded_ipv4(address) or address
     return address.is_global and not (address.is_multicast or address.is_reserved)
+
+
+# Monotonic time by which the request made on this thread must be complete (None: no deadline).
+_deadline: ContextVar[float | None] = ContextVar("request_deadline", default=None)
+
+
+@contextmanager
+def request_deadline(seconds: float) -> Iterator[None]:
+    """Bound everything the connections do inside the block (connect, TLS, headers, body) by one
+    deadline. httpx's own timeouts are per socket operation: a server sending a byte a second
+    would never trip them."""
+    token = _deadline.set(time.monotonic() + seconds)
+    try:
+        yield
+    finally:
+        _deadline.reset(token)
+
+
+def _bounded(timeout: float | None, timeout_error: type[Exception]) -> float | None:
+    """``timeout`` shortened to what is left of the request deadline; past it, ``timeout_error``."""
+    deadline = _deadline.get()
+    if deadline is None:
+        return timeout
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise timeout_error("request deadline passed")
+    return left if timeout is None else min(timeout, left)
+
+
+class DeadlineStream(SyncStream):
+    """A socket stream whose every read and write ends by the request deadline."""
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return super().read(max_bytes, _bounded(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        super().write(buffer, _bounded(timeout, httpcore.WriteTimeout))
+
+    def start_tls(self, ssl_context, server_hostname=None, timeout=None):
+        stream = super().start_tls(ssl_context, server_hostname, _bounded(timeout, httpcore.ConnectTimeout))
+        return DeadlineStream(stream.get_extra_info("socket")) if type(stream) is SyncStream else stream
 
 
 def is_allowed(address: str | Address, allow_networks: tuple[Network, ...] = ()) -> bool:
@@ -60,9 +121,10 @@ class GuardedBackend(httpcore.SyncBackend):
                                  "and not in ETL_ALLOW_NETWORKS")
         last_error: OSError | None = None
         for family, kind, proto, _, sockaddr in allowed:
+            limit = _bounded(timeout, httpcore.ConnectTimeout)
             sock = socket.socket(family, kind, proto)
             try:
-                sock.settimeout(timeout)
+                sock.settimeout(limit)
                 for option in socket_options or ():
                     sock.setsockopt(*option)
                 sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
@@ -70,7 +132,7 @@ class GuardedBackend(httpcore.SyncBackend):
                 peer = sock.getpeername()[0]
                 if not is_allowed(peer, self.allow_networks):
                     raise BlockedAddress(f"{host} connected to {peer}: not allowed")
-                return SyncStream(sock)
+                return DeadlineStream(sock)
             except BlockedAddress:
                 sock.close()
                 raise

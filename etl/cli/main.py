@@ -11,6 +11,7 @@ from pathlib import Path
 import duckdb
 
 from etl.analyst.export import EXPORT_FORMATS
+from etl.capture.sources import SourcesError
 from etl.cli.sql_shell import FORMATS
 from etl.demo.server import DEMO_PORT
 
@@ -73,9 +74,9 @@ def main(argv: list[str] | None = None) -> int:
     warnings.filterwarnings("ignore", message=".*(beta|preview|deprecated|superseded).*")
     try:
         return dispatch(args)
-    except (RuntimeError, FileNotFoundError) as error:
-        # Failed runs and missing warehouses: the message says what happened; the full event
-        # log of a failed run is in the Dagster UI.
+    except (RuntimeError, FileNotFoundError, SourcesError) as error:
+        # Failed runs, missing warehouses, unusable source lists: the message says what
+        # happened; the full event log of a failed run is in the Dagster UI.
         print(f"etl {args.command}: {error}", file=sys.stderr)
         return 1
     except duckdb.Error as error:
@@ -91,8 +92,11 @@ def dispatch(args: argparse.Namespace) -> int:
         run_demo(args.data_dir, port=args.port)
         return 0
     if args.command == "capture":
+        from etl.capture.sources import load_sources
         from etl.cli.dagster_runs import run_capture
+        from etl.settings import get_settings
 
+        load_sources(get_settings().sources_file)  # a bad list is refused here, with its own message
         run_capture()
         return 0
     if args.command == "derive":

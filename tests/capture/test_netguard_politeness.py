@@ -24,6 +24,9 @@ from tests.capture.localserver import LocalServer, response
     ("127.0.0.1", False), ("10.1.2.3", False), ("192.168.0.1", False), ("172.16.5.5", False),
     ("169.254.169.254", False), ("224.0.0.1", False), ("240.0.0.1", False), ("0.0.0.0", False),
     ("::1", False), ("fe80::1", False), ("fc00::1", False), ("::ffff:127.0.0.1", False), ("bogus", False),
+    # 6to4 and NAT64 addresses lead to the IPv4 address inside them
+    ("2002:7f00:1::", False), ("2002:a9fe:a9fe::1", False), ("2002:5db8:d822::", True),
+    ("64:ff9b::7f00:1", False), ("64:ff9b::5db8:d822", True),
 ])
 def test_public_addresses_only_by_default(address, allowed):
     assert is_allowed(address) is allowed
