@@ -162,7 +162,9 @@ def code_article(text: str, published: datetime.date | None = None) -> CodedArti
         sentence_roles, role_cursor = _bucket(roles, start, end, role_cursor)
         mentions = salience.resolve(sentence, sentence_lower, finder.find(sentence, sentence_names, sentence_roles),
                                     sentence_roles)
-        events = code_events(sentence, sentence_lower, mentions, sentence_triggers) if sentence_triggers and mentions else []
+        # Without a named actor only an arrest can be coded (its agent is the police).
+        codable = mentions or any(readings[0].mode == "arrest" for _, _, readings in sentence_triggers)
+        events = code_events(sentence, sentence_lower, mentions, sentence_triggers) if sentence_triggers and codable else []
         salience.answer_responses(sentence_lower, events)
         facts.extend(_sentence_facts(events, sentence, sentence_lower, start, end, published))
         memory.remember(mentions)

@@ -17,7 +17,7 @@ from .model import Actor
 NEGATION_CUES = frozenset({"not", "never", "refused", "declined", "failed", "paused", "without",
                            "didn't", "won't", "hasn't", "haven't", "wouldn't", "cannot", "can't",
                            "yet", "neither", "nor", "no"})
-HYPOTHETICAL_CUES = frozenset({"will", "would", "could", "may", "might", "shall", "should", "plans",
+HYPOTHETICAL_CUES = frozenset({"will", "would", "could", "can", "must", "may", "might", "shall", "should", "plans",
                                "plan", "planning", "intends", "intend", "expected", "considering",
                                "ready", "aims", "wants", "vowed", "pledged", "promised", "offered",
                                "if", "unless", "possible", "likely", "seeks", "seek", "seeking",
@@ -197,7 +197,7 @@ def code_events(sentence: str, lower: str, mentions: list[Mention],
                 triggers: list[tuple[int, int, list[Trigger]]]) -> list[Event]:
     # The field lexicon's verbs code dyadic events only: without a mention on each side there
     # is nothing to try (most of them, on most sentences).
-    first_start, last_end = min(m.start for m in mentions), max(m.end for m in mentions)
+    first_start, last_end = min((m.start for m in mentions), default=0), max((m.end for m in mentions), default=0)
     triggers = [t for t in triggers if not t[2][0].petrarch or (first_start < t[0] and t[1] < last_end)]
     triggers = _in_sense(lower, triggers)
     masked = _mask_relative_clauses(lower)
@@ -304,6 +304,16 @@ def _is_background(lower: str, start: int) -> bool:
         before[-2:-1] in ([v] for v in LIGHT_VERBS) or " ".join(before[-3:-1]) in LIGHT_VERBS)
 
 
+_PAST_WORDS = frozenset({"taken", "took", "made", "held"})
+
+
+def _reports_arrest(lower: str, phrase: str, end: int) -> bool:
+    """An arrest reported as done ("were arrested", "arrests were made"), not one wanted ("to
+    arrest"), a bare noun ("tada arrests") or the other sense ("apprehended that …")."""
+    done = any(word.endswith("ed") or word in _PAST_WORDS for word in phrase.split())
+    return done and not lower.startswith(" that ", end)
+
+
 def _actor_noun_event(trigger: Trigger, start: int, actors: list[Mention]) -> bool:
     """"police firing", "army shelling": a nominal event right after the actor doing it."""
     return trigger.role == NOUN and any(0 < start - m.end <= 1 for m in actors)
@@ -382,7 +392,7 @@ def _code_trigger(sentence, lower, actors, start, end, alternatives: list[Trigge
         rule.append("inherited")
     else:
         rule.append("active")
-    if not source_group and trigger.mode == "arrest":
+    if not source_group and trigger.mode == "arrest" and _reports_arrest(lower, trigger.phrase, end):
         # "25 people were arrested", "arrests were made": arrests are made by the police.
         source_group = [Mention(start, end, Actor("police", "", "group", "COP"))]
         rule.append("implicit-police")
@@ -393,7 +403,7 @@ def _code_trigger(sentence, lower, actors, start, end, alternatives: list[Trigge
     location = next((m for m in places if m.actor.kind != "person"), None)
     place_code = location.actor.code if location and location.actor.kind in ("state", "locality") else ""
     source_group = _anchored(source_group, place_code or context_code)
-    target_group = _anchored(target_group, _single_code(source_group))
+    target_group = _anchored(target_group, _single_code(source_group), _unplaced_state_agents(source_group))
     if _single_code(target_group) and any(not m.actor.code for m in source_group):
         source_group = _anchored(source_group, _single_code(target_group))  # police of the people they arrest
     if not target_group and source_group and places and places[-1].start > end:
@@ -462,11 +472,18 @@ def _single_code(group: list[Mention]) -> str:
 STATE_AGENT_SECTORS = frozenset({"COP", "MIL", "GOV", "JUD", "SPY", "LEG"})
 
 
-def _anchored(group: list[Mention], code: str) -> list[Mention]:
+def _anchored(group: list[Mention], code: str, keep_unknown: bool = False) -> list[Mention]:
     """Actors known only by role ("protesters") take ``code``; without one they are dropped,
-    except state agents, kept with an unknown country."""
+    except state agents, kept with an unknown country, and (``keep_unknown``) the people such
+    agents act on ("police fired at the mob": one unknown country on both sides)."""
     return [m if m.actor.code or not code else with_code(m, code) for m in group
-            if m.actor.code or code or (m.actor.kind == "group" and m.actor.sector in STATE_AGENT_SECTORS)]
+            if m.actor.code or code or keep_unknown and m.actor.kind == "group"
+            or (m.actor.kind == "group" and m.actor.sector in STATE_AGENT_SECTORS)]
+
+
+def _unplaced_state_agents(group: list[Mention]) -> bool:
+    return bool(group) and all(m.actor.kind == "group" and not m.actor.code and m.actor.sector in STATE_AGENT_SECTORS
+                               for m in group)
 
 
 def _government_of(actor: Actor) -> Actor:
