@@ -1,4 +1,5 @@
-"""Turn page bytes in any encoding into text: BOM, then the page's own declaration, then sniffing.
+"""Turn page bytes in any encoding into text: BOM, then valid UTF-8, then the page's own
+declaration, then sniffing.
 
 HTTP headers are not consulted because captures are re-read from WARC records whose headers
 are often wrong for pages served by CMS caches; the in-document declaration is what browsers
@@ -55,7 +56,7 @@ def looks_binary(data: bytes) -> bool:
 def decode_html(data: bytes | str) -> tuple[str, str]:
     """Return (text, how) where how names the rule that chose the encoding.
 
-    how is 'str' for text input, 'bom', 'declared', 'utf-8', 'sniffed', or 'binary' (text is then
+    how is 'str' for text input, 'bom', 'utf-8', 'declared', 'sniffed', or 'binary' (text is then
     empty). Never raises: undecodable bytes become U+FFFD.
     """
     if isinstance(data, str):
@@ -68,13 +69,16 @@ def decode_html(data: bytes | str) -> tuple[str, str]:
             return data[len(bom):].decode(codec, errors="replace"), "bom"
     if looks_binary(data):
         return "", "binary"
-    codec = declared_charset(data)
-    if codec:
-        return data.decode(codec, errors="replace"), "declared"
+    # Bytes that are valid UTF-8 are UTF-8 whatever the page declares: legacy-encoded text beyond
+    # ASCII almost never forms valid UTF-8 sequences, while CMSs that re-encode pages to UTF-8
+    # often keep the old charset declaration.
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    codec = declared_charset(data)
+    if codec:
+        return data.decode(codec, errors="replace"), "declared"
     return _sniff(data), "sniffed"
 
 

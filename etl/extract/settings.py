@@ -1,14 +1,16 @@
 """Every tunable of the article extractor in one place.
 
 EXTRACTOR_VERSION is recorded with each extracted row: bump it whenever a change here or in the
-extraction code can change an output, so re-derived partitions say which code produced them.
+extraction code can change an output, so re-derived partitions say which code produced them. It
+names the trafilatura and htmldate versions too, since their upgrades change outputs as well.
 """
 
 from __future__ import annotations
 
 from datetime import timedelta
+from importlib.metadata import version
 
-EXTRACTOR_VERSION = "newsfacts-extract/1.1"
+EXTRACTOR_VERSION = f"newsfacts-extract/2.0+trafilatura-{version('trafilatura')}+htmldate-{version('htmldate')}"
 
 # Publication dates before this year are rejected as implausible.
 EARLIEST_PLAUSIBLE_YEAR = 1990
@@ -20,13 +22,9 @@ MAX_CONTROL_CHAR_SHARE = 0.05
 # Pages larger than this are cut before parsing: no news article needs more, and it bounds CPU.
 MAX_HTML_CHARS = 3_000_000
 
-# A block is a "link block" when this share of its text sits inside <a> elements.
-LINK_DENSITY_MAX = 0.5
-# Blocks shorter than this many words are only kept when they look like sentences.
-SHORT_BLOCK_WORDS = 6
-# Below this many words of body text a page has no article ("empty").
-MIN_ARTICLE_WORDS = 25
-# Paywalled pages with fewer body words than this are only a teaser.
+# A video page with fewer body words than this is not an article.
+VIDEO_PAGE_MAX_WORDS = 100
+# Paywalled pages with fewer body words than this show only a teaser.
 TEASER_MAX_WORDS = 120
 
 # Site templates: a line, line shape or block path counts as the host's boilerplate when it

@@ -1,12 +1,14 @@
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from etl.extract import EXTRACTOR_VERSION, extract_article, learn_template
+from etl.extract import EXTRACTOR_VERSION, extract_article
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "extract"
 LABELS = [json.loads(line) for line in (DATA / "labels.jsonl").read_text(encoding="utf-8").splitlines()]
+NOW = datetime(2024, 6, 1, tzinfo=UTC)
 
 
 def _row(slug):
@@ -14,106 +16,139 @@ def _row(slug):
     return (DATA / row["page"]).read_bytes(), row
 
 
-def test_wordpress_page_body_without_caption_pullquote_or_read_more():
+def _gold(row):
+    return (DATA / row["gold"]).read_text(encoding="utf-8").splitlines()
+
+
+def _page(body: str, head: str = "") -> str:
+    return f"<!doctype html><html lang='en'><head>{head}</head><body>{body}</body></html>"
+
+
+STORY = [f"Paragraph {n} of the report says the harbour authority will dredge the channel again in the spring, "
+         f"closing berth {n + 3} to large ships for a month." for n in range(5)]
+
+
+def test_wordpress_page_body_and_metadata():
     html, row = _row("ferry-workers-walk-out")
-    article = extract_article(html, row["url"])
+    article = extract_article(html, row["url"], now=NOW)
     assert article.ok and article.status == "ok"
-    assert article.text == (DATA / row["gold"]).read_text(encoding="utf-8").strip()
+    assert list(article.paragraphs[:len(_gold(row))]) == _gold(row)
+    assert not any(line.lower().startswith("read more") for line in article.paragraphs)
     assert article.title == "Ferry workers walk out as wage talks collapse"
     assert article.byline == "Maren Tully"
     assert article.language == "en"
     assert article.published_source == "meta:article:published_time"
     assert article.extractor_version == EXTRACTOR_VERSION
+    assert "trafilatura-" in EXTRACTOR_VERSION and "htmldate-" in EXTRACTOR_VERSION
 
 
 @pytest.mark.parametrize("slug,language", [("bahnstreik-pendler", "de"), ("huelga-transporte", "es"),
                                            ("ru-gorsovet", "ru"), ("it-sciopero", "it")])
 def test_non_english_pages_in_their_charsets(slug, language):
     html, row = _row(slug)
-    article = extract_article(html, row["url"])
-    assert article.ok
-    assert article.language == language
-    assert article.paragraphs[0] == (DATA / row["gold"]).read_text(encoding="utf-8").splitlines()[0]
+    article = extract_article(html, row["url"], now=NOW)
+    assert article.ok and article.language == language
+    assert _gold(row)[0] in article.paragraphs
 
 
-@pytest.mark.parametrize("slug,status", [("local-news-front", "not_article"), ("video-harbour-rescue", "not_article"),
-                                         ("ledger-investigation-paywall", "paywall")])
-def test_flags(slug, status):
+@pytest.mark.parametrize("slug", ["local-news-front", "video-harbour-rescue"])
+def test_listing_and_video_pages_are_flagged_with_their_text_kept(slug):
     html, row = _row(slug)
-    article = extract_article(html, row["url"])
-    assert not article.ok and article.status == status and article.reason and article.text == ""
-    assert article.is_teaser == (status == "paywall")
+    article = extract_article(html, row["url"], now=NOW)
+    assert article.status == "not_article" and article.is_not_article and article.reason
+    assert article.ok and article.text
 
 
-def test_table_layout_with_br_paragraphs_drops_title_and_byline_lines():
-    html, row = _row("library-levy")
-    article = extract_article(html, row["url"])
-    assert list(article.paragraphs) == (DATA / row["gold"]).read_text(encoding="utf-8").splitlines()
+def test_paywalled_teaser_is_flagged_not_blanked():
+    html, row = _row("ledger-investigation-paywall")
+    article = extract_article(html, row["url"], now=NOW)
+    assert article.status == "ok" and article.is_paywalled and article.is_teaser
+    assert all(line in article.paragraphs for line in _gold(row))
+
+
+def test_website_typed_page_with_an_article_is_an_article():
+    """og:type=website is what many news sites declare on every article page."""
+    html = _page("<article>" + "".join(f"<p>{p}</p>" for p in STORY) + "</article>",
+                 '<meta property="og:type" content="website">')
+    article = extract_article(html, "https://example.org/a", now=NOW)
+    assert article.status == "ok" and not article.is_not_article
+    assert list(article.paragraphs) == STORY
+
+
+def test_short_article_is_kept():
+    html = _page("<article><h1>Bridge closed</h1><p>The north bridge is closed until Friday after a crash, police said.</p></article>")
+    article = extract_article(html, "https://example.org/short", now=NOW)
+    assert article.ok and article.status == "ok"
+    assert article.paragraphs[-1] == "The north bridge is closed until Friday after a crash, police said."
 
 
 @pytest.mark.parametrize("junk", [
     b"", b"   ", b"\x00\xff" * 5000, b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20, "%PDF-1.7 binary",
     "<div>" * 100_000 + "deep", "<p>" + "a " * 10 + "</p>" * 50_000, '{"not": "html"}', "<html><body></body></html>",
-    "<?xml version='1.0' encoding='latin-1'?><html><body><p>x</p></body></html>", None, 12345,
-    "<html><body><script>" + "x" * 100000, b"\xef\xbb\xbf<html><body><p>\xc3\xa9t\xc3\xa9</p>",
+    None, 12345, "<html><body><script>" + "x" * 100000,
 ])
 def test_hostile_input_never_raises(junk):
-    article = extract_article(junk, "https://example.org/x")
-    assert not article.ok
-    assert article.status in ("empty", "error", "not_article")
-    assert article.reason
+    article = extract_article(junk, "https://example.org/x", now=NOW)
+    assert article.status in ("ok", "empty", "error")
+    assert article.ok == bool(article.text)
+    if not article.ok:
+        assert article.reason
+
+
+@pytest.mark.parametrize("raw,expected", [
+    (b"\xef\xbb\xbf<html><body><p>\xc3\xa9t\xc3\xa9 \xc3\xa0 Paris, dit-il.</p></body></html>", "été à Paris, dit-il."),
+    ("<?xml version='1.0' encoding='latin-1'?><html><body><p>Le maire a parlé.</p></body></html>", "Le maire a parlé."),
+    # Declared as a legacy charset but sent as UTF-8, as re-encoding CMSs do.
+    ('<html><head><meta charset="gb2312"></head><body><p>谷歌在2014年收购的人工智能公司开发出一款计算机。</p></body></html>'.encode(),
+     "谷歌在2014年收购的人工智能公司开发出一款计算机。"),
+])
+def test_encodings(raw, expected):
+    assert extract_article(raw, "https://example.org/e", now=NOW).text == expected
 
 
 def test_same_input_same_output():
     html, row = _row("debate-night-takeaways")
-    assert extract_article(html, row["url"]) == extract_article(html, row["url"])
+    assert extract_article(html, row["url"], now=NOW) == extract_article(html, row["url"], now=NOW)
 
 
-NO_CLASS_NAME_HOSTS = ("tidewaterherald", "echodesvallees")
-
-
-@pytest.mark.parametrize("slug", [r["slug"] for r in LABELS if r["host"] in NO_CLASS_NAME_HOSTS])
-def test_boilerplate_without_telling_class_names_is_dropped(slug):
-    """Standfirst, glued byline, social embeds, bios, italic end notes, press contacts, floated
-    photo tables and video titles go; bare <br> text and short list items stay. The template,
-    learned from the host's other pages as in production, only adds the member pitch."""
-    html, row = _row(slug)
-    others = [(r["url"], (DATA / r["page"]).read_bytes()) for r in LABELS if r["host"] == row["host"] and r is not row]
-    article = extract_article(html, row["url"], learn_template(row["host"], others))
-    assert list(article.paragraphs) == (DATA / row["gold"]).read_text(encoding="utf-8").splitlines()
-
-
-def test_bare_text_lines_in_an_article_element_are_the_body():
-    lines = [f"Line {n} of the story is typed straight into the article element, with no paragraph tags." for n in range(4)]
-    html = (f"<html><body><article>{'<br /><br />'.join(lines[:2])}<figure><img src='a.jpg'></figure>"
-            f"<div class='x'><p>A boxed note that is longer than twenty-five characters.</p></div>"
-            f"{'<br /><br />'.join(lines[2:])}</article></body></html>")
-    article = extract_article(html, "https://example.org/a")
-    assert article.ok and list(article.paragraphs[:2]) == lines[:2] and list(article.paragraphs[-2:]) == lines[2:]
-
-
-def test_line_filters_match_whole_lines_only():
+def test_boilerplate_lines_are_removed_whole_lines_only():
     body = ["Residents were told that data from private cookies and tracking tools had been shared with the council for years.",
             "The council said the breach affected about 4,000 households and that it had informed the regulator on Monday."]
-    html = "<html><body><div>" + "".join(f"<p>{p}</p>" for p in body) + "<p>All rights reserved.</p></div></body></html>"
-    assert list(extract_article(html, "https://example.org/b").paragraphs) == body
+    html = _page("<article>" + "".join(f"<p>{p}</p>" for p in body)
+                 + "<p>Read more: Council to vote on new data rules</p><p>Reporting by Ann Lee; Editing by Sam Quill</p>"
+                 "<p>© 2024 Example Media. All rights reserved.</p></article>")
+    assert list(extract_article(html, "https://example.org/b", now=NOW).paragraphs) == body
 
 
-def test_generic_header_and_footer_lines_of_an_unknown_layout():
-    body = [f"Paragraph {n} of the report says the harbour authority will dredge the channel again in the spring." for n in range(4)]
-    html = f"""<html><head><meta name="author" content="Nora Quist"></head><body><div class="a1">
-<div class="h9"><h1>Harbour channel to be dredged again</h1><p>The work will close the inner harbour to large ships for a month.</p>
-<div><span>By Nora Quist</span><span>March 4, 2024 at 9:10 a.m. EST</span></div></div>
-<div class="b2">{''.join(f'<p>{p}</p>' for p in body)}
-<p>This story was produced in partnership with the Coastal Desk.</p>
-<p><strong>Media contact</strong></p><p>Nora Quist is a reporter on the coastal desk.</p>
-<p>Contact Nora Quist at nquist@example.org.</p></div></div></body></html>"""
-    assert list(extract_article(html, "https://example.org/c").paragraphs) == body
+def test_reader_comments_are_not_body_text():
+    comments = "".join(f"<li class='comment'><p>Reader {n} thinks the council got this one badly wrong again.</p></li>"
+                       for n in range(4))
+    html = _page("<article>" + "".join(f"<p>{p}</p>" for p in STORY) + "</article>"
+                 f"<section id='comments' class='comments-area'><h3>4 Comments</h3><ol class='comment-list'>{comments}</ol></section>")
+    article = extract_article(html, "https://example.org/c", now=NOW)
+    assert list(article.paragraphs) == STORY
 
 
-def test_photo_caption_cell_in_a_table_layout():
-    body = [f"Paragraph {n} of the weekly's story about the county fair, typed between line breaks in one cell." for n in range(3)]
-    html = (f"<html><body><table><tr><td>{'<br><br>'.join(body[:2])}<table width=300><tr><td><img src='fair.jpg'></td></tr>"
-            f"<tr><td><i>Judges look over the prize heifers on Saturday afternoon at the fairground.</i><br>"
-            f"<font size=1>Staff photo</font></td></tr></table>{body[2]}</td></tr></table></body></html>")
-    assert list(extract_article(html, "https://example.org/d").paragraphs) == body
+def test_written_out_date_in_the_text_when_markup_has_none():
+    html = _page("<article><p>Veröffentlicht am 7. März 2024</p>"
+                 + "".join(f"<p>{p}</p>" for p in STORY) + "</article>", "<meta http-equiv='content-language' content='de'>")
+    article = extract_article(html, "https://example.org/nachrichten/hafen", now=NOW)
+    assert article.published_at == datetime(2024, 3, 7, tzinfo=UTC)
+    assert article.published_source.startswith("htmldate:")
+
+
+def test_dates_after_the_capture_are_rejected():
+    html = _page("".join(f"<p>{p}</p>" for p in STORY), '<meta property="article:published_time" content="2024-09-01T10:00:00Z">')
+    published_at = extract_article(html, "https://example.org/f", now=NOW).published_at
+    assert published_at is None or published_at <= NOW
+
+
+@pytest.mark.parametrize("declared,expected", [
+    ("/2024/03/04/ferry/?utm_source=feed&id=7#top", "https://www.example.org/2024/03/04/ferry/?id=7"),
+    ("https://other.example/copied-story", "https://www.example.org/news/ferry?x=1"),
+    (None, "https://www.example.org/news/ferry?x=1"),
+])
+def test_canonical_url_same_site_only_and_normalised(declared, expected):
+    head = f'<link rel="canonical" href="{declared}">' if declared else ""
+    html = _page("".join(f"<p>{p}</p>" for p in STORY), head)
+    assert extract_article(html, "https://WWW.Example.org/news/ferry?x=1#c", now=NOW).canonical_url == expected
