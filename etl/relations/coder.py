@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 from .actors import learned_actor_row
 from .dates import resolve_event_date
@@ -135,6 +136,38 @@ def _with_lower_case_names(names: list, lower_names: list, text: str) -> list:
     return sorted(names + extra, key=lambda span: span[0]) if extra else names
 
 
+# A heading that opens a list of other stories ("RELATED STORIES", "Recent Posts", "Read more").
+_LIST_HEADING = re.compile(r"^\s*(?:related(?: stories| articles| news| content| coverage| posts)?|recent (?:posts|stories)|"
+                           r"more (?:stories|news|from [\w .'-]+)|read more|latest(?: news| stories)?|most (?:read|popular)|"
+                           r"you (?:may|might) also like|see also|trending(?: now)?|popular(?: stories)?|top stories)\s*:?\s*$",
+                           re.IGNORECASE)
+_TEASER_END = ("…", "...")
+_PARAGRAPH_END = re.compile(r"[.!?][\"”’')]*\s*$")
+
+
+def boilerplate_spans(text: str) -> list[tuple[int, int]]:
+    """Lines of a page's furniture that are not the article: the headlines listed under a
+    "Related stories" heading (up to the next paragraph of the article, a line of twelve or
+    more words ending a sentence) and truncated teasers ("… called on China to help…")."""
+    spans, in_list, position = [], False, 0
+    for line in text.splitlines(keepends=True):
+        start, end, stripped = position, position + len(line), line.strip()
+        position = end
+        if not stripped:
+            continue
+        if _LIST_HEADING.match(stripped):
+            in_list = True
+            spans.append((start, end))
+            continue
+        teaser = stripped.endswith(_TEASER_END)
+        paragraph = not teaser and len(stripped.split()) >= 12 and bool(_PARAGRAPH_END.search(stripped))
+        if paragraph:
+            in_list = False
+        if in_list or teaser:
+            spans.append((start, end))
+    return spans
+
+
 def code_article(text: str, published: datetime.date | None = None) -> CodedArticle:
     """Code every sentence of an article; names introduced early resolve later bare mentions."""
     if not isinstance(text, str) or not text.strip():
@@ -155,7 +188,10 @@ def code_article(text: str, published: datetime.date | None = None) -> CodedArti
     salience = Salience()
     facts: list[Fact] = []
     name_cursor = trigger_cursor = role_cursor = 0
+    furniture = boilerplate_spans(text)
     for start, end in split_sentences(text):
+        if any(s <= start < e for s, e in furniture):
+            continue
         sentence, sentence_lower = text[start:end], lower[start:end]
         sentence_names, name_cursor = _bucket(names, start, end, name_cursor)
         sentence_triggers, trigger_cursor = _bucket(triggers, start, end, trigger_cursor)

@@ -132,6 +132,21 @@ class Salience:
                     return group
         return []
 
+    def _latest_parties(self) -> list[Mention]:
+        """"Yoon met Luxon. They condemned …": the two sides of a meeting or agreement in the
+        sentence just before, when it names no compound actor of its own."""
+        if not self.recent:
+            return []
+        recalled = self.recent[-1]
+        if any(len(group) > 1 for group in recalled.groups):
+            return []
+        for event in reversed(recalled.events):
+            if event.trigger.relation_type in JOINT_TYPES and event.sources and event.targets:
+                parties = event.sources + event.targets
+                if len({m.actor.code for m in parties}) == len(parties):
+                    return parties
+        return []
+
     def _latest_distinct(self, before: list[Mention], number: int) -> list[Mention]:
         """No compound actor of that size: the ``number`` most recent actors of distinct states
         ("Putin arrived … greeted by Kim. The two leaders signed …")."""
@@ -181,7 +196,7 @@ class Salience:
 
     def _antecedents(self, pronoun: str) -> list[Mention]:
         if pronoun in ("they", "their"):
-            return self._latest_group([], 0)
+            return self._latest_parties() or self._latest_group([], 0)
         wanted_person = pronoun in ("he", "she")
         for recalled in reversed(self.recent):
             for mention, _ in recalled.ranked:

@@ -22,7 +22,14 @@ HYPOTHETICAL_CUES = frozenset({"will", "would", "could", "can", "must", "may", "
                                "ready", "aims", "wants", "vowed", "pledged", "promised", "offered",
                                "if", "unless", "possible", "likely", "seeks", "seek", "seeking",
                                "hopes", "hope", "hoping", "due", "scheduled", "aim", "prepared",
-                               "preparing", "proposed"})
+                               "preparing", "prepares", "proposed", "ready"})
+# Words of intent that are cues, never events of their own (a field-lexicon verb among them is
+# not coded: "ready to stop", "plans to"); "offered"/"pledged"/"vowed" are events themselves.
+INTENT_WORDS = HYPOTHETICAL_CUES - {"offered", "pledged", "promised", "vowed", "proposed", "will", "would",
+                                    "could", "can", "must", "may", "might", "shall", "should", "if", "unless"}
+# "trying to bolster cooperation": an attempt is not the event; only right before the trigger, so
+# "ramsevaks who tried to enter … were arrested" stays an arrest.
+ATTEMPT = re.compile(r"\b(?:trying|tries|tried|attempting|attempts|attempted|seeking|seeks|sought)\s+to\s+(?:\S+\s+){0,2}$")
 # "proposed that Israel withdraw … while the army deploys": everything in the complement of a
 # proposal or demand is only wanted, whatever clause breaks it contains (up to a semicolon).
 DIRECTIVE_THAT = re.compile(r"\b(?:propos|suggest|urg|demand|request|recommend)(?:ed|es|s|e)? that\b")
@@ -45,6 +52,8 @@ SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she"})
 SAID_BEFORE = re.compile(r"\b(?:said|says|announced|claimed|added|insisted)\s*$")
 # "… and killed": a verb coordinated with the previous one shares its subject.
 COORDINATED = re.compile(r"(?:^|[\s,])and\s+(?:(?:then|also|[a-z]+ly)\s+)?$")
+# "…, while pledging", "after meeting": a participle clause sharing the sentence's subject.
+PARTICIPLE_CLAUSE = re.compile(r"(?:,\s*|\b)(?:while|after|before|when)\s+([a-z]+ing\s+(?:to\s+)?)?$")
 RECIPROCAL = re.compile(r"\s*(?:each other|one another)\b")
 # MOBILIZE toward a place: "massed troops near the Ukrainian border" is aimed at Ukraine.
 TOWARD_PREPOSITIONS = frozenset({"near", "toward", "towards", "around", "along"})
@@ -175,7 +184,8 @@ def _polarity(lower: str, window_start: int, trigger_start: int, trigger_end: in
     window = _words(lower[window_start:trigger_start])
     negated = any(word in NEGATION_CUES or word.endswith("n't") for word in window)
     negated = negated or lower.startswith("not ", trigger_end + 1) or lower.startswith("never", trigger_start - 6)
-    hypothetical = any(word in HYPOTHETICAL_CUES for word in window)
+    hypothetical = any(word in HYPOTHETICAL_CUES for word in window) or bool(
+        ATTEMPT.search(lower, max(window_start, trigger_start - 40), trigger_start))
     after = lower[trigger_end:clause_end]
     hypothetical = hypothetical or any(cue in after for cue in FUTURE_AFTER)
     return negated, hypothetical
@@ -196,9 +206,11 @@ def _in_condition(lower: str, position: int) -> bool:
 def code_events(sentence: str, lower: str, mentions: list[Mention],
                 triggers: list[tuple[int, int, list[Trigger]]]) -> list[Event]:
     # The field lexicon's verbs code dyadic events only: without a mention on each side there
-    # is nothing to try (most of them, on most sentences).
+    # is nothing to try (most of them, on most sentences). Its words that say an event is only
+    # intended ("ready", "plans") are cues here, not events.
     first_start, last_end = min((m.start for m in mentions), default=0), max((m.end for m in mentions), default=0)
-    triggers = [t for t in triggers if not t[2][0].petrarch or (first_start < t[0] and t[1] < last_end)]
+    triggers = [t for t in triggers if not t[2][0].petrarch or (
+        first_start < t[0] and t[1] < last_end and t[2][0].phrase not in INTENT_WORDS)]
     triggers = _in_sense(lower, triggers)
     masked = _mask_relative_clauses(lower)
     attribution_start = _trailing_attribution_start(lower)
@@ -244,6 +256,17 @@ def code_events(sentence: str, lower: str, mentions: list[Mention],
             previous_end = previous_end if trigger.petrarch else end
             continue
         purpose = embedded_to and index > 0 and not new_clause  # "travelled to X to meet Y"
+        participle = PARTICIPLE_CLAUSE.search(lower, max(0, start - 30), start)
+        if participle and (participle.group(1) or trigger.phrase.split()[0].endswith("ing")):
+            # "denounced X, while pledging to support Y": the participle's subject is the sentence's
+            event = _code_trigger(sentence, masked, actors, start, end, alternatives, start, right_end,
+                                  subject, False, True, context_code)
+            if event is not None:
+                events.append(event)
+                previous_sources, previous_targets = event.sources, event.targets
+            frame = trigger if trigger.role in (FRAME, POSSESSED) else None
+            previous_end = end
+            continue
         coordination = COORDINATED.search(lower, left_start, start)
         if coordination is not None:  # "… and accused Washington": the subject of the first verb
             left_start = coordination.start()
@@ -255,6 +278,10 @@ def code_events(sentence: str, lower: str, mentions: list[Mention],
         if event is None and trigger.petrarch:
             continue  # a field-lexicon verb that coded nothing does not bound its neighbours
         if event is not None:
+            if events and event.sources and all(m in events[-1].targets for m in event.sources):
+                # "condemned North Korea's … cooperation with Russia": reported inside another event
+                event.confidence = round(max(event.confidence - 0.2, 0.1), 2)
+                event.rule_id += ".nested"
             if frame is not None and not new_clause and embedded_to:
                 event.hypothetical = True
                 event.rule_id += ".embedded"
@@ -420,6 +447,9 @@ def _code_trigger(sentence, lower, actors, start, end, alternatives: list[Trigge
         rule.append("domestic")
     if not source_group and not target_group:
         return None
+    if trigger.petrarch and source_group and source_group[-1].possessive and trigger.role != POSSESSED \
+            and len(_words(lower[source_group[-1].end:start])) > 2:
+        return None  # "Japan's wartime mobilization of Koreans … by compensating": a modifier, no subject
     if trigger.petrarch and not (source_group and target_group):
         return None  # the field's lexicon codes dyadic events: a verb with one party is no event
     if trigger.petrarch and "place" in rule and not all(m.actor.sector in ("COP", "MIL") for m in source_group):
@@ -437,6 +467,8 @@ def _code_trigger(sentence, lower, actors, start, end, alternatives: list[Trigge
     subject_end = source_group[-1].end if source_group and not passive else left_start
     window_start = max(left_start, subject_end) if rule[-1] == "pronoun" else subject_end
     negated, hypothetical = _polarity(lower, window_start, start, end, right_end)
+    if trigger.petrarch and lower[max(0, start - 3):start] == "to ":
+        hypothetical = True  # "ways to deepen cooperation": an infinitive is not a report of the event
     return Event(trigger, start, end, list(source_group), list(target_group), location,
                  negated, hypothetical, round(max(confidence, 0.1), 2), ".".join(rule), reciprocal)
 

@@ -38,6 +38,9 @@ class Trigger:
     # form ("tax", "talks") is often a noun, so such a reading needs its subject right before it.
     petrarch: bool = False
     plain_form: bool = False
+    # A pattern opening with a preposition ("called on", "fired at") needs it right after the
+    # verb: "telephoned Putin on Tuesday" is no appeal.
+    preposition_first: bool = False
 
     def fits(self, following: list[str], preceding: list[str], nearby: frozenset[str] = frozenset()) -> bool:
         """Whether the words around the phrase give it this trigger's sense (``nearby``: the
@@ -46,6 +49,8 @@ class Trigger:
         if previous in self.not_after or previous.endswith("'s") and "'s" in self.not_after:
             return False  # "'s" in not_after: not after a possessive ("Indonesia's free meals")
         if self.after and (self.after[-1].isdisjoint(nearby) or not _in_order(self.after, following)):
+            return False
+        if self.preposition_first and self.after[0].isdisjoint(following[:1]):
             return False
         if self.before and (self.before[-1].isdisjoint(nearby) or not _in_order(self.before, preceding)):
             return False
@@ -111,8 +116,13 @@ def _positions(value: str) -> tuple[frozenset[str], ...]:
 def _trigger(cameo: str, form: str, plain: bool, before: str = "", after: str = "") -> Trigger:
     plover = plover_of(cameo)
     relation_type, mode, role = (plover[0], plover[1], VERB) if plover else ("", "", NONE)
-    return Trigger(relation_type, mode, role, form, before=_positions(before), after=_positions(after),
-                   petrarch=True, plain_form=plain)
+    positions = _positions(after)
+    return Trigger(relation_type, mode, role, form, before=_positions(before), after=positions,
+                   petrarch=True, plain_form=plain, preposition_first=bool(positions) and positions[0] <= PREPOSITIONS)
+
+
+PREPOSITIONS = frozenset({"on", "in", "at", "for", "with", "to", "by", "from", "of", "against", "into", "over",
+                          "under", "upon", "toward", "towards", "about", "off", "out", "up", "down", "through"})
 
 
 _VERB_FORM = re.compile(r"^[a-z][a-z'-]*(?: [a-z][a-z'-]*)*$")

@@ -115,11 +115,15 @@ class MentionFinder:
         mentions.extend(self._remembered(sentence, mentions))
         mentions.extend(_unanchored(sentence, roles, mentions))
         mentions.sort(key=lambda m: m.start)
+        previous: Mention | None = None
         for mention in mentions:
             # People and groups are never where something happened ("killed in police firing").
             located = mention.actor.kind not in ("group", "person")
             mention.place_word = ((located and _place_preposition(sentence, mention.start)) or _venue_word(sentence, mention)
                                   or ("in" if mention.actor.kind == "locality" else ""))
+            if located and previous is not None and previous.is_place and sentence[previous.end:mention.start] == ", ":
+                mention.place_word = previous.place_word  # "in Seoul, South Korea": one place
+            previous = mention
         return _anchor_by_place(sentence, mentions)
 
     def _mention(self, sentence, start, end, hits: list[NameHit], role_at, name_at) -> Mention | None:
