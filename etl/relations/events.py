@@ -208,6 +208,12 @@ def code_events(sentence: str, lower: str, mentions: list[Mention],
     # The field lexicon's verbs code dyadic events only: without a mention on each side there
     # is nothing to try (most of them, on most sentences). Its words that say an event is only
     # intended ("ready", "plans") are cues here, not events.
+    title_case = _title_case(sentence)
+    # An agent noun capitalised inside a name ("the Armed Forces Day parade") is no actor, as a
+    # capitalised trigger word is no event (below).
+    named = mentions
+    mentions = [m for m in mentions if title_case or m.start == 0 or not (
+        m.actor.kind == "group" and not m.actor.code and sentence[m.start].isupper())]
     first_start, last_end = min((m.start for m in mentions), default=0), max((m.end for m in mentions), default=0)
     triggers = [t for t in triggers if not t[2][0].petrarch or (
         first_start < t[0] and t[1] < last_end and t[2][0].phrase not in INTENT_WORDS)]
@@ -224,9 +230,8 @@ def code_events(sentence: str, lower: str, mentions: list[Mention],
     # A trigger word inside a name ("Rapid Support Forces", "the Armed Forces", "Call Center")
     # is no event: in a sentence not written in title case a capitalised word after the first
     # belongs to a name.
-    title_case = _title_case(sentence)
     triggers = [t for t in triggers if t[0] < attribution_start and not _is_background(lower, t[0])
-                and not any(m.start <= t[0] < m.end for m in mentions)
+                and not any(m.start <= t[0] < m.end for m in named)
                 and (title_case or t[0] == 0 or not sentence[t[0]].isupper())]
     # The one country the sentence is about, if only one: home of "protesters" with no place.
     context_code = _single_code([m for m in actors if not m.is_place and m.actor.code])
@@ -343,7 +348,8 @@ def _reports_arrest(lower: str, phrase: str, end: int) -> bool:
 
 def _actor_noun_event(trigger: Trigger, start: int, actors: list[Mention]) -> bool:
     """"police firing", "army shelling": a nominal event right after the actor doing it."""
-    return trigger.role == NOUN and any(0 < start - m.end <= 1 for m in actors)
+    nominal = trigger.role == NOUN or trigger.phrase.split()[0].endswith("ing")
+    return nominal and any(0 < start - m.end <= 1 and m.actor.kind == "group" for m in actors)
 
 
 def _swallows(trigger: Trigger) -> bool:

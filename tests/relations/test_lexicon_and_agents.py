@@ -1,0 +1,101 @@
+"""The field's lexicon (PETRARCH2 verb patterns and agents, CAMEO -> PLOVER crosswalk), actors
+below the state, dated office holders, lower-case text and staying silent on non-political news.
+Sentences written for these tests."""
+
+import datetime
+
+from etl.relations import extract_relations
+from etl.relations.coder import boilerplate_spans
+from etl.relations.lexicon import plover_of, word_dictionary
+from etl.relations.matching import DATA_DIR
+
+
+def facts_of(text, published=None):
+    return [f for f in extract_relations(text, published) if f.asserted]
+
+
+def test_lexicon_ships_with_its_licence_and_origin():
+    for name in ("LICENSE", "ORIGIN.txt", "verbs.tsv", "agents.tsv", "people.tsv"):
+        assert (DATA_DIR / "petrarch2" / name).stat().st_size > 0
+    assert "MIT" in (DATA_DIR / "petrarch2" / "LICENSE").read_text(encoding="utf-8")
+    assert "CC BY-SA" in (DATA_DIR / "plover" / "ORIGIN.txt").read_text(encoding="utf-8") or \
+        "ShareAlike" in (DATA_DIR / "plover" / "ORIGIN.txt").read_text(encoding="utf-8")
+
+
+def test_crosswalk_maps_cameo_to_plover():
+    assert plover_of("173") == ("COERCE", "arrest")
+    assert plover_of("1823")[0] == "ASSAULT"      # by its longest listed prefix
+    assert plover_of("163")[0] == "COERCE"        # embargo: COERCE in PLOVER, not SANCTION
+    assert plover_of("010") is None and plover_of("021") is None and plover_of("---") is None
+
+
+def test_field_lexicon_verbs_code_dyadic_events():
+    facts = facts_of("Lithuania telephoned Poland about the border on Monday.")
+    assert [(f.relation_type, f.source_iso3, f.target_iso3) for f in facts] == [("CONSULT", ["LTU"], ["POL"])]
+    # a field-lexicon verb with one party only codes nothing
+    assert facts_of("Lithuania telephoned yesterday.") == []
+
+
+def test_preposition_patterns_need_the_preposition_next_to_the_verb():
+    assert {f.relation_type for f in facts_of("Lithuania telephoned Poland on Tuesday.")} == {"CONSULT"}
+
+
+def test_agents_take_the_country_of_the_city_named():
+    facts = facts_of("Police arrested 40 people in Karachi on Sunday.")
+    assert len(facts) == 1
+    fact = facts[0]
+    assert (fact.relation_type, fact.source_iso3, fact.source_sectors, fact.target_iso3) == ("COERCE", ["PAK"], ["COP"], ["PAK"])
+    assert fact.is_domestic and not fact.country_pair and fact.has_target
+
+
+def test_lower_case_text_is_read():
+    facts = facts_of("police arrested 40 people in karachi on sunday.")
+    assert [(f.relation_type, f.source_iso3, f.target_iso3) for f in facts] == [("COERCE", ["PAK"], ["PAK"])]
+
+
+def test_arrests_with_no_named_agent_are_made_by_the_police():
+    facts = facts_of("Twelve students were arrested outside the university on Friday.")
+    assert [(f.relation_type, f.source_sectors) for f in facts] == [("COERCE", ["COP"])]
+    assert not facts[0].has_target and not facts[0].country_pair
+    # an arrest only wanted is none
+    assert facts_of("The minister wants to arrest the organisers.") == []
+
+
+def test_police_firing_is_the_polices_event():
+    facts = facts_of("Three people were killed in police firing on Tuesday.")
+    assert [(f.relation_type, f.source_sectors) for f in facts] == [("ASSAULT", ["COP"])]
+
+
+def test_out_of_office_leader_is_a_person_not_the_government():
+    out = facts_of("Obama met Merkel in Berlin.", datetime.date(2019, 5, 1))
+    assert out and out[0].source_iso3 == ["USA"] and out[0].source_sectors == ["ELI"]
+    serving = facts_of("Obama met Merkel in Berlin.", datetime.date(2014, 5, 1))
+    assert serving and serving[0].source_sectors == ["GOV"]
+
+
+def test_silent_on_non_political_sentences():
+    for text in ("A fisherman who caught and grilled a rare eel in Japan was fined.",
+                 "Arsenal beat Chelsea 2-1 in London on Sunday.",
+                 "The singer landed a role in a new British thriller.",
+                 "Chad Smith has been named the new head coach of the team."):
+        assert facts_of(text) == [], text
+
+
+def test_capitalised_trigger_words_inside_names_code_nothing():
+    assert facts_of("The Armed Forces Day parade passed the Polish embassy.") == []
+
+
+def test_furniture_of_a_page_gives_no_facts():
+    text = ("Germany and France agreed on a new border treaty on Monday, officials in both capitals said.\n\n"
+            "Related stories\n\nPoland condemns Russia over drone incursion\n\n"
+            "Japan summons China's ambassador\n\nItaly expelled two Russian diplomats…\n")
+    spans = boilerplate_spans(text)
+    assert len(spans) == 4
+    facts = facts_of(text)
+    assert facts and all(f.sentence_start < text.index("Related") for f in facts)
+
+
+def test_word_dictionary_lists_triggers_before_role_words():
+    for _, _, readings in word_dictionary().find("police fired at the crowd"):
+        kinds = [type(r).__name__ for r in readings]
+        assert kinds == sorted(kinds, key=lambda k: k != "Trigger")
