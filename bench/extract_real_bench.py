@@ -4,8 +4,10 @@ Every set is scored with the reference scorer's own functions (score_extraction.
 sets, imported at run time): full-text sets by token 4-gram precision/recall per page, averaged
 over pages, F1 of the two means, an empty output on a page with gold text scoring 0; the snippet
 set (trafilatura_eval) by its with/without snippets, micro P/R/F1. Ours, trafilatura default and
-trafilatura favor_precision run in the same process on the same pages; speed is pages per
-CPU-second (process time) over all sets. "blanked" counts pages with gold text and an empty output.
+trafilatura favor_precision run in the same process on the same pages (ours also with each
+page's site template learned from the other pages of its host in the set); speed is pages per
+CPU-second (process time) over all sets, template learning not included. "blanked" counts pages
+with gold text and an empty output.
 
 usage: python bench/extract_real_bench.py [SET ...] [--datasets PATH]
 """
@@ -20,20 +22,23 @@ import sys
 import time
 import warnings
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import trafilatura
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from etl.extract import EXTRACTOR_VERSION, extract_article  # noqa: E402
+from etl.extract import EXTRACTOR_VERSION, extract_article, learn_template  # noqa: E402
 
 DEFAULT_DATASETS = ROOT.parent / "shared" / "datasets"
 
 EXTRACTORS = {
-    "ours": lambda html, url: extract_article(html, url).text,
-    "trafilatura default": lambda html, url: trafilatura.extract(html) or "",
-    "trafilatura favor_precision": lambda html, url: trafilatura.extract(html, favor_precision=True) or "",
+    "ours": lambda html, url, template: extract_article(html, url).text,
+    # Each page with the template learned from the other pages of its host in the set.
+    "ours + site templates (LOO)": lambda html, url, template: extract_article(html, url, template).text,
+    "trafilatura default": lambda html, url, template: trafilatura.extract(html) or "",
+    "trafilatura favor_precision": lambda html, url, template: trafilatura.extract(html, favor_precision=True) or "",
 }
 
 
@@ -49,6 +54,21 @@ def load_set(folder: Path) -> list[dict]:
     for row in rows:
         row["html"] = gzip.decompress((folder / "html" / f"{row['id']}.html.gz").read_bytes())
     return rows
+
+
+def host_of(url: str) -> str:
+    return (urlsplit(url).hostname or "").removeprefix("www.")
+
+
+def leave_one_out_templates(rows: list[dict]) -> None:
+    """row["template"]: learned from the other pages of the row's host (None with fewer than two)."""
+    by_host: dict[str, list[dict]] = {}
+    for row in rows:
+        by_host.setdefault(host_of(row.get("url") or ""), []).append(row)
+    for host, members in by_host.items():
+        for row in members:
+            others = [(o.get("url") or "", o["html"]) for o in members if o is not row]
+            row["template"] = learn_template(host, others) if host and len(others) >= 2 else None
 
 
 def score(scorer, rows: list[dict], outputs: list[str]) -> dict:
@@ -72,7 +92,7 @@ def run(rows: list[dict], extract) -> tuple[list[str], float]:
     outputs, cpu = [], 0.0
     for row in rows:
         start = time.process_time()
-        outputs.append(extract(row["html"], row.get("url") or "") or "")
+        outputs.append(extract(row["html"], row.get("url") or "", row["template"]) or "")
         cpu += time.process_time() - start
     return outputs, cpu
 
@@ -87,12 +107,13 @@ def main() -> None:
     base = args.datasets / "extraction"
     names = args.sets or sorted(p.name for p in base.iterdir() if (p / "gold.jsonl").exists())
     for extract in EXTRACTORS.values():  # warm-up: lazy model and parser loading is not per-page cost
-        extract(b"<html><body><p>warm up</p></body></html>", "")
+        extract(b"<html><body><p>warm up</p></body></html>", "", None)
     totals = {name: [0, 0.0] for name in EXTRACTORS}
     print(f"ours = {EXTRACTOR_VERSION}")
     print(f"{'set':22} {'pages':>5}  {'extractor':28} {'P':>6} {'R':>6} {'F1':>6} {'blanked':>7} {'pages/CPU-s':>11}")
     for name in names:
         rows = load_set(base / name)
+        leave_one_out_templates(rows)
         for label, extract in EXTRACTORS.items():
             outputs, cpu = run(rows, extract)
             result = score(scorer, rows, outputs)
