@@ -38,7 +38,9 @@ class HostScheduler:
         self._pending = 0
         self._running = 0
         self._aborted = False
-        self._cond = threading.Condition()
+        lock = threading.Lock()
+        self._cond = threading.Condition(lock)     # workers wait here for a task
+        self._finished = threading.Condition(lock)  # run() waits here for the end of all work
         self.errors: list[BaseException] = []
 
     def _host(self, name: str) -> _Host:
@@ -63,7 +65,7 @@ class HostScheduler:
         with self._cond:
             self._host(host).queue.append((task, defer))
             self._pending += 1
-            self._cond.notify_all()  # the caller of run() waits on this condition too
+            self._cond.notify()
 
     def _start(self, name: str, host: _Host, now: float) -> tuple[str, Task]:
         task, defer = host.queue.popleft()
@@ -81,6 +83,7 @@ class HostScheduler:
             while True:
                 if self._aborted or (self._pending == 0 and self._running == 0):
                     self._cond.notify_all()
+                    self._finished.notify_all()
                     return None
                 now = time.monotonic()
                 if self.stop_at is not None and now >= self.stop_at:
@@ -118,9 +121,9 @@ class HostScheduler:
 
     def _wait_idle(self, timeout: float) -> bool:
         """True once no task is queued or running; False if ``timeout`` passed first."""
-        with self._cond:
+        with self._finished:
             if self._pending or self._running:
-                self._cond.wait(timeout)
+                self._finished.wait(timeout)
             return not (self._pending or self._running)
 
     def run(self, tick: Task | None = None, tick_every: float = 1.0) -> None:
