@@ -91,6 +91,21 @@ def _domestic(sources: list[Mention], targets: list[Mention]) -> bool:
     return (official(sources) and society(targets)) or (society(sources) and official(targets))
 
 
+# Joint events need two parties: a compound source ("X and Y met") or a target.
+JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+
+
+def _of_weight(fact: Fact) -> bool:
+    """Whether a fact tells an analyst who did what: a source of known country (or a state's
+    agent whose country the text leaves open), and a partner for joint events."""
+    known_source = any(fact.source_iso3) or any(sector in STATE_SECTORS for sector in fact.source_sectors)
+    if not known_source:
+        return False
+    if fact.relation_type in JOINT_TYPES and len(fact.source_iso3) < 2 and not fact.target_iso3:
+        return False
+    return True
+
+
 def _fact_key(fact: Fact) -> tuple:
     return (fact.relation_type, tuple(fact.source_iso3), tuple(fact.target_iso3), fact.negated, fact.hypothetical)
 
@@ -117,7 +132,7 @@ def _sentence_facts(events: list[Event], sentence: str, lower: str, start: int, 
             if _fact_key(fact) not in seen:
                 seen.add(_fact_key(fact))
                 facts.append(fact)
-    return _without_partial_copies(facts)
+    return [fact for fact in _without_partial_copies(facts) if _of_weight(fact)]
 
 
 def _lower_case_region(text: str, start: int, end: int) -> bool:

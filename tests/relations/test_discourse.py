@@ -49,8 +49,10 @@ def test_rejecting_the_criticism_aims_at_its_author():
 
 
 def test_nothing_is_carried_into_a_single_sentence():
-    request = _facts("He urged Xi to use his influence over Pyongyang.", "REQUEST")
-    assert [(f.source_iso3, f.rule_id) for f in request] == [([], "REQUEST.frame.active")]
+    # "He" names nobody without an earlier sentence, and a request by nobody known is no fact.
+    assert _facts("He urged Xi to use his influence over Pyongyang.", "REQUEST") == []
+    carried = _facts("Kishida met Xi in Lima. He urged Xi to use his influence over Pyongyang.", "REQUEST")
+    assert [(f.source_iso3, f.target_iso3) for f in carried] == [(["JPN"], ["CHN"])]
 
 
 def test_proposed_that_makes_the_whole_complement_hypothetical():
