@@ -93,10 +93,12 @@ def _extract(html, url: str, template: SiteTemplate | None, now: datetime | None
                        reason=failure or "HTML could not be parsed", url=url, canonical_url=canonical_page_url(None, url))
     signals = page_signals(tree)
     meta = metadata_from_text(text, url, now)
-    paragraphs = tuple(body_lines(tree, template))
+    extracted = trafilatura_text(tree)
+    paragraphs = tuple(body_lines(extracted, template))
     body = "\n".join(paragraphs)
     words = len(body.split())
-    published_at, published_source = _published(tree, url, now, meta)
+    # The unfiltered text still holds the dateline that the boilerplate filter removes.
+    published_at, published_source = _published(tree, url, extracted, now, meta)
     paywalled = meta.accessible_for_free is False or signals.paywall_gate
     not_article = _not_article(meta, signals.has_video, paragraphs)
     if not paragraphs:
@@ -125,11 +127,15 @@ def _unusable(text: str, how: str) -> str | None:
     return None
 
 
-def body_lines(tree, template: SiteTemplate | None) -> list[str]:
-    """The body as lines: trafilatura's text without reader comments (its default keeps them),
-    in recall mode (on the real sets it loses less text than the balanced mode and costs a
-    third less CPU, as it skips the external fallback comparison), then boilerplate lines out."""
-    extracted = trafilatura.extract(tree, include_comments=False, favor_recall=True, include_tables=True) or ""
+def trafilatura_text(tree) -> str:
+    """trafilatura's text of the page without reader comments (its default keeps them), in
+    recall mode: on the real sets it loses less text than the balanced mode and costs a third
+    less CPU, as it skips the external fallback comparison on pages with enough text."""
+    return trafilatura.extract(tree, include_comments=False, favor_recall=True, include_tables=True) or ""
+
+
+def body_lines(extracted: str, template: SiteTemplate | None) -> list[str]:
+    """The extracted text's lines without boilerplate lines and the host's template lines."""
     lines = []
     for line in extracted.splitlines():
         line = line.strip()
@@ -142,13 +148,13 @@ def body_lines(tree, template: SiteTemplate | None) -> list[str]:
     return lines
 
 
-def _published(tree, url: str, now: datetime | None, meta: PageMetadata) -> tuple[datetime | None, str | None]:
+def _published(tree, url: str, text: str, now: datetime | None, meta: PageMetadata) -> tuple[datetime | None, str | None]:
     """A machine-readable timestamp in the page's metadata (meta tags, JSON-LD) is an exact
     instant with its zone, which decides the UTC day; htmldate dates every other page, from markup
     and written-out dates alike."""
     if meta.published_source and meta.published_source.startswith(_EXACT_DATE_SOURCES):
         return meta.published_at, meta.published_source
-    published_at, published_source = publication_date(tree, url, now)
+    published_at, published_source = publication_date(tree, url, text, now)
     if published_at is None:
         return meta.published_at, meta.published_source
     return published_at, published_source

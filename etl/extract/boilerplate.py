@@ -40,7 +40,7 @@ def is_boilerplate_name(class_and_id: str) -> bool:
 
 _LINE_PATTERNS = [
     # Read-more and related links.
-    r"(read|see) (more|also)\b", r"related( stories| articles| coverage)?\s*:", r"more (on|about) this",
+    r"(read|see) (more|also)\b", r"related( stories| articles| coverage)?\s*:", r"more (on|about) this", r"more\s*:\s",
     r"lesen sie (auch|mehr)", r"mehr zum thema", r"auch interessant", r"weiterlesen",
     r"(à|a) lire aussi", r"lire aussi", r"voir aussi", r"te puede interesar", r"le(e|er) (también|más)",
     r"leggi anche", r"potrebbe interessarti", r"читайте также", r"смотрите также",
@@ -70,6 +70,8 @@ _LINE_PATTERNS = [
     # What a social embed shows when its script does not run: the attribution of the post.
     r"[—–-]\s*[^()]{1,80}\(@\w+\)", r"a post shared by\b", r"view this (post|profile) on\b", r"♬",
 ]
+# The text of an embedded tweet carries its short links wherever it stands in the line.
+_EMBEDDED_POST = re.compile(r"pic\.twitter\.com/\w|https?://t\.co/\w")
 _LINE_BOILER = re.compile(r"^\W{0,3}(?:" + "|".join(_LINE_PATTERNS) + ")", re.I)
 # Lines longer than this are article prose even when they open like a prompt.
 _LINE_FILTER_MAX_WORDS = 40
@@ -123,6 +125,8 @@ def is_boilerplate_line(text: str) -> bool:
     if words > _LINE_FILTER_MAX_WORDS:
         return False
     if _LINE_BOILER.match(text) or _BYLINE.match(text) or _DATE_LINE.match(text) or _END_SECTION_HEADING.match(text):
+        return True
+    if _EMBEDDED_POST.search(text):
         return True
     if words <= _CONTACT_LINE_MAX_WORDS and (_EMAIL.search(text) or _CJK_BYLINE.match(text)):
         return True

@@ -14,6 +14,9 @@ EXTRACTOR_VERSION = f"newsfacts-extract/2.0+trafilatura-{version('trafilatura')}
 
 # Publication dates before this year are rejected as implausible.
 EARLIEST_PLAUSIBLE_YEAR = 1990
+# Characters at the start of the article text searched for a written-out date when the markup
+# has none: the dateline is there.
+DATE_TEXT_CHARS = 1500
 
 # Bytes looked at when sniffing a charset declaration or deciding whether input is binary.
 SNIFF_BYTES = 4096
