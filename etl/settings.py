@@ -16,6 +16,11 @@ from pathlib import Path
 PACKAGE_DIR = Path(__file__).resolve().parent
 REPO_SQL_DIR = PACKAGE_DIR.parent / "sql"
 DEFAULT_SOURCES_FILE = PACKAGE_DIR / "sources.yaml"
+# A data folder remembers the feed list it was made with in this file: with ETL_SOURCES unset it
+# wins over the packaged list, so a folder made by `etl demo` never polls the real web.
+FOLDER_SOURCES_NAME = "sources.yaml"
+# Top-level key of that file when `etl demo` wrote it: its feeds live only while the demo runs.
+OFFLINE_DEMO_KEY = "offline_demo"
 
 # Daily partitions start here; earlier publication dates are still stored (their partitions can
 # be backfilled by name) but the UI's partition range begins at this day.
@@ -89,6 +94,20 @@ class Settings:
         return not self.catalog_spec
 
     @property
+    def folder_sources_file(self) -> Path:
+        return self.data_dir / FOLDER_SOURCES_NAME
+
+    @property
+    def is_offline_demo(self) -> bool:
+        """Whether the sources in use are those `etl demo` remembered in its data folder."""
+        import yaml
+
+        if not self.sources_file.is_file():
+            return False
+        doc = yaml.safe_load(self.sources_file.read_text(encoding="utf-8"))
+        return isinstance(doc, dict) and doc.get(OFFLINE_DEMO_KEY) is True
+
+    @property
     def dagster_home(self) -> Path:
         return self.data_dir / "dagster_home"
 
@@ -124,10 +143,12 @@ def _env_number(name: str, default: float, kind: type = float) -> float:
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
     data_dir = Path(os.environ.get("ETL_DATA_DIR", "data")).resolve()
+    folder_sources = data_dir / FOLDER_SOURCES_NAME
     contact = os.environ.get("ETL_CONTACT_URL", "https://github.com/newsfacts-etl/newsfacts-etl")
     return Settings(
         data_dir=data_dir,
-        sources_file=Path(os.environ.get("ETL_SOURCES", str(DEFAULT_SOURCES_FILE))),
+        sources_file=Path(os.environ.get("ETL_SOURCES")
+                          or (folder_sources if folder_sources.is_file() else DEFAULT_SOURCES_FILE)),
         allow_networks=parse_networks(os.environ.get("ETL_ALLOW_NETWORKS", "")),
         contact_url=contact,
         user_agent=os.environ.get("ETL_USER_AGENT") or f"newsfacts-etl/0.1 (+{contact})",

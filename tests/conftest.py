@@ -29,7 +29,7 @@ def demo_port(data_dir: Path) -> int:
 
     from etl.demo.expectations import DEAD_FEED
 
-    sources = yaml.safe_load((data_dir / "demo_sources.yaml").read_text())["sources"]
+    sources = yaml.safe_load((data_dir / "sources.yaml").read_text())["sources"]
     return next(urlsplit(s["url"]).port for s in sources if s["name"] != DEAD_FEED)
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from etl.cli import dagster_runs
 from etl.cli.sql_shell import render
 from etl.demo.server import DEMO_DAYS, DEMO_PORT, DemoServer, capture_clocks
-from etl.settings import REPO_SQL_DIR, get_settings
+from etl.settings import OFFLINE_DEMO_KEY, REPO_SQL_DIR, Settings, get_settings
 from etl.warehouse import lake
 
 CORE_TABLES = ["feed_fetches", "feed_entries", "captures", "articles", "stories", "actors",
@@ -25,6 +25,19 @@ def use_demo_environment(data_dir: Path | None) -> None:
     get_settings.cache_clear()
 
 
+def remember_demo_sources(server: DemoServer, settings: Settings) -> Path:
+    """Write the demo's feeds as the data folder's own sources, marked as the offline demo's.
+
+    Every later command and the Dagster schedules on this folder then use these loopback feeds,
+    never the packaged real ones, and the hourly schedule knows to skip (the demo server only
+    lives while `etl demo` runs)."""
+    path = server.write_sources_yaml(settings.folder_sources_file)
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(f"{OFFLINE_DEMO_KEY}: true\n")
+    get_settings.cache_clear()
+    return path
+
+
 def run_demo(data_dir: Path | None = None, quiet: bool = False, port: int = DEMO_PORT) -> dict[str, float]:
     """Capture the demo sites at each demo clock, derive the demo days; returns stage timings."""
     use_demo_environment(data_dir)
@@ -32,7 +45,7 @@ def run_demo(data_dir: Path | None = None, quiet: bool = False, port: int = DEMO
     dagster_runs.ensure_dagster_home(settings)
     timings: dict[str, float] = {}
     with DemoServer(port) as server:
-        sources_file = server.write_sources_yaml(settings.data_dir / "demo_sources.yaml")
+        sources_file = remember_demo_sources(server, settings)
         started = time.perf_counter()
         for clock in capture_clocks():
             server.set_clock(clock)

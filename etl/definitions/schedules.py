@@ -24,10 +24,17 @@ def lookback_range(when: dt.datetime, days: int) -> tuple[dt.date, dt.date]:
     execution_timezone="UTC",
     default_status=dg.DefaultScheduleStatus.RUNNING,
     description="Every hour: poll the sources, then re-derive today and the previous days "
-    "(ETL lookback, default 3 days) in one run, since late articles make recent days stale.",
+    "(ETL lookback, default 3 days) in one run, since late articles make recent days stale. "
+    "Skips a data folder made by `etl demo`: its feeds live only while the demo runs.",
 )
-def hourly_refresh_schedule(context: dg.ScheduleEvaluationContext) -> dg.RunRequest:
-    start, end = lookback_range(context.scheduled_execution_time, get_settings().lookback_days)
+def hourly_refresh_schedule(context: dg.ScheduleEvaluationContext) -> dg.RunRequest | dg.SkipReason:
+    settings = get_settings()
+    if settings.is_offline_demo:
+        return dg.SkipReason(
+            f"{settings.data_dir} was made by `etl demo`: its sources ({settings.sources_file}) are "
+            "the demo's local server, which runs only during `etl demo`. Set ETL_DATA_DIR to another "
+            "folder (and ETL_SOURCES to your feeds) for scheduled captures.")
+    start, end = lookback_range(context.scheduled_execution_time, settings.lookback_days)
     return dg.RunRequest(
         run_key=context.scheduled_execution_time.isoformat(),
         tags={PARTITION_RANGE_START: start.isoformat(), PARTITION_RANGE_END: end.isoformat()},

@@ -18,6 +18,19 @@ from tests.conftest import REPO_ROOT
 UTC = dt.timezone.utc
 
 
+@pytest.fixture(autouse=True)
+def fresh_data_dir(tmp_path, monkeypatch):
+    """Ticks judged for a folder with no remembered sources: `./data` may be the demo's, whose
+    hourly schedule skips."""
+    from etl.settings import get_settings
+
+    monkeypatch.delenv("ETL_SOURCES", raising=False)
+    monkeypatch.setenv("ETL_DATA_DIR", str(tmp_path / "data"))
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
+
+
 def _tick(schedule_name: str, when: dt.datetime) -> list[dg.RunRequest]:
     schedule = defs.get_schedule_def(schedule_name)
     with dg.build_schedule_context(scheduled_execution_time=when, repository_def=defs.get_repository_def()) as context:

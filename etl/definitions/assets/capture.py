@@ -11,18 +11,27 @@ import datetime as dt
 
 import dagster as dg
 
-from etl.capture.outcomes import DEFERRED, SUCCESS
+from etl.capture.outcomes import DEFERRED, OK, SUCCESS
 from etl.capture.sources import load_sources
+from etl.definitions.capture_health import FAILING_SHARE_WARN, capture_health
 from etl.definitions.metadata import markdown_preview, table_metadata
 from etl.definitions.resources import WarehouseResource
 from etl.settings import get_settings
 from etl.warehouse.capture_state import capture_into
+from etl.warehouse.lake import query
 
 CAPTURE_TABLES = {
     "feed_fetches": "One row per feed fetch attempt: HTTP status, outcome class, bytes, entries, error.",
     "feed_state": "Per-feed polling state: ETag/Last-Modified, effective URL, error count, next check, disabled.",
     "feed_entries": "Entries discovered in feeds, one row per version, with publication date and its source.",
     "captures": "Raw article responses archived in WARC files, with the index to read them back.",
+}
+FEEDS_ANSWERING = "feeds_answering"
+# When the warehouse last received something new: the freshness checks judge these, so a run
+# that polled but found nothing (every feed failing, say) does not count as fresh.
+_NEWEST = {
+    "feed_entries": "SELECT max(first_seen_at) AS newest FROM feed_entries",
+    "captures": f"SELECT max(fetched_at) AS newest FROM captures WHERE outcome = '{OK}'",
 }
 
 
@@ -38,6 +47,12 @@ class CaptureConfig(dg.Config):
         dg.AssetSpec(name, description=text, group_name="capture", kinds={"python", "duckdb"})
         for name, text in CAPTURE_TABLES.items()
     ],
+    check_specs=[dg.AssetCheckSpec(
+        FEEDS_ANSWERING, asset="feed_fetches", blocking=True,
+        description="Fails (ERROR, and with it the run) when no listed feed answered at its latest "
+        f"fetch; warns when more than {FAILING_SHARE_WARN:.0%} of them failed. Names each failing "
+        "feed with its outcome and reason.",
+    )],
     op_tags={"etl/writer": "capture"},
 )
 def capture(context: dg.AssetExecutionContext, config: CaptureConfig, warehouse: WarehouseResource):
@@ -46,6 +61,8 @@ def capture(context: dg.AssetExecutionContext, config: CaptureConfig, warehouse:
     now = dt.datetime.fromisoformat(config.now) if config.now else None
     with warehouse.connect() as con:
         result, written = capture_into(con, sources, settings, now=now)
+        newest = {table: query(con, sql)["newest"][0] for table, sql in _NEWEST.items()}
+    health = capture_health(result.feed_state, result.fetches, [s.name for s in sources if s.enabled])
     outcomes = result.fetches.group_by("outcome").len().sort("outcome")
     page_outcomes = result.captures.group_by("outcome").len().sort("outcome")
     failed = result.fetches.filter(~result.fetches["outcome"].is_in(list(SUCCESS)))
@@ -55,6 +72,9 @@ def capture(context: dg.AssetExecutionContext, config: CaptureConfig, warehouse:
                      f"page outcomes {dict(page_outcomes.iter_rows())}")
     for row in failed.iter_rows(named=True):
         context.log.warning(f"feed {row['feed_name']}: {row['outcome']}: {row['error']}")
+    if health.severity is not None:
+        (context.log.error if health.severity == dg.AssetCheckSeverity.ERROR else context.log.warning)(
+            f"capture health: {health.summary()}")
     deferred = result.captures.filter(result.captures["outcome"] == DEFERRED).height
     if deferred:
         context.log.warning(f"{deferred} pages deferred to the next run (page or time budget used up)")
@@ -68,13 +88,29 @@ def capture(context: dg.AssetExecutionContext, config: CaptureConfig, warehouse:
             sources=len(sources),
             outcomes=markdown_preview(outcomes, rows=50),
             failed_feeds=failed.height,
+            failing_feeds=markdown_preview(health.failing, rows=50),
         ),
     )
     yield dg.MaterializeResult(asset_key="feed_state",
                                metadata=table_metadata(result.feed_state, inactive_feeds=len(inactive)))
-    yield dg.MaterializeResult(asset_key="feed_entries", metadata=table_metadata(result.entries))
+    yield dg.MaterializeResult(asset_key="feed_entries",
+                               metadata=table_metadata(result.entries, **_last_updated(newest["feed_entries"])))
     yield dg.MaterializeResult(
         asset_key="captures",
         metadata=table_metadata(result.captures, outcomes=markdown_preview(page_outcomes, rows=50),
-                                deferred_pages=deferred),
+                                deferred_pages=deferred, **_last_updated(newest["captures"])),
     )
+    yield dg.AssetCheckResult(
+        asset_key="feed_fetches", check_name=FEEDS_ANSWERING, passed=health.severity is None,
+        severity=health.severity or dg.AssetCheckSeverity.WARN,
+        description=health.summary(),
+        metadata={"listed_feeds": health.listed, "answering_feeds": health.answering,
+                  "failing_share": round(health.failing_share, 3),
+                  "failing_feeds": markdown_preview(health.failing, rows=50)},
+    )
+
+
+def _last_updated(newest: dt.datetime | None) -> dict:
+    """Dagster's freshness checks read this key in place of the materialization's own time;
+    a table that never received anything is as stale as can be (the epoch)."""
+    return {"dagster/last_updated_timestamp": dg.MetadataValue.timestamp(newest.timestamp() if newest else 0.0)}

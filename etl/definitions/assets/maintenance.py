@@ -35,7 +35,7 @@ def lake_maintenance(context: dg.AssetExecutionContext, warehouse: WarehouseReso
 
 maintenance_job = dg.define_asset_job("maintenance_job", selection=[lake_maintenance], tags={"etl/writer": "true"})
 maintenance_schedule = dg.ScheduleDefinition(
-    job=maintenance_job, cron_schedule="45 3 * * 0", execution_timezone="UTC",
+    name="maintenance_schedule", job=maintenance_job, cron_schedule="45 3 * * 0", execution_timezone="UTC",
     default_status=dg.DefaultScheduleStatus.RUNNING,
     description="Weekly, Sunday 03:45 UTC: compact the lake and expire old snapshots.",
 )
