@@ -29,6 +29,9 @@ _WORD_BEFORE = re.compile(r"([\w-]+)\W*$")
 # Civilians named by an indefinite noun ("a hunter who killed a rabbit") are individuals.
 INDIVIDUAL_SECTORS = frozenset({"CVL", "PPL", "AGR", "BUS", "EDU", "MED", "HLH"})
 _INDEFINITE = re.compile(r"\b(?:an?|one|another)\s+(?:[a-z-]+\s+)?$", re.IGNORECASE)
+_MARKET_NOUN = re.compile(r"(?:'s)?\s+(?:yen|dollars?|euros?|won|yuan|renminbi|rupees?|rubles?|roubles?|pounds?|pesos?|"
+                          r"francs?|lira|rand|stocks?|shares|bonds?|markets?|index|indices|GDP|inflation|currency|"
+                          r"airlines?)\b", re.IGNORECASE)
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 
 
@@ -141,6 +144,8 @@ class MentionFinder:
         actor = self.gazetteer.states.get(hit.actor.code, hit.actor) if hit.form == CONTEXT else hit.actor
         if hit.form == PEOPLE:
             actor = with_sector(actor, "CVL")
+        if _MARKET_NOUN.match(sentence, end):
+            return None  # "the Japanese yen", "U.S. stocks", "Chinese exports": a market, no actor
         after = end
         possessive = _POSSESSIVE.match(sentence, after)
         if possessive:
