@@ -74,8 +74,8 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def attempt_id(url: str, entry_key: str | None, at: datetime) -> str:
-    """Key of a page attempt that stored no record (failed or refused)."""
+def _attempt_id(url: str, entry_key: str | None, at: datetime) -> str:
+    """Key of a page attempt that stored no record (failed, refused or deferred)."""
     return _sha256(f"{url}|{entry_key or ''}|{at.isoformat()}".encode())[:32]
 
 
@@ -245,23 +245,27 @@ class _Run:
         row = self._fetch_row(feed, requested_at)
         result: FetchResult | None = None
         pages: list[_PageJob] = []
+        entry_rows: list[dict] = []
         try:
             result = self.fetcher.get(state.effective_url, accept=FEED_ACCEPT, etag=state.etag,
                                       last_modified=state.last_modified)
-            pages = self._feed_outcome(feed, result, row, requested_at)
+            pages = self._feed_outcome(feed, result, row, requested_at, entry_rows)
         except Exception as exc:  # a bug must cost one feed, not the run
             row.update(outcome=outcomes.INTERNAL_ERROR, error=f"{type(exc).__name__}: {exc}")
         self._update_state(state, result, row, requested_at)
         with self.lock:
+            # The fetch row and its entries together, before any page row: no commit holds
+            # an entry without its fetch, or a page without its entry.
             feed.polled = True
-            self.fetch_rows.append(row)  # before its pages' rows, so no commit holds them alone
+            self.fetch_rows.append(row)
+            self.entry_rows.extend(entry_rows)
         for job in pages:
             self._queue_page(feed, job)
         self._release(feed)
 
-    def _feed_outcome(self, feed: _FeedRun, result: FetchResult, row: dict,
-                      requested_at: datetime) -> list[_PageJob]:
-        """Fill the fetch row; record the feed's entries; return the pages to fetch."""
+    def _feed_outcome(self, feed: _FeedRun, result: FetchResult, row: dict, requested_at: datetime,
+                      entry_rows: list[dict]) -> list[_PageJob]:
+        """Fill the fetch row and ``entry_rows`` with the feed's entries; return the pages to fetch."""
         source, state = feed.source, feed.state
         body = result.body
         row.update(final_url=result.final_url, duration_ms=result.duration_ms, http_status=result.status,
@@ -288,7 +292,7 @@ class _Run:
         identified, bad_guids = identify(source.name, parsed.items,
                                          (result.final_url, state.configured_url, parsed.link or ""))
         row["entries"] = len(identified)
-        row["new_entries"], left, pages = self._discover(feed, identified, requested_at)
+        row["new_entries"], left, pages = self._discover(feed, identified, requested_at, entry_rows)
         notes = []
         if bad_guids:
             notes.append(f"{bad_guids}; entries keyed by link or content hash")
@@ -326,13 +330,14 @@ class _Run:
         state.updated_at = at
 
     # -- entries ---------------------------------------------------------------------------
-    def _discover(self, feed: _FeedRun, identified: list[IdentifiedItem],
-                  seen_at: datetime) -> tuple[int, int, list[_PageJob]]:
-        """Record new entries and new versions, up to the per-feed limit.
+    def _discover(self, feed: _FeedRun, identified: list[IdentifiedItem], seen_at: datetime,
+                  entry_rows: list[dict]) -> tuple[int, int, list[_PageJob]]:
+        """Add rows for new entries and new versions to ``entry_rows``, up to the per-feed limit
+        (an entry without a usable feed date waits for its page's date instead).
 
-        Returns how many were recorded, how many new ones were left for the next run, and the
-        pages to fetch: those of recorded entries, and earlier entries' pages never stored that
-        have attempts left.
+        Returns how many were new, how many new ones were left for the next run, and the pages
+        to fetch: those of new entries, and earlier entries' pages never stored that have
+        attempts left.
         """
         limit = self.settings.max_new_entries_per_feed
         new = left = 0
@@ -371,15 +376,17 @@ class _Run:
             known_partition = known.partition_date if known else None
             pending = _PendingEntry(row, known_partition) if version is not None else None
             if pending and (not fetch_page or feed_date is not None or known_partition is not None):
-                self._emit_entry(pending, page_date=None)
+                self._emit_entry(pending, page_date=None, into=entry_rows)
                 pending = None
             if fetch_page:
                 partition = known_partition or (feed_date.date() if feed_date else None)
                 pages.append(_PageJob(ident, pending, partition, seen_at))
         return new, left, pages
 
-    def _emit_entry(self, pending: _PendingEntry, page_date: datetime | None) -> date:
-        """Fix the entry's partition (feed date, else page date, else first seen) and record it."""
+    def _emit_entry(self, pending: _PendingEntry, page_date: datetime | None,
+                    into: list[dict] | None = None) -> date:
+        """Fix the entry's partition (feed date, else page date, else first seen) and record it
+        (or add it to ``into``, for the caller to record)."""
         row = pending.row
         if row["published_at"] is not None:
             row["date_source"] = "feed"
@@ -393,7 +400,7 @@ class _Run:
             known = self.entries[row["entry_key"]]
             self.entries[row["entry_key"]] = replace(known, partition_date=fixed)
             self.date_sources[row["entry_key"]] = row["date_source"]
-            self.entry_rows.append(row)
+            (self.entry_rows if into is None else into).append(row)
         return fixed
 
     # -- pages -----------------------------------------------------------------------------
@@ -443,7 +450,7 @@ class _Run:
         ident, partition = job.ident, job.partition
         if not row.get("capture_id"):
             # Nothing was archived, so there is no WARC-Record-ID; the attempt still needs a key.
-            row["capture_id"] = attempt_id(row["url"], ident.entry_key, row["fetched_at"])
+            row["capture_id"] = _attempt_id(row["url"], ident.entry_key, row["fetched_at"])
         if job.pending is not None:
             partition = self._emit_entry(job.pending, page_date)
         with self.lock:

@@ -21,10 +21,21 @@ SELECT entry_key,
        arg_min(partition_date, version) AS partition_date
 FROM feed_entries GROUP BY entry_key
 """
-# Latest stored payload hash per page, so an unchanged page becomes a revisit record.
+# Latest stored payload hash per page, so an unchanged page becomes a revisit record. A page is
+# known under its own canonical URL and under its feed link's: when the two differ (the page
+# names another canonical URL), the link alone must not make the page look never stored.
 _LATEST_CAPTURES = """
-SELECT canonical_url, arg_max(sha256, fetched_at) AS sha256
-FROM captures WHERE sha256 IS NOT NULL GROUP BY canonical_url
+WITH stored AS (
+    SELECT c.canonical_url, c.sha256, c.fetched_at, e.link_canonical
+    FROM captures c
+    LEFT JOIN (SELECT DISTINCT entry_key, canonical_url AS link_canonical FROM feed_entries) e USING (entry_key)
+    WHERE c.sha256 IS NOT NULL
+)
+SELECT page_key AS canonical_url, arg_max(sha256, fetched_at) AS sha256
+FROM (SELECT canonical_url AS page_key, sha256, fetched_at FROM stored
+      UNION ALL
+      SELECT link_canonical, sha256, fetched_at FROM stored WHERE link_canonical IS NOT NULL)
+GROUP BY page_key
 """
 
 
