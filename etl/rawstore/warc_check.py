@@ -180,12 +180,14 @@ class _BlockReader:
             hasher.update(piece)
         if self.http_head is not None:
             self.http_head += piece
-            end = self.http_head.find(b"\r\n\r\n")
-            if end < 0:
+            # CRLF CRLF ends the HTTP headers; some writers use bare LFs.
+            ends = [(at, len(mark)) for mark in (b"\r\n\r\n", b"\n\n") if (at := self.http_head.find(mark)) >= 0]
+            if not ends:
                 if len(self.http_head) > self.limits.max_header_bytes:
                     raise _Refused(f"HTTP headers longer than {self.limits.max_header_bytes} bytes")
                 return
-            piece = bytes(self.http_head[end + 4:])
+            at, size = min(ends)
+            piece = bytes(self.http_head[at + size:])
             self.http_head = None
         for hasher in self.payload.values():
             hasher.update(piece)

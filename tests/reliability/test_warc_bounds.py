@@ -81,7 +81,7 @@ def test_truncated_record_is_rejected_and_reported_the_complete_one_imported(tmp
                        gzipped=False)
     data = whole.read_bytes()
     cut = tmp_path / "cut.warc"
-    cut.write_bytes(data[: data.index(second[:200]) + 2000])   # the second page ends after ~2 KB
+    cut.write_bytes(data[: data.index(second[:200]) + len(second) // 2])   # the second page ends half-way
     raw = tmp_path / "raw"
     result = import_warc([cut], raw, settings, CaptureState.empty())
     assert result.captures["url"].to_list() == ["https://a.example/1"]
