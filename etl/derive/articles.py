@@ -126,7 +126,6 @@ def derive_articles(con: duckdb.DuckDBPyConnection, day: dt.date, raw_root: Path
         # The feed's date wins when it was plausible (that is how the partition was chosen);
         # otherwise the page's own metadata date.
         published_at = page["entry_published_at"] if page["date_source"] == "feed" else article.published_at
-        text = article.text if article.ok else ""  # a page that is not an article keeps no text
         rows.append(
             {
                 # Keyed by the fetched page, not its declared canonical: a page may only name a
@@ -142,8 +141,9 @@ def derive_articles(con: duckdb.DuckDBPyConnection, day: dt.date, raw_root: Path
                 "published_at": published_at,
                 "date_source": page["date_source"],
                 "language": article.language,
-                "text": text,
-                "word_count": article.word_count if article.ok else 0,
+                # Text is kept whatever the flags say; status tells articles from other pages.
+                "text": article.text,
+                "word_count": article.word_count,
                 "capture_id": page["capture_id"],
                 "versions": page["versions"],
                 "content_sha256": page["sha256"],
