@@ -22,12 +22,12 @@ from etl.extract.boilerplate import is_boilerplate_line
 from etl.extract.encoding import decode_html
 from etl.extract.language import detect_language
 from etl.extract.metadata import PageMetadata, metadata_from_text
+from etl.extract.page import unusable
 from etl.extract.pubdate import publication_date
 from etl.extract.settings import EXTRACTOR_VERSION, MAX_HTML_CHARS, TEASER_MAX_WORDS, VIDEO_PAGE_MAX_WORDS
 from etl.extract.signals import page_signals
 from etl.extract.template import SiteTemplate
 
-_HTML_MARKERS = ("<html", "<body", "<p", "<div", "<article", "<head", "<title", "<br", "<table", "<h1")
 # Page types that say "not an article" only together with no article type anywhere on the page:
 # og:type=website alone is what many news sites declare on every article.
 _LISTING_LD_TYPES = frozenset(("CollectionPage", "SearchResultsPage", "ItemList"))
@@ -86,7 +86,7 @@ def extract_article(html: bytes | str, url: str, template: SiteTemplate | None =
 
 def _extract(html, url: str, template: SiteTemplate | None, now: datetime | None) -> Article:
     text, how = decode_html(html)
-    failure = _unusable(text, how)
+    failure = unusable(text, how)
     tree = None if failure else trafilatura.load_html(text[:MAX_HTML_CHARS].replace("\x00", ""))
     if tree is None:
         return Article(ok=False, status="empty" if failure and "empty" in failure else "error",
@@ -117,16 +117,6 @@ def _extract(html, url: str, template: SiteTemplate | None, now: datetime | None
     )
 
 
-def _unusable(text: str, how: str) -> str | None:
-    if how == "binary":
-        return "input is binary, not HTML"
-    if not text.strip():
-        return "input is empty"
-    if not any(marker in text[:20000].lower() for marker in _HTML_MARKERS):
-        return "input has no HTML markup"
-    return None
-
-
 def trafilatura_text(tree) -> str:
     """trafilatura's text of the page without reader comments (its default keeps them), in
     recall mode: on the real sets it loses less text than the balanced mode and costs a third
@@ -142,7 +132,7 @@ def body_lines(extracted: str, template: SiteTemplate | None) -> list[str]:
         bare = _LIST_MARKER.sub("", line)
         if not bare or is_boilerplate_line(bare):
             continue
-        if template is not None and template.is_boilerplate(bare, ""):
+        if template is not None and template.is_boilerplate(bare):
             continue
         lines.append(line)
     return lines

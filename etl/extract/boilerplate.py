@@ -102,8 +102,8 @@ _BYLINE = re.compile(rf"^(By|BY|Von|Par|Por|Di|От)\s+{_NAME}(\s+{_NAME}){{0,3}
                      rf"(\s*(,|and|und|et|y|e)\s*[^.!?]{{0,60}})?({_BYLINE_DATE})?$")
 
 
-# Headings of the sections press releases and partner content end with; what follows them up
-# to the next heading is contact data or a boilerplate "about" text. Whole-line matches only.
+# Headings of the sections press releases and partner content end with ("Media contact",
+# "About the author"). Whole-line matches only.
 _END_SECTION_HEADING = re.compile(r"^\W{0,3}(?:" + "|".join([
     r"(media|press|news) (contacts?|inquiries|enquiries)", r"contacts?( us| information| info)?",
     r"about (the|this) (author|authors|writer|reporter)", r"notes? (to|for) editors",
@@ -131,36 +131,3 @@ def is_boilerplate_line(text: str) -> bool:
     if words <= _CONTACT_LINE_MAX_WORDS and (_EMAIL.search(text) or _CJK_BYLINE.match(text)):
         return True
     return words <= _ANYWHERE_MAX_WORDS and bool(_ANYWHERE_BOILER.search(text))
-
-
-def is_end_section_heading(text: str) -> bool:
-    return bool(_END_SECTION_HEADING.match(text))
-
-
-# A line about the author: opens with a name and a reporter's verb, and says how to reach them.
-# Its wording changes with every author, so it is recognised by shape, not learned as a line.
-_AUTHOR_NOTE_MAX_WORDS = 70
-_AUTHOR_NOTE_OPENING = re.compile(
-    rf"^({_NAME}(\s+{_NAME}){{0,3}}\s+(is|was|covers|reports|writes|has (covered|written|reported)|joined|"
-    r"est|ist|berichtet|schreibt|cubre|escribe|es)\b|(?i:contact|email|e-mail|reach|write to|follow)\s+(him|her|them|[A-Z]))")
-_AUTHOR_CONTACT = re.compile(
-    _EMAIL.pattern + r"|\s@\w{2,}|\b(e-?mail|courriel|reach (him|her|them)|follow (him|her|them)|"
-    r"contact (him|her|them)|tips?\s*:|send (story ideas|tips)|on signal)\b", re.I)
-# What the page's own author is, said in the line that opens with their name.
-_AUTHOR_ROLE = re.compile(
-    r"\b(reporter|correspondent|journalist|writer|editor|columnist|contributor|photographer|covers|reports on|"
-    r"writes about|journaliste|rédact(eur|rice)|correspondante?|redakteur(in)?|korrespondent(in)?|reporter(in)?|"
-    r"periodista|redact(or|ora)|corresponsal|giornalista|inviat[oa]|корреспондент|журналист)\b", re.I)
-
-
-def is_author_note(text: str, author: str | None = None) -> bool:
-    """An author bio: "X covers the bay for the Herald. Email: ...", or a line opening with the
-    page's own author name that gives a role or a way to reach them."""
-    if len(text.split()) > _AUTHOR_NOTE_MAX_WORDS:
-        return False
-    contact = _AUTHOR_CONTACT.search(text)
-    if contact and _AUTHOR_NOTE_OPENING.match(text):
-        return True
-    if not author or len(author.split()) < 2 or not text.startswith(author):
-        return False
-    return bool(contact or _AUTHOR_ROLE.search(text))

@@ -30,7 +30,7 @@ VIDEO_PAGE_MAX_WORDS = 100
 # Paywalled pages with fewer body words than this show only a teaser.
 TEASER_MAX_WORDS = 120
 
-# Site templates: a line, line shape or block path counts as the host's boilerplate when it
+# Site templates: a line, line shape or line label counts as the host's boilerplate when it
 # occurs on at least this many distinct pages (and this share of them, for big page sets).
 TEMPLATE_MIN_SUPPORT = 3
 TEMPLATE_MIN_SUPPORT_SHARE = 0.1
@@ -42,9 +42,6 @@ SHAPE_MAX_TOKENS = 12
 # line has at most LABEL_MAX_WORDS words and the label at most LABEL_MAX_HEAD_WORDS.
 LABEL_MAX_WORDS = 25
 LABEL_MAX_HEAD_WORDS = 3
-# A block path is template boilerplate when at least this share of its occurrences are
-# boilerplate lines or shapes.
-PATH_BOILER_SHARE = 0.8
 
 # Text given to the language detector (characters); more adds time, not accuracy.
 LANGUAGE_SAMPLE_CHARS = 2000

@@ -2,10 +2,8 @@
 
 Learned from the host's other pages: exact lines (cookie prompts, "Recent Posts", newsletter
 pitches), line shapes for short lines whose names and numbers change ("Reporting by A A; Editing
-by A A", "Photo: A A/A"), and block paths whose blocks are nearly always such lines or match a
-generic boilerplate pattern (the variable items of a related-stories list; an author bio box,
-whose one-off wording escapes the pattern on some pages). A template is plain data with a content-hash version, so a
-re-derived partition uses exactly what was learned before.
+by A A", "Photo: A A/A") and labels of labelled lines ("Trending: ..."). A template is plain data
+with a content-hash version, so a re-derived partition uses exactly what was learned before.
 """
 
 from __future__ import annotations
@@ -19,12 +17,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from etl.extract.boilerplate import is_author_note, is_boilerplate_line
-from etl.extract.settings import (LABEL_MAX_HEAD_WORDS, LABEL_MAX_WORDS, PATH_BOILER_SHARE, SHAPE_MAX_TOKENS, TEMPLATE_MIN_SUPPORT,
+from etl.extract.settings import (LABEL_MAX_HEAD_WORDS, LABEL_MAX_WORDS, SHAPE_MAX_TOKENS, TEMPLATE_MIN_SUPPORT,
                                   TEMPLATE_MIN_SUPPORT_SHARE, TEMPLATE_SMALL_SET)
 
 _TOKENS = re.compile(r"\w+|[^\w\s]")
-TEMPLATE_FORMAT = 1
+TEMPLATE_FORMAT = 2
 
 
 def line_key(text: str) -> str:
@@ -64,7 +61,6 @@ class SiteTemplate:
     pages: int = 0
     lines: frozenset[str] = field(default_factory=frozenset)
     shapes: frozenset[str] = field(default_factory=frozenset)
-    paths: frozenset[str] = field(default_factory=frozenset)
     labels: frozenset[str] = field(default_factory=frozenset)
 
     @property
@@ -73,10 +69,10 @@ class SiteTemplate:
         return hashlib.sha256(self.to_json().encode("utf-8")).hexdigest()[:16]
 
     def is_empty(self) -> bool:
-        return not (self.lines or self.shapes or self.paths or self.labels)
+        return not (self.lines or self.shapes or self.labels)
 
-    def is_boilerplate(self, text: str, path: str) -> bool:
-        if line_key(text) in self.lines or path in self.paths or line_label(text) in self.labels:
+    def is_boilerplate(self, text: str) -> bool:
+        if line_key(text) in self.lines or line_label(text) in self.labels:
             return True
         shape = line_shape(text)
         return shape is not None and shape in self.shapes
@@ -84,7 +80,7 @@ class SiteTemplate:
     def to_json(self) -> str:
         return json.dumps({
             "format": TEMPLATE_FORMAT, "host": self.host, "pages": self.pages,
-            "lines": sorted(self.lines), "shapes": sorted(self.shapes), "paths": sorted(self.paths),
+            "lines": sorted(self.lines), "shapes": sorted(self.shapes),
             "labels": sorted(self.labels),
         }, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
@@ -94,7 +90,7 @@ class SiteTemplate:
         if data.get("format") != TEMPLATE_FORMAT:
             raise ValueError(f"unsupported site template format {data.get('format')!r}")
         return cls(host=data["host"], pages=int(data["pages"]), lines=frozenset(data["lines"]),
-                   shapes=frozenset(data["shapes"]), paths=frozenset(data["paths"]),
+                   shapes=frozenset(data["shapes"]),
                    labels=frozenset(data["labels"]))
 
 
@@ -104,32 +100,20 @@ def min_support(page_count: int) -> int:
     return max(TEMPLATE_MIN_SUPPORT, math.ceil(TEMPLATE_MIN_SUPPORT_SHARE * page_count))
 
 
-def template_from_pages(host: str, page_blocks: Sequence[Sequence[tuple[str, str]]]) -> SiteTemplate:
-    """Learn from each page's (text, path) blocks. Counts are per page, so order cannot matter."""
-    pages = len(page_blocks)
+def template_from_pages(host: str, page_lines: Sequence[Sequence[str]]) -> SiteTemplate:
+    """Learn from each page's text lines. Counts are per page, so order cannot matter."""
+    pages = len(page_lines)
     if pages < 2:
         return SiteTemplate(host=host, pages=pages)
     support = min_support(pages)
     line_pages: Counter[str] = Counter()
     shape_pages: Counter[str] = Counter()
     label_pages: Counter[str] = Counter()
-    for blocks in page_blocks:
-        line_pages.update({line_key(text) for text, _ in blocks})
-        shape_pages.update({s for s in (line_shape(text) for text, _ in blocks) if s})
-        label_pages.update({x for x in (line_label(text) for text, _ in blocks) if x})
+    for lines_of_page in page_lines:
+        line_pages.update({line_key(text) for text in lines_of_page})
+        shape_pages.update({s for s in (line_shape(text) for text in lines_of_page) if s})
+        label_pages.update({x for x in (line_label(text) for text in lines_of_page) if x})
     lines = frozenset(k for k, n in line_pages.items() if n >= support)
     shapes = frozenset(k for k, n in shape_pages.items() if n >= support)
     labels = frozenset(k for k, n in label_pages.items() if n >= support)
-    path_pages: Counter[str] = Counter()
-    path_blocks: Counter[str] = Counter()
-    path_boiler: Counter[str] = Counter()
-    for blocks in page_blocks:
-        path_pages.update({path for _, path in blocks})
-        for text, path in blocks:
-            path_blocks[path] += 1
-            if (line_key(text) in lines or line_shape(text) in shapes or line_label(text) in labels
-                    or is_boilerplate_line(text) or is_author_note(text)):
-                path_boiler[path] += 1
-    paths = frozenset(p for p, n in path_pages.items()
-                      if n >= support and path_boiler[p] >= PATH_BOILER_SHARE * path_blocks[p])
-    return SiteTemplate(host=host, pages=pages, lines=lines, shapes=shapes, paths=paths, labels=labels)
+    return SiteTemplate(host=host, pages=pages, lines=lines, shapes=shapes, labels=labels)
