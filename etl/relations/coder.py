@@ -171,13 +171,16 @@ _LIST_HEADING = re.compile(r"^\s*(?:related(?: stories| articles| news| content|
                            r"you (?:may|might) also like|see also|trending(?: now)?|popular(?: stories)?|top stories)\s*:?\s*$",
                            re.IGNORECASE)
 _TEASER_END = ("…", "...")
+# A line of a reference list ("^ "China and New Zealand sign …". The New York Times. April 2008.")
+_REFERENCE_LINE = re.compile(r"^\^|\bRetrieved (?:on )?\d{1,2} \w+ \d{4}|\bRetrieved \w+ \d{1,2}, \d{4}")
 _PARAGRAPH_END = re.compile(r"[.!?][\"”’')]*\s*$")
 
 
 def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     """Lines of a page's furniture that are not the article: the headlines listed under a
     "Related stories" heading (up to the next paragraph of the article, a line of twelve or
-    more words ending a sentence) and truncated teasers ("… called on China to help…")."""
+    more words ending a sentence), truncated teasers ("… called on China to help…") and the
+    lines of a reference list."""
     spans, in_list, position = [], False, 0
     for line in text.splitlines(keepends=True):
         start, end, stripped = position, position + len(line), line.strip()
@@ -188,7 +191,7 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
             in_list = True
             spans.append((start, end))
             continue
-        teaser = stripped.endswith(_TEASER_END)
+        teaser = stripped.endswith(_TEASER_END) or _REFERENCE_LINE.search(stripped) is not None
         paragraph = not teaser and len(stripped.split()) >= 12 and bool(_PARAGRAPH_END.search(stripped))
         if paragraph:
             in_list = False
