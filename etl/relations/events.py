@@ -62,7 +62,8 @@ QUANTIFIERS = frozenset({"two", "three", "four", "five", "six", "several", "many
 LIGHT_VERBS = frozenset({"launched", "staged", "carried", "conducted", "held", "mounted", "declared",
                          "lodged", "filed", "issued", "fired", "began", "called", "responded with",
                          "retaliated with", "set up"})
-# Types whose event needs a recipient: aid, a request or support given to nobody is a misreading.
+# Types whose event needs a recipient: aid, a request or support given to nobody is a misreading;
+# so is a release of nobody named ("released a report").
 NEEDS_TARGET = frozenset({"AID", "REQUEST", "SUPPORT"})
 # Civilian sources make "protested" a PROTEST; states protesting make it an ACCUSE.
 CIVIL_SECTORS = frozenset({"CVL", "OPP", "LAB"})
@@ -216,7 +217,8 @@ def code_events(sentence: str, lower: str, mentions: list[Mention],
         m.actor.kind == "group" and not m.actor.code and sentence[m.start].isupper())]
     first_start, last_end = min((m.start for m in mentions), default=0), max((m.end for m in mentions), default=0)
     triggers = [t for t in triggers if not t[2][0].petrarch or (
-        first_start < t[0] and t[1] < last_end and t[2][0].phrase not in INTENT_WORDS)]
+        first_start < t[0] and t[1] < last_end and t[2][0].phrase not in INTENT_WORDS
+        and not TAIL_SPEECH.fullmatch(t[2][0].phrase))]
     triggers = _in_sense(lower, triggers)
     masked = _mask_relative_clauses(lower)
     attribution_start = _trailing_attribution_start(lower)
@@ -295,7 +297,7 @@ def code_events(sentence: str, lower: str, mentions: list[Mention],
                 event.rule_id += ".complement"
             previous_sources = event.sources or previous_sources
             previous_targets = event.targets
-            if event.targets or event.trigger.relation_type not in NEEDS_TARGET:
+            if event.targets or (event.trigger.relation_type not in NEEDS_TARGET and event.trigger.mode != "release"):
                 events.append(event)
         if trigger.role in (FRAME, POSSESSED):
             frame = trigger
@@ -385,7 +387,7 @@ def _code_trigger(sentence, lower, actors, start, end, alternatives: list[Trigge
     right_actors = [m for m in right if not m.is_place]
     places = [m for m in actors if m.is_place and m.start >= left_start and m.start < right_end]
     passive = _is_passive(lower, start, trigger.phrase)
-    rule = [trigger.relation_type, trigger.role]
+    rule = [trigger.relation_type, trigger.role] + ([f"cameo-{trigger.cameo}"] if trigger.petrarch else [])
     confidence = 0.9
     if trigger.relation_type == "CONSULT" and not passive and lower.startswith(" by ", end):
         return None  # "a swap brokered by the UAE", "talks hosted by Turkey": a description

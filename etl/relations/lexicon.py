@@ -41,6 +41,7 @@ class Trigger:
     # A pattern opening with a preposition ("called on", "fired at") needs it right after the
     # verb: "telephoned Putin on Tuesday" is no appeal.
     preposition_first: bool = False
+    cameo: str = ""  # the CAMEO code of a field-lexicon reading, kept in the fact's rule id
 
     def fits(self, following: list[str], preceding: list[str], nearby: frozenset[str] = frozenset()) -> bool:
         """Whether the words around the phrase give it this trigger's sense (``nearby``: the
@@ -118,7 +119,8 @@ def _trigger(cameo: str, form: str, plain: bool, before: str = "", after: str = 
     relation_type, mode, role = (plover[0], plover[1], VERB) if plover else ("", "", NONE)
     positions = _positions(after)
     return Trigger(relation_type, mode, role, form, before=_positions(before), after=positions,
-                   petrarch=True, plain_form=plain, preposition_first=bool(positions) and positions[0] <= PREPOSITIONS)
+                   petrarch=True, plain_form=plain, preposition_first=bool(positions) and positions[0] <= PREPOSITIONS,
+                   cameo=cameo)
 
 
 PREPOSITIONS = frozenset({"on", "in", "at", "for", "with", "to", "by", "from", "of", "against", "into", "over",
