@@ -12,8 +12,15 @@ from etl.capture import outcomes
 CHALLENGE_TITLES = ("just a moment", "attention required", "are you a robot", "are you human",
                     "captcha", "access denied", "security check", "ddos-guard", "please verify",
                     "verify you are human", "pardon our interruption", "bot verification")
-CHALLENGE_ASSETS = ("/cdn-cgi/challenge-platform", "cf-browser-verification", "_incapsula_resource",
-                    "px-captcha", "captcha-delivery.com", "ddos-guard.net", "cf_chl_opt", "__cf_chl_")
+# Found only on the interstitials themselves.
+CHALLENGE_ASSETS = ("cf-browser-verification", "px-captcha", "captcha-delivery.com", "cf_chl_opt", "__cf_chl_")
+# Scripts a protection service also puts on every ordinary page of the sites it guards
+# (Cloudflare's bot detection, Imperva's analytics, DDoS-Guard's check): like a title, they mark a
+# challenge only on a short page or one answered with a challenge status. Taken alone they cost
+# real articles (3 of 1,496 labelled real pages carry one).
+PROTECTION_ASSETS = ("/cdn-cgi/challenge-platform", "_incapsula_resource", "ddos-guard.net")
+CHALLENGE_STATUSES = (403, 429, 503)
+CHALLENGE_MAX_BYTES = 32768   # interstitials are a few KB; article pages rarely this short
 _TITLE = re.compile(rb"<title[^>]*>(.*?)</title", re.I | re.S)
 
 
@@ -24,12 +31,15 @@ def looks_like_challenge(status: int | None, headers: dict[str, str], body: byte
     lowered = head.lower()
     if any(marker.encode() in lowered for marker in CHALLENGE_ASSETS):
         return True
+    if status not in CHALLENGE_STATUSES and len(head) >= CHALLENGE_MAX_BYTES:
+        return False
+    if any(marker.encode() in lowered for marker in PROTECTION_ASSETS):
+        return True
     title = _TITLE.search(head)
     if title is None:
         return False
     text = title.group(1).decode("utf-8", "replace").lower()
-    return any(marker in text for marker in CHALLENGE_TITLES) and (
-        status in (403, 429, 503) or len(head) < 32768)
+    return any(marker in text for marker in CHALLENGE_TITLES)
 
 
 def classify_response(status: int, headers: dict[str, str], body: bytes | None) -> tuple[str, str | None]:

@@ -13,8 +13,9 @@ from etl.capture.fetch import Fetcher
 ROBOTS_MAX_BYTES = 512 * 1024   # RFC 9309 asks crawlers to read at least 500 KiB
 MAX_CRAWL_DELAY = 60.0          # a Crawl-delay beyond this would starve the hourly run
 # Refusals of the origin itself: the page would meet the same one, so it is reported as such
-# rather than as a robots.txt verdict.
-ORIGIN_REFUSALS = frozenset({outcomes.BLOCKED_ADDRESS, outcomes.INVALID_URL})
+# rather than as a robots.txt verdict. A host that refuses connections (down, port closed) is
+# one too: its pages are counted with the unreachable ones, not with those robots.txt forbids.
+ORIGIN_REFUSALS = frozenset({outcomes.BLOCKED_ADDRESS, outcomes.INVALID_URL, outcomes.CONNECT_ERROR})
 
 Refusal = tuple[str, str]   # (outcome class, reason)
 

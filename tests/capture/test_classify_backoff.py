@@ -33,6 +33,24 @@ def test_challenges_are_recognised_but_articles_about_captchas_are_not():
     assert classify_response(200, {}, story)[0] == outcomes.OK
 
 
+def test_protection_scripts_on_ordinary_pages_are_no_challenge():
+    # Cloudflare and Imperva put these scripts on every page of a site they guard.
+    scripts = (b"<script src='/cdn-cgi/challenge-platform/scripts/jsd/main.js'></script>"
+               b"<script src='/_Incapsula_Resource?SWJIYLWA=2977d8d74f63&ns=1'></script>")
+    article = (b"<html><head><title>County health ranking tumbles</title>" + scripts + b"</head><body>"
+               + b"<p>The county fell in this year's health rankings.</p>" * 800 + b"</body></html>")
+    assert classify_response(200, {}, article)[0] == outcomes.OK
+    # The block page those services serve instead is short, or comes with a challenge status.
+    block = (b"<html><head><meta name='robots' content='noindex,nofollow'></head><body><iframe "
+             b"src='/_Incapsula_Resource?CWUDNSAI=9&xinfo=1'>Request unsuccessful. Incapsula incident ID: "
+             b"1-2</iframe></body></html>")
+    assert classify_response(200, {}, block)[0] == outcomes.CHALLENGE
+    assert classify_response(503, {}, article)[0] == outcomes.CHALLENGE
+    # A marker only an interstitial carries decides whatever the size.
+    assert classify_response(200, {}, article.replace(b"</body>", b"<script>window._cf_chl_opt={}</script></body>"))[0] \
+        == outcomes.CHALLENGE
+
+
 def test_retry_after_both_forms():
     assert backoff.parse_retry_after("120", NOW) == timedelta(seconds=120)
     assert backoff.parse_retry_after("Tue, 07 May 2024 15:00:00 GMT", NOW) == timedelta(hours=3)

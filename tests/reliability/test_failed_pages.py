@@ -18,7 +18,7 @@ from etl.capture.state import CaptureState
 from etl.warehouse import lake
 from etl.warehouse.capture_state import capture_into
 from tests.capture.conftest import article, make_settings, rss
-from tests.capture.localserver import LocalServer, response
+from tests.capture.localserver import LocalServer, refused_port, response
 
 NOW = datetime(2024, 5, 7, 12, 0, tzinfo=timezone.utc)
 HTML = {"Content-Type": "text/html; charset=utf-8"}
@@ -146,13 +146,15 @@ def test_a_page_that_keeps_failing_is_given_up_after_the_attempt_limit(site, war
 
 
 def test_a_link_to_a_refused_address_is_reported_as_such(tmp_path):
-    """The robots.txt lookup meets the address guard first; the page's outcome says so."""
+    """The robots.txt lookup meets the address guard (or a closed port) first; the page's outcome says so."""
     settings = make_settings(tmp_path)
     with LocalServer() as server:
-        links = ["http://169.254.169.254/latest/meta-data", "http://0177.0.0.1/page"]
+        links = ["http://169.254.169.254/latest/meta-data", "http://0177.0.0.1/page",
+                 f"http://127.0.0.1:{refused_port()}/story.html"]
         feed = rss([{"title": f"t{i}", "link": link, "guid": link} for i, link in enumerate(links)])
         server.routes["/feed"] = lambda r: response(200, feed, {"Content-Type": "application/rss+xml"})
         result = run_capture([Source("f", server.url("/feed"))], CaptureState.empty(), tmp_path / "raw",
                              settings, now=NOW)
     outcome = dict(zip(result.captures["url"], result.captures["outcome"]))
-    assert outcome == {links[0]: outcomes.BLOCKED_ADDRESS, links[1]: outcomes.INVALID_URL}
+    assert outcome == {links[0]: outcomes.BLOCKED_ADDRESS, links[1]: outcomes.INVALID_URL,
+                       links[2]: outcomes.CONNECT_ERROR}
