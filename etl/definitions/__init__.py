@@ -1,7 +1,7 @@
 """The Dagster code location: one Definitions object, loaded by workspace.yaml.
 
 Groups: capture (network, append-only), derive (daily partitions, rebuildable), report
-(briefing pages, search index), maintenance.
+(briefing pages, search index), views (the analyst views, in the catalog only), maintenance.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ warnings.filterwarnings("ignore", category=dg.BetaWarning, message=".*backfill_p
 from etl.definitions.assets.capture import capture  # noqa: E402 - after the filter above
 from etl.definitions.assets.derive import DERIVE_ASSETS
 from etl.definitions.assets.report import REPORT_ASSETS
+from etl.definitions.assets.views import VIEW_ASSETS
 from etl.definitions.assets.maintenance import MAINTENANCE_ASSETS, maintenance_schedule
 from etl.definitions.checks import ASSET_CHECKS
 from etl.definitions.jobs import capture_job, derive_job, refresh_job
@@ -45,7 +46,7 @@ with warnings.catch_warnings():
     )
 
 defs = dg.Definitions(
-    assets=[capture, *DERIVE_ASSETS, *REPORT_ASSETS, *MAINTENANCE_ASSETS],
+    assets=[capture, *DERIVE_ASSETS, *REPORT_ASSETS, *VIEW_ASSETS, *MAINTENANCE_ASSETS],
     asset_checks=[*ASSET_CHECKS, *CAPTURE_FRESHNESS_CHECKS],
     jobs=[capture_job, derive_job, refresh_job],
     schedules=[*SCHEDULES, maintenance_schedule],

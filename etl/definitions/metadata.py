@@ -5,6 +5,8 @@ from __future__ import annotations
 import dagster as dg
 import polars as pl
 
+from etl.analyst.dictionary import relations
+
 PREVIEW_ROWS = 10
 _CELL_CHARS = 80
 
@@ -25,15 +27,29 @@ def markdown_preview(frame: pl.DataFrame, rows: int = PREVIEW_ROWS) -> dg.Metada
     return dg.MetadataValue.md("\n".join(lines))
 
 
-def column_schema(frame: pl.DataFrame) -> dg.TableSchema:
-    return dg.TableSchema(columns=[dg.TableColumn(name, str(dtype)) for name, dtype in frame.schema.items()])
+def dictionary_schema(name: str) -> dg.TableSchema:
+    """The warehouse's own columns of a table or view, typed, with the data dictionary's words."""
+    return dg.TableSchema(columns=[dg.TableColumn(c.name, c.type, description=c.description)
+                                   for c in relations()[name].columns])
 
 
-def table_metadata(frame: pl.DataFrame, **extra) -> dict:
+def schema_metadata(name: str) -> dict:
+    """Definition metadata of a table or view asset: its described column schema."""
+    return {"dagster/column_schema": dictionary_schema(name)}
+
+
+def column_schema(frame: pl.DataFrame, table: str | None = None) -> dg.TableSchema:
+    """The frame's columns; those of ``table`` described as in the data dictionary."""
+    described = {c.name: c.description for c in relations()[table].columns} if table else {}
+    return dg.TableSchema(columns=[dg.TableColumn(name, str(dtype), description=described.get(name))
+                                   for name, dtype in frame.schema.items()])
+
+
+def table_metadata(frame: pl.DataFrame, table: str | None = None, **extra) -> dict:
     """Row count, column schema and a preview: what every materialization records."""
     return {
         "dagster/row_count": frame.height,
-        "dagster/column_schema": column_schema(frame),
+        "dagster/column_schema": column_schema(frame, table),
         "preview": markdown_preview(frame),
         **extra,
     }

@@ -13,5 +13,4 @@
 ALTER TABLE relation_facts ADD COLUMN IF NOT EXISTS is_domestic BOOLEAN DEFAULT 'false';
 ALTER TABLE relation_daily ADD COLUMN IF NOT EXISTS is_domestic BOOLEAN DEFAULT 'false';
 
-COMMENT ON COLUMN relation_facts.is_domestic IS 'True when source and target are the same country by design (police against protesters, a government against rebels): counted as a domestic pair of that country. False for every other fact; a fact with one country on both sides that is not domestic, or with no recipient country, is never counted as a country pair.';
-COMMENT ON COLUMN relation_daily.is_domestic IS 'True for the domestic events of one country (source_iso3 = target_iso3, facts marked is_domestic); false for pairs of two different countries, the only other rows.';
+-- Their descriptions, like every column's, are in sql/dictionary.yaml (written as COMMENT ON).

@@ -14,18 +14,14 @@ import dagster as dg
 from etl.capture.outcomes import DEFERRED, OK, SUCCESS
 from etl.capture.sources import load_sources
 from etl.definitions.capture_health import FAILING_SHARE_WARN, capture_health
-from etl.definitions.metadata import markdown_preview, table_metadata
+from etl.analyst.dictionary import relations
+from etl.definitions.metadata import markdown_preview, schema_metadata, table_metadata
 from etl.definitions.resources import WarehouseResource
 from etl.settings import get_settings
 from etl.warehouse.capture_state import capture_into
 from etl.warehouse.lake import query
 
-CAPTURE_TABLES = {
-    "feed_fetches": "One row per feed fetch attempt: HTTP status, outcome class, bytes, entries, error.",
-    "feed_state": "Per-feed polling state: ETag/Last-Modified, effective URL, error count, next check, disabled.",
-    "feed_entries": "Entries discovered in feeds, one row per version, with publication date and its source.",
-    "captures": "Raw article responses archived in WARC files, with the index to read them back.",
-}
+CAPTURE_TABLES = ["feed_fetches", "feed_state", "feed_entries", "captures"]
 FEEDS_ANSWERING = "feeds_answering"
 # When the warehouse last received something new: the freshness checks judge these, so a run
 # that polled but found nothing (every feed failing, say) does not count as fresh.
@@ -44,8 +40,9 @@ class CaptureConfig(dg.Config):
 
 @dg.multi_asset(
     specs=[
-        dg.AssetSpec(name, description=text, group_name="capture", kinds={"python", "duckdb"})
-        for name, text in CAPTURE_TABLES.items()
+        dg.AssetSpec(name, description=relations()[name].description, group_name="capture",
+                     kinds={"python", "duckdb"}, metadata=schema_metadata(name))
+        for name in CAPTURE_TABLES
     ],
     check_specs=[dg.AssetCheckSpec(
         FEEDS_ANSWERING, asset="feed_fetches", blocking=True,
@@ -84,7 +81,7 @@ def capture(context: dg.AssetExecutionContext, config: CaptureConfig, warehouse:
     yield dg.MaterializeResult(
         asset_key="feed_fetches",
         metadata=table_metadata(
-            result.fetches,
+            result.fetches, "feed_fetches",
             sources=len(sources),
             outcomes=markdown_preview(outcomes, rows=50),
             failed_feeds=failed.height,
@@ -92,12 +89,12 @@ def capture(context: dg.AssetExecutionContext, config: CaptureConfig, warehouse:
         ),
     )
     yield dg.MaterializeResult(asset_key="feed_state",
-                               metadata=table_metadata(result.feed_state, inactive_feeds=len(inactive)))
+                               metadata=table_metadata(result.feed_state, "feed_state", inactive_feeds=len(inactive)))
     yield dg.MaterializeResult(asset_key="feed_entries",
-                               metadata=table_metadata(result.entries, **_last_updated(newest["feed_entries"])))
+                               metadata=table_metadata(result.entries, "feed_entries", **_last_updated(newest["feed_entries"])))
     yield dg.MaterializeResult(
         asset_key="captures",
-        metadata=table_metadata(result.captures, outcomes=markdown_preview(page_outcomes, rows=50),
+        metadata=table_metadata(result.captures, "captures", outcomes=markdown_preview(page_outcomes, rows=50),
                                 deferred_pages=deferred, **_last_updated(newest["captures"])),
     )
     yield dg.AssetCheckResult(

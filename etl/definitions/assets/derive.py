@@ -13,7 +13,7 @@ import dagster as dg
 import duckdb
 import polars as pl
 
-from etl.definitions.metadata import table_metadata
+from etl.definitions.metadata import schema_metadata, table_metadata
 from etl.definitions.partitions import daily_partitions, partition_days
 from etl.definitions.resources import WarehouseResource
 from etl.derive.articles import derive_articles
@@ -39,7 +39,7 @@ def materialize_days(context: dg.AssetExecutionContext, warehouse: WarehouseReso
     """Commit ``day_writes`` for each day of the run in date order (a day's near-duplicates and
     learned actors are found against the days before it) and describe the asset's own rows."""
     started, days = time.perf_counter(), partition_days(context)
-    own_rows = []
+    own_rows, table = [], context.asset_key.to_user_string()
     with warehouse.connect() as con:
         for day in days:
             operations = day_writes(con, day)
@@ -48,7 +48,7 @@ def materialize_days(context: dg.AssetExecutionContext, warehouse: WarehouseReso
     rows = pl.concat(own_rows, how="vertical_relaxed")
     return dg.MaterializeResult(
         metadata=table_metadata(
-            rows,
+            rows, table,
             partitions=", ".join(d.isoformat() for d in days),
             seconds=round(time.perf_counter() - started, 3),
             **{name: summarize(rows) for name, summarize in extra_metadata.items()},
@@ -71,6 +71,7 @@ def _stories_writes(con, day):
     description="Clean article text extracted from each page's latest captured version, with its "
     "title, byline, publication date, language and the extractor version; status says why a page "
     "yielded no text. Also writes `site_templates`, the per-host templates used.",
+    metadata=schema_metadata("articles"),
     **DERIVE,
 )
 def articles(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
@@ -85,6 +86,7 @@ def articles(context: dg.AssetExecutionContext, warehouse: WarehouseResource) ->
     description="Story cluster of every article (URL, exact and near-duplicate layers over a "
     "sliding window of days), with a representative article per story. Also writes "
     "`story_bands`, the MinHash keys later days are matched against.",
+    metadata=schema_metadata("stories"),
     **DERIVE,
 )
 def stories(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
@@ -96,6 +98,7 @@ def stories(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> 
     description="PLOVER relation facts coded from each article's sentences: who did what to "
     "whom, where and when, with the evidence sentence and its offsets. Also keeps `actors` "
     "(seed actors and actors learned from title patterns).",
+    metadata=schema_metadata("relation_facts"),
     **DERIVE,
 )
 def relation_facts(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
@@ -109,6 +112,7 @@ def relation_facts(context: dg.AssetExecutionContext, warehouse: WarehouseResour
     deps=["relation_facts"],
     description="Daily dyad counts per PLOVER type: facts, distinct stories, distinct sources and "
     "distinct articles (asserted facts only).",
+    metadata=schema_metadata("relation_daily"),
     **{**DERIVE, "kinds": {"sql", "duckdb"}},
 )
 def relation_daily(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:

@@ -1,0 +1,80 @@
+"""The data dictionary is complete, current and the same everywhere: in the lake's comments,
+in Dagster's column schemas and on docs/data-dictionary.md."""
+
+from __future__ import annotations
+
+import dagster as dg
+import pytest
+
+from etl.analyst import dictionary
+from etl.analyst.dictionary import PAGE, DictionaryError, lineage, relations, render_page
+
+
+def test_every_table_view_and_column_is_described():
+    described = relations()
+    assert sum(r.kind == "table" for r in described.values()) == 11
+    assert sum(r.kind == "view" for r in described.values()) == 12
+    assert all(r.description for r in described.values())
+    assert all(c.description for r in described.values() for c in r.columns)
+
+
+def test_a_missing_or_stale_description_is_refused(tmp_path, monkeypatch):
+    text = dictionary.DICTIONARY_FILE.read_text()
+    broken = tmp_path / "dictionary.yaml"
+    broken.write_text(text.replace("      byline: Author line.\n", "      bylines: Author line.\n"))
+    monkeypatch.setattr(dictionary, "DICTIONARY_FILE", broken)
+    relations.cache_clear()
+    try:
+        with pytest.raises(DictionaryError) as raised:
+            relations()
+    finally:
+        relations.cache_clear()
+    assert "articles.byline has no description" in str(raised.value)
+    assert "articles.bylines is described but does not exist" in str(raised.value)
+
+
+def test_the_page_is_current():
+    assert PAGE.read_text(encoding="utf-8") == render_page(lineage()), \
+        "docs/data-dictionary.md is out of date: run python -m etl.analyst.dictionary"
+
+
+def test_dagster_shows_the_same_descriptions_and_the_views():
+    from etl.definitions import defs
+
+    graph = defs.resolve_asset_graph()
+    for relation in relations().values():
+        key = dg.AssetKey(relation.name)
+        if relation.written_by:
+            assert not graph.has(key)
+            continue
+        node = graph.get(key)
+        schema = node.metadata["dagster/column_schema"]
+        assert [(c.name, c.description) for c in schema.columns] == \
+            [(c.name, c.description) for c in relation.columns], relation.name
+        if relation.kind == "view":
+            assert node.group_name == "views" and not node.is_materializable
+    assert graph.get(dg.AssetKey("dyad_weekly")).parent_keys == {dg.AssetKey("dyad_periods")}
+    # A table written as a side product is reached through the asset that writes it.
+    assert dg.AssetKey("relation_facts") in graph.get(dg.AssetKey("fact_country_pairs")).parent_keys
+
+
+def test_the_demo_lake_carries_the_descriptions_and_reapplying_adds_no_snapshot(demo_copy):
+    from etl.definitions.resources import WarehouseResource
+    from etl.warehouse.lake import current_snapshot, query
+
+    with WarehouseResource().connect() as con:
+        before = current_snapshot(con)
+        tables = dict(query(con, "SELECT table_name, comment FROM duckdb_tables() WHERE database_name = 'lake'").rows())
+        views = dict(query(con, "SELECT view_name, comment FROM duckdb_views() WHERE database_name = 'lake' "
+                                "AND NOT internal").rows())
+        columns = {(t, c): text for t, c, text in query(
+            con, "SELECT table_name, column_name, comment FROM duckdb_columns() WHERE database_name = 'lake'").rows()}
+    with WarehouseResource().connect() as con:
+        assert current_snapshot(con) == before
+    for relation in relations().values():
+        if relation.kind == "table":
+            assert tables[relation.name] == relation.description
+            for column in relation.columns:
+                assert columns[relation.name, column.name] == column.description, (relation.name, column.name)
+        else:
+            assert views[relation.name].startswith(relation.description)
