@@ -46,7 +46,7 @@ def run_search(args: argparse.Namespace) -> int:
               f"(lake snapshot {info.lake_snapshot}){where}", file=sys.stderr)
     filters = SearchFilters(since=args.since, until=args.until, source=args.source, limit=args.limit)
     try:
-        results = search_articles(settings, info.path, args.query, filters)
+        results = search_articles(settings, info.path, args.query, filters, highlight=args.format == "table")
     except duckdb.Error as error:
         print(f"search failed: {error}", file=sys.stderr)
         return 1
@@ -72,7 +72,7 @@ def run_export(args: argparse.Namespace) -> int:
     finally:
         con.close()
     for table, rows in result.rows.items():
-        print(f"{table:<16} {rows:>8} rows")
+        print(f"{table:<16} {rows:>8} rows" + ("  (read by the views)" if table in result.added else ""))
     print(f"views: {', '.join(result.views) or '(none apply)'}")
     print(f"wrote {result.target}")
     return 0

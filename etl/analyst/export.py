@@ -1,7 +1,10 @@
 """`etl export`: chosen tables and days of the warehouse as a file anyone with DuckDB can open.
 
 Two targets: one standalone ``.duckdb`` file (tables plus the analyst views that apply to them),
-or a folder of Parquet files with a ``load.sql`` that recreates the same tables as views.
+or a folder of Parquet files with a ``load.sql`` that recreates the same tables as views. The
+derived tables the analyst views over the chosen tables also read (stories and actors for the
+fact views, say) come along, over the same days, so the views work in the export; the capture
+log tables come only when chosen.
 Reads through a read-only lake attachment, optionally as of an earlier snapshot, so an export
 never blocks or disturbs the scheduled writer.
 """
@@ -14,6 +17,7 @@ from pathlib import Path
 
 import duckdb
 
+from etl.analyst.dictionary import view_dependencies
 from etl.analyst.views import view_files
 from etl.warehouse import lake
 
@@ -23,6 +27,8 @@ from etl.warehouse import lake
 _DAY_EXPRESSIONS = {"feed_fetches": "CAST(requested_at AS DATE)"}
 EXPORT_FORMATS = ("duckdb", "parquet")
 EXPORT_DB = "export_db"
+# The capture log: never added to an export for a view's sake (source_health reads it).
+_CAPTURE_LOG = frozenset({"feed_fetches", "feed_state", "feed_entries", "captures"})
 
 
 @dataclass(frozen=True)
@@ -40,6 +46,24 @@ class ExportResult:
     target: Path
     rows: dict[str, int]
     views: list[str]
+    added: tuple[str, ...] = ()           # tables exported because views over the chosen ones read them
+
+
+def view_tables() -> dict[str, set[str]]:
+    """Each analyst view's base tables, through the views it reads (layer order)."""
+    found: dict[str, set[str]] = {}
+    for view, reads in view_dependencies().items():
+        found[view] = set().union(*(found.get(name, {name}) for name in reads)) if reads else set()
+    return found
+
+
+def tables_for_views(chosen: list[str], available: list[str]) -> list[str]:
+    """Tables not chosen that views over the chosen tables read, the capture log left out."""
+    needed = set()
+    for tables in view_tables().values():
+        if tables & set(chosen):
+            needed |= tables
+    return sorted((needed - set(chosen) - _CAPTURE_LOG) & set(available))
 
 
 def base_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -87,9 +111,10 @@ def export_warehouse(con: duckdb.DuckDBPyConnection, request: ExportRequest) -> 
     if unknown:
         raise ValueError(f"no table {', '.join(unknown)} in the warehouse; tables: {', '.join(available)}")
     tables = list(request.tables) or available
-    if request.fmt == "duckdb":
-        return _export_duckdb(con, tables, request)
-    return _export_parquet(con, tables, request)
+    added = tables_for_views(tables, available)
+    export = _export_duckdb if request.fmt == "duckdb" else _export_parquet
+    result = export(con, tables + added, request)
+    return ExportResult(result.target, result.rows, result.views, tuple(added))
 
 
 def _export_duckdb(con: duckdb.DuckDBPyConnection, tables: list[str], request: ExportRequest) -> ExportResult:

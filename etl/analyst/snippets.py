@@ -27,8 +27,10 @@ def query_stems(con: duckdb.DuckDBPyConnection, query: str, stopwords: set[str])
     return set(stems(con, words))
 
 
-def best_snippet(con: duckdb.DuckDBPyConnection, text: str, wanted: set[str], width: int = SNIPPET_WORDS) -> str:
-    """The ``width``-word window with the most distinct query stems, hits wrapped in « »."""
+def best_snippet(con: duckdb.DuckDBPyConnection, text: str, wanted: set[str], width: int = SNIPPET_WORDS,
+                 highlight: bool = True) -> str:
+    """The ``width``-word window with the most distinct query stems, hits wrapped in « » when
+    ``highlight``."""
     matches = list(WORD.finditer(text))
     if not matches:
         return ""
@@ -46,7 +48,7 @@ def best_snippet(con: duckdb.DuckDBPyConnection, text: str, wanted: set[str], wi
         match = matches[i]
         pieces.append(text[cursor:match.start()])
         word = match.group(0)
-        pieces.append(f"{HIGHLIGHT[0]}{word}{HIGHLIGHT[1]}" if hits[i] else word)
+        pieces.append(f"{HIGHLIGHT[0]}{word}{HIGHLIGHT[1]}" if hits[i] and highlight else word)
         cursor = match.end()
     # Keep the punctuation right after the last word ("Russia." not "Russia").
     tail = re.match(r"[^\w\s]*", text[cursor:]).group(0)

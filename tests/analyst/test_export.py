@@ -22,11 +22,28 @@ def test_duckdb_export_of_chosen_tables_and_days(sample_warehouse, tmp_path, cap
         views = {r[0] for r in con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
     finally:
         con.close()
-    assert tables == {"articles", "stories", "relation_facts"}
+    # actors come along: the country-pair views read them (over every exported day).
+    assert tables == {"articles", "stories", "relation_facts", "actors"}
     assert days == [("2024-11-14",), ("2024-11-15",)]
     assert top == [("s4", 1), ("s5", 3)]  # the views work in the file, on the exported days only
-    assert "source_health" not in views  # its tables were not exported
+    assert "source_health" not in views  # the capture log is never added for a view
+    assert {"fact_evidence", "dyad_weekly", "story_events"} <= views
     assert main(args) == 1 and "exists" in capsys.readouterr().err
+
+
+def test_chosen_tables_keep_the_views_they_support(sample_warehouse, tmp_path, capsys):
+    target = tmp_path / "facts.duckdb"
+    assert main(["export", str(target), "--tables", "relation_facts,articles"]) == 0
+    out = capsys.readouterr().out
+    assert "stories" in out and "(read by the views)" in out
+    con = duckdb.connect(str(target), read_only=True)
+    try:
+        views = {r[0] for r in con.execute("SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
+        kor_jpn = con.execute("SELECT sum(facts) FROM dyad_daily WHERE dyad = 'KOR → JPN'").fetchone()[0]
+    finally:
+        con.close()
+    assert {"fact_evidence", "fact_country_pairs", "dyad_daily", "top_stories_daily"} <= views
+    assert kor_jpn > 0
 
 
 def test_parquet_export_opens_with_load_sql(sample_warehouse, tmp_path, monkeypatch, capsys):

@@ -19,14 +19,27 @@ def test_ranked_results_collapse_syndicated_copies(sample_warehouse, capsys):
     results = _search(capsys, "secretariat")
     assert len(results) == 1  # three outlets carried it: one result
     assert results[0]["story_id"] == "s5" and results[0]["outlets"] == 3
-    assert "«secretariat»" in results[0]["snippet"]
+    # Plain text in JSON and CSV: the « » marks are for the terminal only.
+    assert "secretariat" in results[0]["snippet"] and "«" not in results[0]["snippet"]
+    assert main(["search", "secretariat", "--format", "csv"]) == 0
+    assert "«" not in capsys.readouterr().out
+    assert main(["search", "secretariat"]) == 0
+    assert "«secretariat»" in capsys.readouterr().out
+
+
+def test_results_match_as_many_query_words_as_the_best_one(sample_warehouse, capsys):
+    # "missile-warning data" (s4) shares only the stem of "missiles" with the query.
+    assert [r["story_id"] for r in _search(capsys, "ballistic missiles")] == ["s1"]
+    # With no article holding every word, the best level is kept: here one word of two.
+    assert {r["story_id"] for r in _search(capsys, "missiles zebra")} == {"s1", "s4"}
 
 
 def test_stemming_ranks_and_filters(sample_warehouse, capsys):
     results = _search(capsys, "cooperating with Japan")
     assert [r["story_id"] for r in results][:2] in (["s4", "s2"], ["s2", "s4"])
     assert results[0]["score"] >= results[-1]["score"]
-    assert "«cooperate»" in results[0]["snippet"]  # "cooperating" matched by its stem
+    assert main(["search", "cooperating with Japan", "--limit", "1"]) == 0
+    assert "«cooperate»" in capsys.readouterr().out  # "cooperating" matched by its stem
     only_13th = _search(capsys, "cooperating with Japan", "--since", "2024-11-13", "--until", "2024-11-13")
     assert {r["day"] for r in only_13th} == {"2024-11-13"}
     assert _search(capsys, "Korea", "--source", "keystone-wire", "--limit", "1")[0]["source"] == "keystone-wire"
