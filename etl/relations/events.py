@@ -232,8 +232,9 @@ def code_events(sentence: str, lower: str, mentions: list[Mention],
     # A trigger word inside a name ("Rapid Support Forces", "the Armed Forces", "Call Center")
     # is no event: in a sentence not written in title case a capitalised word after the first
     # belongs to a name.
+    # "Western-backed", "U.S.-brokered": a participle inside a compound adjective is no event.
     triggers = [t for t in triggers if t[0] < attribution_start and not _is_background(lower, t[0])
-                and not any(m.start <= t[0] < m.end for m in named)
+                and not any(m.start <= t[0] < m.end for m in named) and lower[t[0] - 1:t[0]] != "-"
                 and (title_case or t[0] == 0 or not sentence[t[0]].isupper())]
     # The one country the sentence is about, if only one: home of "protesters" with no place.
     context_code = _single_code([m for m in actors if not m.is_place and m.actor.code])
@@ -462,6 +463,9 @@ def _code_trigger(sentence, lower, actors, start, end, alternatives: list[Trigge
         return None  # the field's lexicon codes dyadic events: a verb with one party is no event
     if trigger.petrarch and "place" in rule and not all(m.actor.sector in ("COP", "MIL") for m in source_group):
         return None  # only forces acting in a place act on it ("police fired in the area")
+    if trigger.petrarch and trigger.plain_form and trigger.phrase.endswith("s") and source_group \
+            and source_group[-1].actor.kind == "group" and lower[source_group[-1].end:start] == " ":
+        return None  # "police compounds", "government offices": a noun after an agent noun
     if trigger.petrarch and trigger.plain_form and not trigger.after and (
             not source_group or passive or len(_words(lower[source_group[-1].end:start])) > 1):
         return None  # "the tax", "talks": a base or -s form with no subject right before it
