@@ -37,16 +37,21 @@ def _trends_svg(b: Briefing) -> str:
                       f"Busiest country pairs, stories per day (last {TREND_DAYS} days)")
 
 
+# Network edge colours, named in the chart's title by the words used here.
+CONFLICT_EDGE = ("orange", QUAD_COLOURS["verbal conflict"])
+COOPERATION_EDGE = ("blue", QUAD_COLOURS["material cooperation"])
+
+
 def _network_svg(b: Briefing) -> str:
     edges = [
         Edge(r["source_actor"], r["target_actor"], r["stories"],
-             QUAD_COLOURS["verbal conflict"] if r["conflictual"] > r["cooperative"]
-             else QUAD_COLOURS["material cooperation"] if r["cooperative"] else NEUTRAL,
+             CONFLICT_EDGE[1] if r["conflictual"] > r["cooperative"]
+             else COOPERATION_EDGE[1] if r["cooperative"] else NEUTRAL,
              domestic=r["domestic"])
         for r in b.network.iter_rows(named=True)
     ]
-    return network_chart(edges, f"Who acted on whom (last {NETWORK_DAYS} days; red = mostly conflict, "
-                                "dashed = domestic)")
+    return network_chart(edges, f"Who acted on whom (last {NETWORK_DAYS} days; {CONFLICT_EDGE[0]} = mostly "
+                                f"conflict, {COOPERATION_EDGE[0]} = mostly cooperation, dashed = domestic)")
 
 
 def _event_mix_svg(b: Briefing) -> str:

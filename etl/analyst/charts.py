@@ -21,6 +21,7 @@ QUAD_COLOURS = {
 }
 SERIES_COLOURS = ["#2166ac", "#c0392b", "#1b9e77", "#7570b3", "#e6ab02", "#666666"]
 NEUTRAL = "#999999"
+LINE_WIDTH = 2.5
 _FONT = 'font-family="system-ui, sans-serif"'
 
 
@@ -73,11 +74,19 @@ def line_chart(x_labels: list[str], series: dict[str, list[int]], title: str,
         # Every few days, counted back from the last so the latest day is always labelled.
         if (len(x_labels) - 1 - i) % every == 0:
             body.append(_text(x(i), height - 14, label, text_anchor="middle", fill="#555"))
+    # Series with equal values on a day would be drawn on top of each other, hiding all but the
+    # last: each later series on an already drawn point is lifted by a line's width.
+    drawn: dict[tuple[int, int], int] = {}
     for n, (name, values) in enumerate(series.items()):
         colour = SERIES_COLOURS[n % len(SERIES_COLOURS)]
-        points = " ".join(f"{x(i):.1f},{y(v):.1f}" for i, v in enumerate(values))
-        body.append(f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2.5"/>')
-        body += [f'<circle cx="{x(i):.1f}" cy="{y(v):.1f}" r="3" fill="{colour}"/>' for i, v in enumerate(values) if v]
+        lifted = []
+        for i, v in enumerate(values):
+            lifted.append(y(v) - LINE_WIDTH * drawn.get((i, v), 0))
+            drawn[i, v] = drawn.get((i, v), 0) + 1
+        points = " ".join(f"{x(i):.1f},{ly:.1f}" for i, ly in enumerate(lifted))
+        body.append(f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="{LINE_WIDTH}"/>')
+        body += [f'<circle cx="{x(i):.1f}" cy="{ly:.1f}" r="3" fill="{colour}"/>'
+                 for i, (v, ly) in enumerate(zip(values, lifted)) if v]
         legend_y = top + 8 + n * 18
         body.append(f'<rect x="{width - right + 14}" y="{legend_y - 9}" width="12" height="4" fill="{colour}"/>')
         body.append(_text(width - right + 32, legend_y - 3, name))

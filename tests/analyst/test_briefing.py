@@ -45,6 +45,14 @@ def test_sample_briefing_shows_the_day(sample_warehouse, tmp_path):
     assert events and all('<td class="confidence"' in e and "confidence 0.90" in e for e in events)
     trends = _chart(html, "dyad-trends")
     assert trends.count("<polyline") == 5 and "KOR → PRK" in trends
+    # Dyads with the same counts every day (the trilateral story's pairs) stay visible side by side.
+    lines = re.findall(r'<polyline points="([^"]*)"', trends)
+    assert len(set(lines)) == len(lines)
+    # The title names the colours drawn; REQUEST is verbal cooperation in PLOVER, so China's
+    # request to North Korea is a cooperation edge.
+    assert "orange = mostly conflict, blue = mostly cooperation" in network
+    china = re.search(r'<path [^>]*stroke="(#\w+)"[^>]*><title>China → North Korea', network)
+    assert china and china.group(1) == "#2166ac"
     assert "dead-feed" in html and "HTTP 404 Not Found" in html  # sources needing attention
     assert "<script" not in html and "http://" not in html.split("<body>")[0]  # offline page
 
