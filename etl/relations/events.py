@@ -81,6 +81,7 @@ _CLAUSE_AND = re.compile(r"^\s*,\s*and\s+$")
 BACKGROUND_PREPOSITIONS = frozenset({"amid", "despite", "following"})
 _WORDS = re.compile(r"[a-z0-9']+")
 MAX_SOURCE_GAP_WORDS = 12
+PETRARCH_SUBJECT_GAP = 3
 MAX_TARGET_GAP_WORDS = 10
 
 
@@ -463,6 +464,9 @@ def _code_trigger(sentence, lower, actors, start, end, alternatives: list[Trigge
         return None  # the field's lexicon codes dyadic events: a verb with one party is no event
     if trigger.petrarch and "place" in rule and not all(m.actor.sector in ("COP", "MIL") for m in source_group):
         return None  # only forces acting in a place act on it ("police fired in the area")
+    if trigger.petrarch and source_group and not passive and rule[-1] == "active" and len(
+            _words(lower[source_group[-1].end:start])) > PETRARCH_SUBJECT_GAP:
+        return None  # without a parse, a far subject is a guess
     if trigger.petrarch and trigger.plain_form and trigger.phrase.endswith("s") and source_group \
             and source_group[-1].actor.kind == "group" and lower[source_group[-1].end:start] == " ":
         return None  # "police compounds", "government offices": a noun after an agent noun
