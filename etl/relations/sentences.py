@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import sentencex
 
 
@@ -10,7 +12,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
     A line break ends a sentence too: extracted articles put a headline, a caption or a list
     item on a line of its own, and running it into the next paragraph would join two
-    unrelated subjects and verbs."""
+    unrelated subjects and verbs. So does a full stop followed by reference marks ("[57]")."""
     spans = []
     for boundary in sentencex.get_sentence_boundaries("en", text):
         start, end = boundary["start_index"], boundary["end_index"]
@@ -24,10 +26,17 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A sentence end followed by reference marks ("… the Great Depression.[57] The depression …"),
+# which the splitter does not take for a boundary.
+_CITED_END = re.compile(r"[.!?](?:\[\d+\])+\s+(?=[A-Z])")
+
+
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    pieces, position = [], start
+    cuts, position = [start], start
     while (newline := text.find("\n", position, end)) >= 0:
-        pieces.append((position, newline))
         position = newline + 1
-    pieces.append((position, end))
-    return pieces
+        cuts.append(position)
+    if "[" in text[start:end]:
+        cuts.extend(match.end() for match in _CITED_END.finditer(text, start, end))
+    cuts = sorted(set(cuts)) + [end]
+    return [(a, b) for a, b in zip(cuts, cuts[1:])]
