@@ -10,6 +10,7 @@ import datetime as dt
 import polars as pl
 import pytest
 
+from etl.analyst.dictionary import apply_comments
 from etl.analyst.views import install_views
 from etl.derive.daily import derive_relation_daily
 from etl.derive.facts import FACT_SCHEMA, derive_facts, seed_actor_frame
@@ -123,8 +124,9 @@ def test_derived_facts_carry_the_coders_domestic_verdict(con):
 
 
 def test_schema_migration_adds_is_domestic_to_an_existing_lake_once(tmp_path):
-    """A lake made before the column existed gains it (old rows read not domestic), and applying
-    the schema again commits nothing: no new snapshot on every run's open."""
+    """A lake made before the column existed gains it (old rows read not domestic) with its
+    description, and applying the schema and the descriptions again commits nothing: no new
+    snapshot on every run's open."""
     use_data_dir(tmp_path / "data")
     connection = lake.connect()
     try:
@@ -132,11 +134,13 @@ def test_schema_migration_adds_is_domestic_to_an_existing_lake_once(tmp_path):
         connection.execute(lake.schema_files()[1].read_text())
         connection.execute("""INSERT INTO relation_daily VALUES (DATE '2024-11-15', 'KOR', 'JPN', 'AGREE', 1, 1, 1, 1)""")
         lake.apply_schema(connection)
+        apply_comments(connection)
         row = connection.execute("SELECT is_domestic FROM relation_daily").fetchall()
         comments = dict(connection.execute(
             "SELECT table_name, comment FROM duckdb_columns() WHERE column_name = 'is_domestic'").fetchall())
         before = lake.current_snapshot(connection)
         lake.apply_schema(connection)
+        apply_comments(connection)
         after = lake.current_snapshot(connection)
     finally:
         connection.close()
