@@ -137,3 +137,13 @@ def test_every_sql_block_in_the_docs_runs_in_duckdb(block, in_workdir):
                 assert rows and rows[0][0] not in (None, 0), f"no answer from: {statement}"
     finally:
         con.close()
+
+
+def test_schedules_and_sensors_the_docs_name_exist():
+    from etl.definitions import defs
+
+    named = {name for path in DOCS for name in re.findall(r"`(\w+_(?:schedule|sensor))`", path.read_text())}
+    repository = defs.get_repository_def()
+    real = {s.name for s in repository.schedule_defs} | {s.name for s in repository.sensor_defs}
+    assert "maintenance_schedule" in named
+    assert named <= real, f"named in the docs but not defined: {sorted(named - real)}"
