@@ -19,7 +19,8 @@ texts, extraction quality of the stored articles against the gold text (the refe
 token 4-gram P/R, imported at run time) beside our extractor on the same bytes outside the
 pipeline and trafilatura default in the same run, stories (the utm duplicate and the copy
 collapse), relation facts with a random sample printed for reading, relation_daily pairs that
-should not exist, and wall/CPU time per page.
+should not exist, and wall/CPU time per page. A second ``etl capture`` (the next hourly run) then
+shows that no stored page is fetched again and every failed link is tried again.
 
 usage: python bench/real_web_job_bench.py [--pages 240] [--seed 11] [--keep] [--datasets PATH]
 """
@@ -603,6 +604,19 @@ def report(outlets, items, web, env, scorer, rng, timings) -> None:
     timings["_articles"] = len(articles)
 
 
+def second_capture(env: dict) -> None:
+    """The next hourly run: nothing stored is fetched again, every failed link is tried again."""
+    print("\n== the next capture run")
+    since = sql("SELECT max(fetched_at) AS t FROM captures", env)[0]["t"]
+    run_etl(["capture"], env, "capture again")
+    fetches = sql(f"SELECT outcome, count(*) AS n FROM feed_fetches WHERE requested_at > '{since}' GROUP BY ALL", env)
+    pages = sql(f"SELECT outcome, record_type, count(*) AS n FROM captures WHERE fetched_at > '{since}' GROUP BY ALL", env)
+    print("  feed fetches: " + (", ".join(f"{r['outcome']} {r['n']}" for r in fetches) or "none")
+          + " (failed feeds wait for their backoff)")
+    print("  page rows: " + (", ".join(f"{r['outcome']}/{r['record_type']} {r['n']}" for r in pages) or "none")
+          + " (stored pages should not come back; failed ones are retried)")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, default=240, help="real pages served (default 240)")
@@ -657,6 +671,7 @@ def main() -> int:
         days = sorted({p.published.date() for p in pages})
         _, derive_wall, derive_cpu = run_etl(["derive", days[0].isoformat(), days[-1].isoformat()], env, "derive")
         report(outlets, items, web, env, scorer, random.Random(args.seed + 1), timings)
+        second_capture(env)
     finally:
         for server in servers:
             server.shutdown()
