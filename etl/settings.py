@@ -61,6 +61,7 @@ class Settings:
     # ETL_CATALOG / ETL_LAKE_DATA as given; empty means the local defaults below.
     catalog_spec: str = ""
     lake_data_spec: str = ""
+    lexicons_spec: Path | None = None  # ETL_LEXICONS as given
 
     @property
     def raw_dir(self) -> Path:
@@ -106,6 +107,12 @@ class Settings:
             return False
         doc = yaml.safe_load(self.sources_file.read_text(encoding="utf-8"))
         return isinstance(doc, dict) and doc.get(OFFLINE_DEMO_KEY) is True
+
+    @property
+    def lexicons_dir(self) -> Path:
+        """The field's lexicon (PETRARCH2 dictionaries, CAMEO -> PLOVER crosswalk), third-party
+        data the operator provides: ``ETL_LEXICONS``, else ``lexicons/`` in the data directory."""
+        return self.lexicons_spec or self.data_dir / "lexicons"
 
     @property
     def dagster_home(self) -> Path:
@@ -154,6 +161,7 @@ def get_settings() -> Settings:
         user_agent=os.environ.get("ETL_USER_AGENT") or f"newsfacts-etl/0.1 (+{contact})",
         catalog_spec=os.environ.get("ETL_CATALOG", ""),
         lake_data_spec=os.environ.get("ETL_LAKE_DATA", ""),
+        lexicons_spec=Path(os.environ["ETL_LEXICONS"]).resolve() if os.environ.get("ETL_LEXICONS") else None,
         max_new_entries_per_feed=_env_number("ETL_CAPTURE_ENTRY_LIMIT", Settings.max_new_entries_per_feed, int),
         page_budget=_env_number("ETL_CAPTURE_PAGE_BUDGET", Settings.page_budget, int),
         time_budget=_env_number("ETL_CAPTURE_TIME_BUDGET", Settings.time_budget),

@@ -11,6 +11,10 @@ import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DIR = REPO_ROOT.parent / "shared"
+# The field's lexicon is third-party data the operator provides (ETL_LEXICONS). Tests read the copy
+# beside the repository when there is one, never whatever a developer's ./data holds, so the same
+# lexicon gives the same facts on every machine; without it the tests that need it skip.
+os.environ.setdefault("ETL_LEXICONS", str(SHARED_DIR / "datasets" / "lexicons"))
 
 
 def use_data_dir(data_dir: Path) -> None:

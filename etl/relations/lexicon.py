@@ -2,8 +2,8 @@
 
 Two sources, ours first: ``data/triggers.tsv`` and ``data/roles.tsv`` (written for this project:
 phrases, frames and senses measured to win on real sentences) and the field's lexicon, PETRARCH2's
-CAMEO verb patterns and agents (``data/petrarch2/``), with CAMEO codes mapped to PLOVER by the
-official crosswalk (``data/plover/cameo2plover.tsv``). For a phrase both know, our readings are
+CAMEO verb patterns and agents (read from the operator's lexicon folder by ``petrarch``), with
+CAMEO codes mapped to PLOVER by the official crosswalk. For a phrase both know, our readings are
 tried before PETRARCH2's.
 """
 

@@ -7,11 +7,17 @@ from pathlib import Path
 
 import ahocorasick_rs
 
+from . import petrarch
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
 def tsv_rows(name: str) -> Iterator[list[str]]:
-    """Rows of a tab-separated file in ``data/``; ``#`` lines are comments, missing cells are ''."""
+    """Rows of a tab-separated file in ``data/``; ``#`` lines are comments, missing cells are ''.
+    The field lexicon's tables come from the lexicon folder instead (empty when it has none)."""
+    if name in petrarch.TABLES:
+        yield from (list(row) for row in petrarch.table_rows(name))
+        return
     with open(DATA_DIR / name, encoding="utf-8") as handle:
         for line in handle:
             line = line.rstrip("\n")
