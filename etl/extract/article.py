@@ -94,7 +94,8 @@ def _extract(html, url: str, template: SiteTemplate | None, now: datetime | None
     signals = page_signals(tree)
     meta = metadata_from_text(text, url, now)
     extracted = trafilatura_text(tree)
-    paragraphs = tuple(body_lines(extracted, template))
+    title = _title(signals.headline, meta)
+    paragraphs = tuple(_without_headline(body_lines(extracted, template), title))
     body = "\n".join(paragraphs)
     words = len(body.split())
     # The unfiltered text still holds the dateline that the boilerplate filter removes.
@@ -108,7 +109,7 @@ def _extract(html, url: str, template: SiteTemplate | None, now: datetime | None
     else:
         status, reason = "ok", ""
     return Article(
-        ok=bool(paragraphs), status=status, reason=reason, url=url, title=_title(signals.headline, meta),
+        ok=bool(paragraphs), status=status, reason=reason, url=url, title=title,
         text=body, paragraphs=paragraphs, byline=meta.author or signals.byline,
         published_at=published_at, published_source=published_source,
         language=detect_language(body, meta.language), canonical_url=canonical_page_url(meta.canonical_url, url),
@@ -138,6 +139,14 @@ def body_lines(extracted: str, template: SiteTemplate | None) -> list[str]:
     return lines
 
 
+def _without_headline(lines: list[str], title: str | None) -> list[str]:
+    """The body without its first line when that line is the headline: the headline is the
+    article's ``title``, and kept in the text too it would be coded and shingled twice."""
+    if lines and title and re.sub(r"\W+", " ", lines[0]).strip().lower() == re.sub(r"\W+", " ", title).strip().lower():
+        return lines[1:]
+    return lines
+
+
 def _published(tree, url: str, text: str, now: datetime | None, meta: PageMetadata) -> tuple[datetime | None, str | None]:
     """A machine-readable timestamp in the page's metadata (meta tags, JSON-LD) is an exact
     instant with its zone, which decides the UTC day; htmldate dates every other page, from markup
@@ -151,11 +160,19 @@ def _published(tree, url: str, text: str, now: datetime | None, meta: PageMetada
 
 
 def _title(headline: str | None, meta: PageMetadata) -> str | None:
-    if headline:
+    """The page's visible headline where its declared title (og:title, <title>) agrees with it;
+    otherwise the declared title: a first <h1> that shares no words with it is a site, section or
+    widget heading ("Sections", "Share this Story"), not the article's."""
+    declared = (_TITLE_SITE_SUFFIX.sub("", meta.title) or meta.title) if meta.title else None
+    if headline and (declared is None or _shares_words(headline, declared)):
         return headline
-    if meta.title:
-        return _TITLE_SITE_SUFFIX.sub("", meta.title) or meta.title
-    return None
+    return declared or headline
+
+
+def _shares_words(first: str, second: str) -> bool:
+    """Whether half the words of the shorter title are in the other."""
+    a, b = set(re.findall(r"\w+", first.lower())), set(re.findall(r"\w+", second.lower()))
+    return bool(a and b) and len(a & b) >= 0.5 * min(len(a), len(b))
 
 
 def _not_article(meta: PageMetadata, has_video: bool, paragraphs: tuple[str, ...]) -> bool:

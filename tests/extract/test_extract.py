@@ -152,3 +152,15 @@ def test_canonical_url_same_site_only_and_normalised(declared, expected):
     head = f'<link rel="canonical" href="{declared}">' if declared else ""
     html = _page("".join(f"<p>{p}</p>" for p in STORY), head)
     assert extract_article(html, "https://WWW.Example.org/news/ferry?x=1#c", now=NOW).canonical_url == expected
+
+
+def test_title_is_the_declared_title_when_the_first_heading_is_a_widget():
+    body = "<article>" + "".join(f"<p>{p}</p>" for p in STORY) + "</article>"
+    declared = "<meta property='og:title' content='Harbour channel to be dredged again in spring'>"
+    widget = extract_article(_page("<h1>Share this Story</h1>" + body, declared), "https://herald.example/a", now=NOW)
+    assert widget.title == "Harbour channel to be dredged again in spring"
+    agreeing = extract_article(_page("<h1>Harbour channel will be dredged again in the spring</h1>" + body, declared),
+                               "https://herald.example/a", now=NOW)
+    assert agreeing.title == "Harbour channel will be dredged again in the spring"
+    undeclared = extract_article(_page("<h1>Share this Story</h1>" + body), "https://herald.example/a", now=NOW)
+    assert undeclared.title == "Share this Story"
