@@ -165,6 +165,11 @@ SPORTS = re.compile(r"\b(?:\d{1,3}-\d{1,3}\b(?! (?:vote|ruling|decision|majority
                     r"national team|squad)\b")
 
 
+# Numbered citation marks ("[221]") are the mark of an encyclopedia page, whose sentences tell
+# history and background; the warehouse holds events reported as news.
+REFERENCE_MARK = re.compile(r"\[\d{1,4}\]")
+
+
 # A heading that opens a list of other stories ("RELATED STORIES", "Recent Posts", "Read more").
 _LIST_HEADING = re.compile(r"^\s*(?:related(?: stories| articles| news| content| coverage| posts)?|recent (?:posts|stories)|"
                            r"more (?:stories|news|from [\w .'-]+)|read more|latest(?: news| stories)?|most (?:read|popular)|"
@@ -221,12 +226,19 @@ def code_article(text: str, published: datetime.date | None = None) -> CodedArti
     facts: list[Fact] = []
     name_cursor = trigger_cursor = role_cursor = 0
     furniture = boilerplate_spans(text)
-    for start, end in split_sentences(text):
+    spans = split_sentences(text)
+    # Text whose sentences open with a capital (not text written all in lower case).
+    cased = sum(text[start:start + 1].isupper() for start, _ in spans) > len(spans) / 2 >= 1
+    for start, end in spans:
         if any(s <= start < e for s, e in furniture):
             continue
         sentence, sentence_lower = text[start:end], lower[start:end]
         if SPORTS.search(sentence_lower):
             continue  # "Puerto Rico beat the Netherlands 4-3": a result, not an event between states
+        if cased and sentence[:1].islower():
+            continue  # "…programs was himself arrested… for": a fragment cut from a sentence the page lost
+        if REFERENCE_MARK.search(sentence):
+            continue  # "…signed the treaty in 1928.[221]": an encyclopedia's history, not a report of news
         sentence_names, name_cursor = _bucket(names, start, end, name_cursor)
         sentence_triggers, trigger_cursor = _bucket(triggers, start, end, trigger_cursor)
         sentence_roles, role_cursor = _bucket(roles, start, end, role_cursor)

@@ -30,6 +30,10 @@ GROUP_PHRASE = re.compile(
 NAMED_AFTER = re.compile(r" of (?:the )?[A-Z]")
 # Nouns naming states: "the three countries" stands for the countries of the leaders named before.
 STATE_NOUNS = frozenset({"countries", "nations", "governments", "neighbours", "neighbors"})
+# "it" stands for an earlier actor only as the subject of a clause: after these, or opening the
+# sentence; elsewhere it is an object ("bring it back down", "eat it frozen").
+CLAUSE_OPENERS = frozenset({"and", "but", "that", "said", "says", "because", "as", "when", "while", "after",
+                            "before", "since", "if", "so", "where", "although", "though"})
 PRONOUN = re.compile(r"\b(he|she|it|its|they|their)\b")
 # "It was the first…", "it is unclear…": no actor.
 EXPLETIVE_IT = re.compile(r"(?:is|was|'s|’s|has been|had been|would be|will be|remains|seems)\b")
@@ -180,7 +184,7 @@ class Salience:
             if any(m.start < match.start() for m in actors_before):
                 return []
             word = match.group()
-            if word == "it" and EXPLETIVE_IT.match(lower, match.end() + 1):
+            if word == "it" and (EXPLETIVE_IT.match(lower, match.end() + 1) or not _opens_clause(lower, match.start())):
                 continue
             end, sector = match.end(), ""
             if word in ("its", "their"):  # "its coast guard": the body of the antecedent
@@ -237,3 +241,10 @@ class Salience:
         ranked = subject + [m for m in said if m not in subject] + [m for m in actors if m.speaker]
         groups = compound_groups(said, sentence)  # the subject's first
         self.recent.append(_Recalled([(m, lower[m.start:m.end]) for m in ranked], groups, events))
+
+
+def _opens_clause(lower: str, position: int) -> bool:
+    before = lower[max(0, position - 20):position].rstrip()
+    if not before or before[-1] in ",;:\"“(—–":
+        return True
+    return before.split()[-1] in CLAUSE_OPENERS

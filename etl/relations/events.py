@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .lexicon import FRAME, NONE, NOUN, POSSESSED, Readings, Trigger
 from .mentions import Mention, with_code
+from .mentions import title_case as sentence_in_title_case
 from .model import Actor
 
 NEGATION_CUES = frozenset({"not", "never", "refused", "declined", "failed", "paused", "without",
@@ -65,6 +66,9 @@ LIGHT_VERBS = frozenset({"launched", "staged", "carried", "conducted", "held", "
 # Types whose event needs a recipient: aid, a request or support given to nobody is a misreading;
 # so is a release of nobody named ("released a report").
 NEEDS_TARGET = frozenset({"AID", "REQUEST", "SUPPORT"})
+# The field lexicon's verbs of talk and cooperation between two parts of one country are everyday
+# politics, not events ("Trump invited lawmakers", "the people voted", "governments promoted").
+COOPERATION_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "AID", "REQUEST"})
 # Civilian sources make "protested" a PROTEST; states protesting make it an ACCUSE.
 CIVIL_SECTORS = frozenset({"CVL", "OPP", "LAB"})
 # An -ing trigger after these is a finite event ("began sharing"); otherwise it modifies a noun
@@ -80,6 +84,9 @@ _CLAUSE_AND = re.compile(r"^\s*,\s*and\s+$")
 # A nominal event after these is circumstance, not a new event ("resigned amid protests").
 BACKGROUND_PREPOSITIONS = frozenset({"amid", "despite", "following"})
 _WORDS = re.compile(r"[a-z0-9']+")
+_NAME_WORD = re.compile(r"\b[A-Z][a-z]+\b")
+# Words that may stand between a subject and its verb in a base or -s form ("Australia also pays").
+BETWEEN_SUBJECT_AND_VERB = frozenset({"also", "still", "now", "then", "again", "jointly", "did", "do", "does", "often"})
 MAX_SOURCE_GAP_WORDS = 12
 PETRARCH_SUBJECT_GAP = 3
 MAX_TARGET_GAP_WORDS = 10
@@ -210,7 +217,7 @@ def code_events(sentence: str, lower: str, mentions: list[Mention],
     # The field lexicon's verbs code dyadic events only: without a mention on each side there
     # is nothing to try (most of them, on most sentences). Its words that say an event is only
     # intended ("ready", "plans") are cues here, not events.
-    title_case = _title_case(sentence)
+    title_case = sentence_in_title_case(sentence)
     # An agent noun capitalised inside a name ("the Armed Forces Day parade") is no actor, as a
     # capitalised trigger word is no event (below).
     named = mentions
@@ -234,7 +241,7 @@ def code_events(sentence: str, lower: str, mentions: list[Mention],
     # is no event: in a sentence not written in title case a capitalised word after the first
     # belongs to a name.
     # "Western-backed", "U.S.-brokered": a participle inside a compound adjective is no event.
-    triggers = [t for t in triggers if t[0] < attribution_start and not _is_background(lower, t[0])
+    triggers = [t for t in triggers if t[0] < attribution_start and not _is_background(sentence, lower, t[0], named)
                 and not any(m.start <= t[0] < m.end for m in named) and lower[t[0] - 1:t[0]] != "-"
                 and (title_case or t[0] == 0 or not sentence[t[0]].isupper())]
     # The one country the sentence is about, if only one: home of "protesters" with no place.
@@ -297,9 +304,11 @@ def code_events(sentence: str, lower: str, mentions: list[Mention],
             elif complement[0] <= start < complement[1]:
                 event.hypothetical = True
                 event.rule_id += ".complement"
-            previous_sources = event.sources or previous_sources
+            if "implicit-police" not in event.rule_id:  # an assumed arrester is no one's subject
+                previous_sources = event.sources or previous_sources
             previous_targets = event.targets
-            if event.targets or (event.trigger.relation_type not in NEEDS_TARGET and event.trigger.mode != "release"):
+            if (event.targets or (event.trigger.relation_type not in NEEDS_TARGET and event.trigger.mode != "release")) \
+                    and not _generic_plural(lower, event):
                 events.append(event)
         if trigger.role in (FRAME, POSSESSED):
             frame = trigger
@@ -309,10 +318,15 @@ def code_events(sentence: str, lower: str, mentions: list[Mention],
     return events
 
 
-def _title_case(sentence: str) -> bool:
-    """Headline style ("Tokyo, Seoul Target Arms Deal With Sanctions"): most words capitalised."""
-    words = [w for w in sentence.split() if w[:1].isalpha() and len(w) > 3]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
+# "Taliban attacks killed scores": plural attacks reported with what they did.
+HARM_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:kill|kills|killed|wound|wounds|wounded|injured|left|hit|destroyed)\b")
+
+
+def _generic_plural(lower: str, event: Event) -> bool:
+    """"as militant attacks have surged", "U.S. drone attacks", "the target of terror attacks":
+    attacks in the plural with no one attacked are a trend or a campaign, not a reported event."""
+    return (event.trigger.relation_type == "ASSAULT" and not event.targets and lower[event.start:event.end].endswith("s")
+            and not HARM_AFTER.match(lower, event.end))
 
 
 def _directive_complement(lower: str) -> tuple[int, int]:
@@ -330,11 +344,15 @@ def _describes(lower: str, start: int, phrase: str, previous_targets: list[Menti
     return phrase.endswith("ed") and any(lower[m.end:start] == " " for m in previous_targets)
 
 
-def _is_background(lower: str, start: int) -> bool:
-    """"after the attack", "the two detained nationals": a reference to an event, not a report of
-    one; such words neither code an event nor bound their neighbours' actors."""
-    before = _words(lower[max(0, start - 40):start])
-    while len(before) > 1 and (before[-1] in QUANTIFIERS or before[-1].isdigit()):
+def _is_background(sentence: str, lower: str, start: int, actors: list[Mention]) -> bool:
+    """"after the attack", "the two detained nationals", "the Stockholm attack": a reference to
+    an event, not a report of one; such words neither code an event nor bound their neighbours'
+    actors. Capitalised words that name no actor ("Stockholm" as a place) sit inside the phrase."""
+    window = max(0, start - 40)
+    before = _words(lower[window:start])
+    names = {match.group().lower() for match in _NAME_WORD.finditer(sentence, window, start)
+             if not any(m.start <= match.start() < m.end for m in actors)}
+    while len(before) > 1 and (before[-1] in QUANTIFIERS or before[-1].isdigit() or before[-1] in names):
         before.pop()
     return before[-1:] in ([d] for d in DETERMINERS) and not (
         before[-2:-1] in ([v] for v in LIGHT_VERBS) or " ".join(before[-3:-1]) in LIGHT_VERBS)
@@ -462,6 +480,9 @@ def _code_trigger(sentence, lower, actors, start, end, alternatives: list[Trigge
         return None  # "Japan's wartime mobilization of Koreans … by compensating": a modifier, no subject
     if trigger.petrarch and not (source_group and target_group):
         return None  # the field's lexicon codes dyadic events: a verb with one party is no event
+    if trigger.petrarch and trigger.relation_type in COOPERATION_TYPES and len(
+            {m.actor.code for m in source_group + target_group}) == 1 and source_group[0].actor.code:
+        return None  # "Trump invited lawmakers", "the people voted": talk at home
     if trigger.petrarch and "place" in rule and not all(m.actor.sector in ("COP", "MIL") for m in source_group):
         return None  # only forces acting in a place act on it ("police fired in the area")
     if trigger.petrarch and source_group and not passive and rule[-1] == "active" and len(
@@ -471,8 +492,9 @@ def _code_trigger(sentence, lower, actors, start, end, alternatives: list[Trigge
             and source_group[-1].actor.kind == "group" and lower[source_group[-1].end:start] == " ":
         return None  # "police compounds", "government offices": a noun after an agent noun
     if trigger.petrarch and trigger.plain_form and not trigger.after and (
-            not source_group or passive or len(_words(lower[source_group[-1].end:start])) > 1):
-        return None  # "the tax", "talks": a base or -s form with no subject right before it
+            not source_group or passive or not all(word in BETWEEN_SUBJECT_AND_VERB or word.endswith("ly")
+                                                   for word in _words(lower[source_group[-1].end:start]))):
+        return None  # "the tax", "talks", "the Chinese in order to": a base or -s form with no subject right before it
     reciprocal = not target_group and len(source_group) > 1 and bool(RECIPROCAL.match(lower, end))
     if trigger.role == NOUN:
         confidence -= 0.1

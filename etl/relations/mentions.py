@@ -7,7 +7,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from .gazetteer import CONTEXT, LOCALITY, PEOPLE, PERSON, PLACE, Gazetteer, NameHit, person_at
+from .gazetteer import CONTEXT, LOCALITY, PEOPLE, PERSON, PLACE, SEAT, Gazetteer, NameHit, person_at
 from .lexicon import BODY, TITLE, RoleWord
 from .model import Actor
 
@@ -159,6 +159,8 @@ class MentionFinder:
                                possessive=bool(_POSSESSIVE.match(sentence, person_end)))
         lowered_role = role_at.get(position)
         if lowered_role is None:
+            if hit.form == SEAT and not possessive and _seat_in_noun_phrase(sentence, start, end, self.gazetteer.cities):
+                return None  # "the Stockholm attack", "Georgetown University": a place or a thing, not the state
             return Mention(start, end, actor, possessive=bool(possessive))
         role_end, role = lowered_role
         if role.kind == BODY:
@@ -221,6 +223,31 @@ def _skip_spaces(text: str, position: int) -> int:
     while position < len(text) and text[position] == " ":
         position += 1
     return position
+
+
+# Words after a capital that still leave it standing for its government ("Moscow Monday said").
+_DATE_WORDS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+                         "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                         "November", "December", "On", "In", "And", "But"})
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that)\s+$", re.IGNORECASE)
+_CAPITALISED_AFTER = re.compile(r" ([A-Z][a-z]+)")
+
+
+def _seat_in_noun_phrase(sentence: str, start: int, end: int, cities: frozenset[str]) -> bool:
+    """A capital city inside a noun phrase ("the Stockholm attack", "the Madrid peace talks") or
+    a seat opening a longer name ("Georgetown University", "Paris Agreement") names a place or a
+    thing; it stands for the government only as a noun of its own ("Beijing protested", "the
+    Kremlin said": a seat that is no city takes the article)."""
+    if sentence[start:end] in cities and _ARTICLE_BEFORE.search(sentence, max(0, start - 6), start):
+        return True
+    following = _CAPITALISED_AFTER.match(sentence, end)
+    return following is not None and following.group(1) not in _DATE_WORDS and not title_case(sentence)
+
+
+def title_case(sentence: str) -> bool:
+    """Headline style ("Tokyo, Seoul Target Arms Deal With Sanctions"): most words capitalised."""
+    words = [w for w in sentence.split() if w[:1].isalpha() and len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) > 0.6 * len(words)
 
 
 def _place_preposition(sentence: str, start: int) -> str:
