@@ -148,6 +148,8 @@ def derive_articles(con: duckdb.DuckDBPyConnection, day: dt.date, raw_root: Path
                 "versions": page["versions"],
                 "content_sha256": page["sha256"],
                 "status": article.status,
+                "is_paywalled": article.is_paywalled,
+                "is_teaser": article.is_teaser,
                 "extractor_version": article.extractor_version,
                 "template_version": article.template_version,
             }
@@ -173,6 +175,8 @@ ARTICLE_SCHEMA = {
     "versions": pl.Int32,
     "content_sha256": pl.String,
     "status": pl.String,
+    "is_paywalled": pl.Boolean,
+    "is_teaser": pl.Boolean,
     "extractor_version": pl.String,
     "template_version": pl.String,
 }

@@ -18,7 +18,7 @@ CREATE TABLE IF NOT EXISTS articles (
     capture_id         VARCHAR NOT NULL,   -- capture the text was extracted from (latest version)
     versions           INTEGER NOT NULL,   -- distinct captured versions of this article
     content_sha256     VARCHAR,
-    status             VARCHAR NOT NULL,   -- 'ok' or why no text was kept ('not_article', 'paywall', 'empty', ...)
+    status             VARCHAR NOT NULL,   -- 'ok', 'not_article', 'empty' or 'error' (text is kept whatever it says)
     extractor_version  VARCHAR NOT NULL,
     template_version   VARCHAR             -- site template applied (see site_templates), if any
 );

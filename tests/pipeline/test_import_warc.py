@@ -29,13 +29,13 @@ its missile launches in recent weeks.</p></article>
 <footer>© 2024 Harbour Ledger</footer></body></html>"""
 
 
-def _write_warc(path) -> None:
+def _write_warc(path, url="https://ledger.example/world/seoul-tokyo-shuttle-diplomacy?utm_source=newsletter",
+                page=PAGE) -> None:
     with open(path, "wb") as out:
         writer = WARCWriter(out, gzip=True)
         headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
         record = writer.create_warc_record(
-            "https://ledger.example/world/seoul-tokyo-shuttle-diplomacy?utm_source=newsletter",
-            "response", payload=io.BytesIO(PAGE.encode()), http_headers=headers,
+            url, "response", payload=io.BytesIO(page.encode()), http_headers=headers,
             warc_headers_dict={"WARC-Date": "2024-10-02T01:00:00Z"},
         )
         writer.write_record(record)
@@ -62,3 +62,19 @@ def test_imported_pages_land_in_their_publication_day(demo_copy, tmp_path):
     con = lake.connect(read_only=True)
     assert con.execute("SELECT count(*) FROM captures WHERE origin = 'import'").fetchone()[0] == 1
     con.close()
+
+
+def test_a_paywalled_page_keeps_its_text_and_says_so(demo_copy, tmp_path):
+    paywalled = PAGE.replace("</head>", '<script type="application/ld+json">{"@type": "NewsArticle", '
+                             '"isAccessibleForFree": false}</script></head>')
+    warc = tmp_path / "paywalled.warc.gz"
+    _write_warc(warc, "https://ledger.example/world/shuttle-diplomacy-members", paywalled)
+    assert import_warc_files([warc]) == 0
+    con = lake.connect(read_only=True)
+    try:
+        (article,) = lake.query(con, "SELECT * FROM articles WHERE url LIKE '%shuttle-diplomacy-members'").to_dicts()
+    finally:
+        con.close()
+    # A short paywalled page is also a teaser: both flags recorded, the text kept.
+    assert article["status"] == "ok" and article["is_paywalled"] and article["is_teaser"]
+    assert article["text"].startswith("South Korea and Japan agreed")
