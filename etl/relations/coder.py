@@ -8,10 +8,10 @@ import re
 from .actors import learned_actor_row
 from .dates import resolve_event_date
 from .discourse import Salience
-from .events import Event, code_events
+from .events import JOINT_TYPES, Event, code_events
 from .gazetteer import gazetteer
 from .lexicon import Trigger, word_dictionary
-from .mentions import ArticleMemory, Mention, MentionFinder
+from .mentions import ArticleMemory, Mention, MentionFinder, title_case
 from .model import CodedArticle, Fact
 from .sentences import split_sentences
 
@@ -95,10 +95,6 @@ def _domestic(sources: list[Mention], targets: list[Mention]) -> bool:
     return source_sectors <= STATE_SECTORS and all(m.is_place or m.actor.kind == "locality" for m in targets)
 
 
-# Joint events need two parties: a compound source ("X and Y met") or a target.
-JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
-
-
 def _of_weight(fact: Fact) -> bool:
     """Whether a fact tells an analyst who did what: a source of known country (or a state's
     agent whose country the text leaves open), and a partner for joint events."""
@@ -142,6 +138,12 @@ def _sentence_facts(events: list[Event], sentence: str, lower: str, start: int, 
     return [fact for fact in _without_partial_copies(facts) if _of_weight(fact)]
 
 
+def _is_headline(sentence: str) -> bool:
+    """Title case and no closing full stop ("Tokyo, Seoul Target Arms Deal With Sanctions"); a
+    sentence full of names still ends with one."""
+    return title_case(sentence) and not sentence.rstrip().endswith((".", "!", "?", '"', "”", "'", "’"))
+
+
 def _lower_case_region(text: str, start: int, end: int) -> bool:
     """Whether the words around a span are written in lower case (no capital letter nearby)."""
     around = text[max(0, start - 80):end + 80]
@@ -162,7 +164,8 @@ def _with_lower_case_names(names: list, lower_names: list, text: str) -> list:
 SPORTS = re.compile(r"\b(?:\d{1,3}-\d{1,3}\b(?! (?:vote|ruling|decision|majority))|innings?|pitcher|hitters?|touchdowns?|"
                     r"goalkeeper|striker|midfielder|world cup|olympics?|grand slam|semi-?finals?|quarter-?finals?|"
                     r"championship|tournament|league|batsmen|wickets?|home runs?|match(?:es)? against|friendly against|"
-                    r"national team|squad)\b")
+                    r"national team|squad|struck out|strikeouts?|batters?|fastballs?|homers?|relievers?|bullpen|quarterbacks?|"
+                    r"penalty kicks?|free kicks?|hat-trick)\b")
 
 
 # Numbered citation marks ("[221]") are the mark of an encyclopedia page, whose sentences tell
@@ -248,7 +251,10 @@ def code_article(text: str, published: datetime.date | None = None) -> CodedArti
         codable = mentions or any(readings[0].mode == "arrest" for _, _, readings in sentence_triggers)
         events = code_events(sentence, sentence_lower, mentions, sentence_triggers) if sentence_triggers and codable else []
         salience.answer_responses(sentence_lower, events)
-        facts.extend(_sentence_facts(events, sentence, sentence_lower, start, end, published))
+        sentence_facts = _sentence_facts(events, sentence, sentence_lower, start, end, published)
+        if _is_headline(sentence):  # "Death Toll From Kabul Mosque Attack Rises": names places, not sides
+            sentence_facts = [fact for fact in sentence_facts if fact.source_iso3 and fact.target_iso3]
+        facts.extend(sentence_facts)
         memory.remember(mentions)
         salience.remember(sentence, sentence_lower, mentions, events)
     learned = [learned_actor_row(actor, sentence) for actor, sentence in memory.learned.values()]

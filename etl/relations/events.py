@@ -63,6 +63,11 @@ QUANTIFIERS = frozenset({"two", "three", "four", "five", "six", "several", "many
 LIGHT_VERBS = frozenset({"launched", "staged", "carried", "conducted", "held", "mounted", "declared",
                          "lodged", "filed", "issued", "fired", "began", "called", "responded with",
                          "retaliated with", "set up"})
+CONFLICT_TYPES = frozenset({"ACCUSE", "THREATEN", "REJECT", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+# Joint events need two parties: a compound source ("X and Y met") or a target.
+JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+# "we rounded up five films": the writer's own doing is no arrest by the police.
+FIRST_PERSON = frozenset({"we", "i", "you"})
 # Types whose event needs a recipient: aid, a request or support given to nobody is a misreading;
 # so is a release of nobody named ("released a report").
 NEEDS_TARGET = frozenset({"AID", "REQUEST", "SUPPORT"})
@@ -291,6 +296,8 @@ def code_events(sentence: str, lower: str, mentions: list[Mention],
             shared = previous_sources if not new_clause else []
         event = _code_trigger(sentence, masked, actors, start, end, alternatives, left_start, right_end,
                               shared, purpose, coordination is not None, context_code)
+        if event is not None and not _inherits_well(event, events):
+            event = None
         if event is None and trigger.petrarch:
             continue  # a field-lexicon verb that coded nothing does not bound its neighbours
         if event is not None:
@@ -320,6 +327,17 @@ def code_events(sentence: str, lower: str, mentions: list[Mention],
 
 # "Taliban attacks killed scores": plural attacks reported with what they did.
 HARM_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:kill|kills|killed|wound|wounds|wounded|injured|left|hit|destroyed)\b")
+
+
+def _inherits_well(event: Event, events: list[Event]) -> bool:
+    """A subject carried over from an earlier verb holds, without a parse, in a chain of force
+    ("killed and wounded … and arrested"), of conflict ("accused … and threatened to") or of one
+    kind of event ("a visit and talks with Yoon"); elsewhere it is a guess ("met …, before turning
+    back")."""
+    if ".inherited" not in event.rule_id or event.trigger.relation_type in PLACE_IS_TARGET:
+        return True
+    kinds = {events[-1].trigger.relation_type, event.trigger.relation_type} if events else set()
+    return len(kinds) == 1 or bool(kinds) and kinds <= CONFLICT_TYPES
 
 
 def _generic_plural(lower: str, event: Event) -> bool:
@@ -447,7 +465,8 @@ def _code_trigger(sentence, lower, actors, start, end, alternatives: list[Trigge
         rule.append("inherited")
     else:
         rule.append("active")
-    if not source_group and trigger.mode == "arrest" and _reports_arrest(lower, trigger.phrase, end):
+    if not source_group and trigger.mode == "arrest" and _reports_arrest(lower, trigger.phrase, end) \
+            and not FIRST_PERSON.intersection(_words(lower[left_start:start])[-3:]):
         # "25 people were arrested", "arrests were made": arrests are made by the police.
         source_group = [Mention(start, end, Actor("police", "", "group", "COP"))]
         rule.append("implicit-police")
@@ -496,6 +515,10 @@ def _code_trigger(sentence, lower, actors, start, end, alternatives: list[Trigge
                                                    for word in _words(lower[source_group[-1].end:start]))):
         return None  # "the tax", "talks", "the Chinese in order to": a base or -s form with no subject right before it
     reciprocal = not target_group and len(source_group) > 1 and bool(RECIPROCAL.match(lower, end))
+    if trigger.role == FRAME and not target_group and not reciprocal and not trigger.phrase.startswith("threat") and not (
+            trigger.relation_type in JOINT_TYPES and len(source_group) > 1):
+        return None  # "analysts warned that …", "vowed to continue": speech aimed at no one named is no event
+        # (a threat is one even with its target left to the context: "threatened to resume protests")
     if trigger.role == NOUN:
         confidence -= 0.1
     if _in_condition(lower, start):
