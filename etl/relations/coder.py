@@ -141,13 +141,20 @@ def _sentence_facts(events: list[Event], sentence: str, lower: str, start: int, 
 def _is_headline(sentence: str) -> bool:
     """Title case and no closing full stop ("Tokyo, Seoul Target Arms Deal With Sanctions"); a
     sentence full of names still ends with one."""
-    return title_case(sentence) and not sentence.rstrip().endswith((".", "!", "?", '"', "”", "'", "’"))
+    return not sentence.rstrip().endswith((".", "!", "?", '"', "”", "'", "’")) and title_case(sentence)
 
 
 def _lower_case_region(text: str, start: int, end: int) -> bool:
     """Whether the words around a span are written in lower case (no capital letter nearby)."""
-    around = text[max(0, start - 80):end + 80]
+    around = text[max(0, start - LOWER_CASE_MARGIN):end + LOWER_CASE_MARGIN]
     return not any(c.isupper() for c in around)
+
+
+# A lower-case name counts only with no capital within 80 characters either side of it
+# (``_lower_case_region``; fewer at the text's ends), so a text without such a stretch has none.
+LOWER_CASE_MARGIN = 80
+_UNCASED_STRETCH = re.compile(r"^[^A-Z]*$|^[^A-Z]{%d,}|[^A-Z]{%d,}|[^A-Z]{%d,}$" % (
+    LOWER_CASE_MARGIN + 1, 2 * LOWER_CASE_MARGIN + 1, LOWER_CASE_MARGIN + 1))
 
 
 def _with_lower_case_names(names: list, lower_names: list, text: str) -> list:
@@ -218,7 +225,9 @@ def code_article(text: str, published: datetime.date | None = None) -> CodedArti
         published = None
     gaz = gazetteer()
     lower = _same_length_lower(text)
-    names = _with_lower_case_names(gaz.dictionary.find(text), gaz.lower_dictionary.find(lower), text)
+    names = gaz.dictionary.find(text)
+    if _UNCASED_STRETCH.search(text):  # only there can a name be written in lower case
+        names = _with_lower_case_names(names, gaz.lower_dictionary.find(lower), text)
     words = word_dictionary().find(lower)
     # A phrase's readings list its triggers before its role words (see lexicon.word_dictionary).
     triggers = [(s, e, p) for s, e, p in words if isinstance(p[0], Trigger)]

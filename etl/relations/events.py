@@ -222,10 +222,12 @@ def code_events(sentence: str, lower: str, mentions: list[Mention],
     # The field lexicon's verbs code dyadic events only: without a mention on each side there
     # is nothing to try (most of them, on most sentences). Its words that say an event is only
     # intended ("ready", "plans") are cues here, not events.
-    title_case = sentence_in_title_case(sentence)
     # An agent noun capitalised inside a name ("the Armed Forces Day parade") is no actor, as a
-    # capitalised trigger word is no event (below).
+    # capitalised trigger word is no event (below); unless the sentence is a headline in title case.
     named = mentions
+    capitalised_inside = any(m.start > 0 and m.actor.kind == "group" and not m.actor.code and sentence[m.start].isupper()
+                             for m in mentions) or any(t[0] > 0 and sentence[t[0]].isupper() for t in triggers)
+    title_case = capitalised_inside and sentence_in_title_case(sentence)
     mentions = [m for m in mentions if title_case or m.start == 0 or not (
         m.actor.kind == "group" and not m.actor.code and sentence[m.start].isupper())]
     first_start, last_end = min((m.start for m in mentions), default=0), max((m.end for m in mentions), default=0)
