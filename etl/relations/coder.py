@@ -175,6 +175,19 @@ SPORTS = re.compile(r"\b(?:\d{1,3}-\d{1,3}\b(?! (?:vote|ruling|decision|majority
                     r"penalty kicks?|free kicks?|hat-trick)\b")
 
 
+# Words of a page about a film, a show or a dish: its wars, presidents and arrests are a plot or
+# a backdrop ("Vietnam provides a backdrop", "killed by a police officer" in a synopsis).
+_REVIEW_WORD = re.compile(r"\b(film|movie|starring|played by|sequel|box office|trailer|screenplay|actor|actress|cinema|"
+                          r"premiere|episode|recipe|tablespoon|teaspoon)s?\b", re.IGNORECASE)
+REVIEW_WORDS_PER_100 = 0.6
+
+
+def _is_review_page(text: str) -> bool:
+    """A review, synopsis or recipe: two kinds of such words or more, at 0.6 per 100 words or more."""
+    found = [match.group(1).lower() for match in _REVIEW_WORD.finditer(text)]
+    return len(set(found)) >= 2 and len(found) * 100 >= REVIEW_WORDS_PER_100 * len(text.split())
+
+
 # Numbered citation marks ("[221]") are the mark of an encyclopedia page, whose sentences tell
 # history and background; the warehouse holds events reported as news.
 REFERENCE_MARK = re.compile(r"\[\d{1,4}\]")
@@ -218,6 +231,8 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
 def code_article(text: str, published: datetime.date | None = None) -> CodedArticle:
     """Code every sentence of an article; names introduced early resolve later bare mentions."""
     if not isinstance(text, str) or not text.strip():
+        return CodedArticle()
+    if _is_review_page(text):
         return CodedArticle()
     if isinstance(published, datetime.datetime):
         published = published.date()

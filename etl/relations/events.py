@@ -22,7 +22,7 @@ HYPOTHETICAL_CUES = frozenset({"will", "would", "could", "can", "must", "may", "
                                "plan", "planning", "intends", "intend", "expected", "considering",
                                "ready", "aims", "wants", "vowed", "pledged", "promised", "offered",
                                "if", "unless", "possible", "likely", "seeks", "seek", "seeking",
-                               "hopes", "hope", "hoping", "due", "scheduled", "aim", "prepared",
+                               "hopes", "hope", "hoping", "due", "scheduled", "aim", "prepared", "need", "needs",
                                "preparing", "prepares", "proposed", "ready"})
 # Words of intent that are cues, never events of their own (a field-lexicon verb among them is
 # not coded: "ready to stop", "plans to"); "offered"/"pledged"/"vowed" are events themselves.
