@@ -12,7 +12,8 @@ of ``<datasets>/extraction/*/gold.jsonl``, once per fixed seed in ``READING_SEED
 seed's draw was read before the later ones were added, so a later draw is one the rules were not
 written against), listed with the verdict a careful coder gives each
 (``relations_reading_verdicts.tsv`` beside this script, written by reading them; "?" for a fact
-not yet read), and the share kept. Finally the facts of the seed article.
+not yet read), and the share kept; also the share kept over every asserted fact already read (a steadier figure
+than one draw of 50). Finally the facts of the seed article.
 
     python bench/relations_real_bench.py [--datasets ../shared/datasets] [--seed-article PATH]
 
@@ -131,7 +132,10 @@ def reading_check(datasets: Path) -> None:
             if line and not line.startswith("#"):
                 key, verdict = line.split("\t")[:2]
                 verdicts[key] = verdict
-    print(f"\nreading check: {len(facts)} asserted facts in {len(texts)} gold texts")
+    every = [verdicts.get(_fact_key(sentence, fact), "?") for sentence, fact in facts]
+    print(f"\nreading check: {len(facts)} asserted facts in {len(texts)} gold texts; of all of them, "
+          f"{every.count('keep')} of {every.count('keep') + every.count('drop')} read are kept "
+          f"({every.count('keep') / max(1, every.count('keep') + every.count('drop')):.0%}), {every.count('?')} not read")
     for seed in READING_SEEDS:
         sample = random.Random(seed).sample(facts, min(READ_SAMPLE, len(facts)))
         print(f"draw with seed {seed}: {len(sample)} facts")

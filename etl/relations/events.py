@@ -504,6 +504,9 @@ def _code_trigger(sentence, lower, actors, start, end, alternatives: list[Trigge
     if trigger.petrarch and trigger.relation_type in COOPERATION_TYPES and len(
             {m.actor.code for m in source_group + target_group}) == 1 and source_group[0].actor.code:
         return None  # "Trump invited lawmakers", "the people voted": talk at home
+    if trigger.petrarch and trigger.relation_type in COOPERATION_TYPES and all(
+            m.actor.sector in CIVIL_SECTORS for m in source_group):
+        return None  # "60 Syrians leave Jordan": private people's comings and goings, no state's talk
     if trigger.petrarch and "place" in rule and not all(m.actor.sector in ("COP", "MIL") for m in source_group):
         return None  # only forces acting in a place act on it ("police fired in the area")
     if trigger.petrarch and source_group and not passive and rule[-1] == "active" and len(
