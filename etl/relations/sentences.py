@@ -12,7 +12,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
     A line break ends a sentence too: extracted articles put a headline, a caption or a list
     item on a line of its own, and running it into the next paragraph would join two
-    unrelated subjects and verbs. So does a full stop followed by reference marks ("[57]")."""
+    unrelated subjects and verbs; but not a break inside running prose, before a lower-case word.
+    So does a full stop followed by reference marks ("[57]")."""
     spans = []
     for boundary in sentencex.get_sentence_boundaries("en", text):
         start, end = boundary["start_index"], boundary["end_index"]
@@ -31,11 +32,24 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 _CITED_END = re.compile(r"[.!?](?:\[\d+\])+\s+(?=[A-Z])")
 
 
+# A line of running prose broken mid-sentence ("… Romney vetoed a bill to guarantee\n access to …"):
+# a letter, digit or comma before the break and a lower-case word after it.
+_HARD_WRAP = re.compile(r"[\w,][ \t]*\n[ \t]*[a-z]")
+
+
+def _last_visible(text: str, newline: int) -> int:
+    position = newline
+    while position > 0 and text[position - 1] in " \t":
+        position -= 1
+    return max(position - 1, 0)
+
+
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cuts, position = [start], start
     while (newline := text.find("\n", position, end)) >= 0:
         position = newline + 1
-        cuts.append(position)
+        if not _HARD_WRAP.match(text, _last_visible(text, newline)):
+            cuts.append(position)
     if "[" in text[start:end]:
         cuts.extend(match.end() for match in _CITED_END.finditer(text, start, end))
     cuts = sorted(set(cuts)) + [end]
