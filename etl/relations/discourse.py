@@ -202,7 +202,9 @@ class Salience:
         if pronoun in ("they", "their"):
             return self._latest_parties() or self._latest_group([], 0)
         wanted_person = pronoun in ("he", "she")
-        for recalled in reversed(self.recent):
+        # "he"/"she" points back one sentence only: further back, people the gazetteer does not
+        # know ("Senate leader Charles Schumer said …") stand between it and a known name.
+        for recalled in list(self.recent)[-1:] if wanted_person else reversed(self.recent):
             for mention, _ in recalled.ranked:
                 if (mention.actor.kind == "person") == wanted_person and mention.actor.code:
                     return [mention]
