@@ -58,8 +58,13 @@ def reader_trial(data_dir: Path, journal: str, reader_seconds: float) -> tuple[b
     _, derive_err = derive.communicate()
     derive_seconds = time.monotonic() - started
     _, reader_err = reader.communicate()
-    tail = (derive_err.strip().splitlines() or [""])[-1][:160]
-    return reader.returncode == 0, derive.returncode == 0, derive_seconds, tail
+    return reader.returncode == 0, derive.returncode == 0, derive_seconds, first_error(derive_err)
+
+
+def first_error(stderr: str) -> str:
+    """The first line naming an error in a failed run's log (the last one only says a step failed)."""
+    lines = [line.strip() for line in stderr.splitlines() if "Error" in line or "error" in line]
+    return lines[0][:200] if lines else ""
 
 
 def solo_derive(data_dir: Path) -> float:
@@ -70,12 +75,11 @@ def solo_derive(data_dir: Path) -> float:
     return time.monotonic() - started
 
 
-def twin_trial(data_dir: Path) -> tuple[int, float]:
+def twin_trial(data_dir: Path) -> tuple[int, float, set[str]]:
     started = time.monotonic()
     derives = [start_derive(data_dir, "WAL") for _ in range(2)]
-    for derive in derives:
-        derive.communicate()
-    return sum(d.returncode == 0 for d in derives), time.monotonic() - started
+    errors = {first_error(derive.communicate()[1]) for derive in derives}
+    return sum(d.returncode == 0 for d in derives), time.monotonic() - started, errors - {""}
 
 
 def main() -> None:
@@ -100,9 +104,10 @@ def main() -> None:
             print(f"{args.reader_seconds:.0f} s reader + derive, catalog journal {journal}: both succeeded "
                   f"{both} of {trials}; derive wall s: {waits}" + (f"; errors: {errors}" if errors else ""))
         twins = [twin_trial(data_dir) for _ in range(args.twin_trials)]
-        print(f"two derives of {DAY} at once: both succeeded {sum(ok == 2 for ok, _ in twins)} of {len(twins)}; "
-              f"wall s {', '.join(f'{s:.0f}' for _, s in twins)} (one alone {solo:.0f} s: serialised writes "
-              "take about twice as long)")
+        errors = set().union(*(e for _, _, e in twins))
+        print(f"two derives of {DAY} at once: both succeeded {sum(ok == 2 for ok, _, _ in twins)} of {len(twins)}; "
+              f"wall s {', '.join(f'{s:.0f}' for _, s, _ in twins)} (one alone {solo:.0f} s)"
+              + (f"; errors: {errors}" if errors else ""))
 
 
 if __name__ == "__main__":
