@@ -248,7 +248,7 @@ def code_events(sentence: str, lower: str, mentions: list[Mention],
     # is no event: in a sentence not written in title case a capitalised word after the first
     # belongs to a name.
     # "Western-backed", "U.S.-brokered": a participle inside a compound adjective is no event.
-    triggers = [t for t in triggers if t[0] < attribution_start and not _is_background(sentence, lower, t[0], named)
+    triggers = [t for t in triggers if t[0] < attribution_start and not _is_background(sentence, lower, t[0], t[1], named)
                 and not any(m.start <= t[0] < m.end for m in named) and lower[t[0] - 1:t[0]] != "-"
                 and (title_case or t[0] == 0 or not sentence[t[0]].isupper())]
     # The one country the sentence is about, if only one: home of "protesters" with no place.
@@ -364,18 +364,38 @@ def _describes(lower: str, start: int, phrase: str, previous_targets: list[Menti
     return phrase.endswith("ed") and any(lower[m.end:start] == " " for m in previous_targets)
 
 
-def _is_background(sentence: str, lower: str, start: int, actors: list[Mention]) -> bool:
-    """"after the attack", "the two detained nationals", "the Stockholm attack": a reference to
-    an event, not a report of one; such words neither code an event nor bound their neighbours'
-    actors. Capitalised words that name no actor ("Stockholm" as a place) sit inside the phrase."""
+def _is_background(sentence: str, lower: str, start: int, end: int, actors: list[Mention]) -> bool:
+    """"after the attack", "the two detained nationals", "the Stockholm attack", "this week's
+    deadly truck attack": a reference to an event, not a report of one; such words neither code an
+    event nor bound their neighbours' actors. Capitalised words that name no actor ("Stockholm"
+    as a place) sit inside the phrase, and so do up to two modifiers of a noun ("deadly truck"), but
+    not a compound's tail ("a two-day visit" is the visit being made)."""
     window = max(0, start - 40)
-    before = _words(lower[window:start])
+    tokens = [(match.group(), match.start()) for match in _WORDS.finditer(lower, window, start)]
     names = {match.group().lower() for match in _NAME_WORD.finditer(sentence, window, start)
              if not any(m.start <= match.start() < m.end for m in actors)}
-    while len(before) > 1 and (before[-1] in QUANTIFIERS or before[-1].isdigit() or before[-1] in names):
-        before.pop()
-    return before[-1:] in ([d] for d in DETERMINERS) and not (
-        before[-2:-1] in ([v] for v in LIGHT_VERBS) or " ".join(before[-3:-1]) in LIGHT_VERBS)
+    # a past or progressive form ("the police fired", "the army shelling") is the event itself
+    nominal = not lower[start:end].endswith(("ed", "ing"))
+    modifiers = 0
+    while len(tokens) > 1:
+        word, position = tokens[-1]
+        free = not any(m.start <= position < m.end for m in actors)
+        if word in QUANTIFIERS or word.isdigit() or word in names:
+            tokens.pop()
+        elif nominal and free and modifiers < 2 and word not in DETERMINERS and not _possessive(word) \
+                and word not in LIGHT_VERBS and word.isalpha() and lower[position - 1:position] != "-":
+            tokens.pop()
+            modifiers += 1
+        else:
+            break
+    before = [word for word, _ in tokens]
+    last_free = bool(tokens) and not any(m.start <= tokens[-1][1] < m.end for m in actors)
+    opener = before[-1:] in ([d] for d in DETERMINERS) or (last_free and _possessive(before[-1]))
+    return opener and not (before[-2:-1] in ([v] for v in LIGHT_VERBS) or " ".join(before[-3:-1]) in LIGHT_VERBS)
+
+
+def _possessive(word: str) -> bool:
+    return word.endswith(("'s", "’s"))
 
 
 _PAST_WORDS = frozenset({"taken", "took", "made", "held"})
