@@ -81,6 +81,8 @@ CIVIL_SECTORS = frozenset({"CVL", "OPP", "LAB"})
 PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be"})
 ING_HOSTS = PASSIVE_AUX | {"began", "begin", "begins", "started", "start", "continued", "continue", "keep", "keeps", "kept",
                            "stopped", "jointly", "has", "have", "had", "by"}
+# "was also killed", "were later arrested": adverbs between a passive's auxiliary and its verb.
+PASSIVE_ADVERBS = frozenset({"also", "then", "later", "still", "already", "since", "just", "again"})
 DETERMINERS = frozenset({"the", "a", "an", "its", "their", "any", "this", "that", "his", "her"})
 _JOINER = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|as well as\s+)$")
 # ", and" after a single actor joins clauses ("expelled a Pakistani diplomat, and Islamabad …");
@@ -191,7 +193,7 @@ def _is_passive(lower: str, start: int, phrase: str) -> bool:
         return False  # "are jointly developing"
     before = _words(lower[max(0, start - 25):start])
     return bool(before) and (before[-1] in PASSIVE_AUX or (len(before) > 1 and before[-2] in PASSIVE_AUX
-                                                           and before[-1].endswith("ly")))
+                                                           and (before[-1].endswith("ly") or before[-1] in PASSIVE_ADVERBS)))
 
 
 def _polarity(lower: str, window_start: int, trigger_start: int, trigger_end: int, clause_end: int) -> tuple[bool, bool]:
@@ -492,7 +494,10 @@ def _code_trigger(sentence, lower, actors, start, end, alternatives: list[Trigge
         # "25 people were arrested", "arrests were made": arrests are made by the police.
         source_group = [Mention(start, end, Actor("police", "", "group", "COP"))]
         rule.append("implicit-police")
+    grammatical_subject = source_group
     if trigger.mode == "host" and source_group and target_group:
+        if all(m.actor.sector in CIVIL_SECTORS for m in target_group):
+            return None  # "Jordan hosts 657,000 Syrian refugees": shelter, not a visit
         source_group, target_group = target_group, source_group  # the visitor is the source
         rule.append("visitor")
 
@@ -550,7 +555,7 @@ def _code_trigger(sentence, lower, actors, start, end, alternatives: list[Trigge
         return None
     # Polarity cues count from the subject on ("Albanese will travel … to meet Xi"), but for a
     # pronoun's speaker only from the pronoun ("Hamas said it had accepted").
-    subject_end = source_group[-1].end if source_group and not passive else left_start
+    subject_end = grammatical_subject[-1].end if grammatical_subject and not passive else left_start
     window_start = max(left_start, subject_end) if rule[-1] == "pronoun" else subject_end
     negated, hypothetical = _polarity(lower, window_start, start, end, right_end)
     if trigger.petrarch and lower[max(0, start - 3):start] == "to ":
