@@ -170,14 +170,18 @@ def write_gzip_bomb(path: Path, zeros: int) -> Path:
 
 # Peak memory of one import in a fresh process, so the figure is the import's own.
 _MEASURE = """
-import json, resource, sys
+import json, sys
 from pathlib import Path
+# The peak RSS a process inherits across fork and exec is the parent's: reset it first.
+with open("/proc/self/clear_refs", "w") as refs:
+    refs.write("5")
 from etl.capture.state import CaptureState
 from etl.capture.warc_import import import_warc
 from etl.settings import get_settings
 result = import_warc([sys.argv[1]], Path(sys.argv[2]), get_settings(), CaptureState.empty())
 print(json.dumps({"problems": result.problems, "captures": result.captures.height,
-                  "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "peak_rss_mb": next(int(line.split()[1]) for line in open("/proc/self/status")
+                                      if line.startswith("VmHWM:")) / 1024}))
 """
 
 
