@@ -146,7 +146,7 @@ def reading_check(datasets: Path) -> None:
             judged += verdict in ("keep", "drop")
             kept += verdict == "keep"
             print(f"  [{verdict:>4}] {key}  {fact.relation_type} {'+'.join(fact.source_iso3) or '-'} > "
-                  f"{'+'.join(fact.target_iso3) or '-'}  «{sentence[:160]}»")
+                  f"{'+'.join(fact.target_iso3) or '-'}  «{' '.join(sentence.split())[:160]}»")
         if judged:
             print(f"reading check, seed {seed}: {kept} of {judged} read facts kept ({kept / judged:.0%}); "
                   f"{len(sample) - judged} not read")
