@@ -14,7 +14,10 @@ from functools import lru_cache
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-REPO_SQL_DIR = PACKAGE_DIR.parent / "sql"
+# The SQL files: the repository's top-level sql/ in a source checkout or editable install, the
+# copy the build puts inside the package otherwise (a wheel, a plain `pip install .`).
+REPO_SQL_DIR = next((d for d in (PACKAGE_DIR.parent / "sql", PACKAGE_DIR / "sql") if (d / "schema").is_dir()),
+                    PACKAGE_DIR.parent / "sql")
 DEFAULT_SOURCES_FILE = PACKAGE_DIR / "sources.yaml"
 # A data folder remembers the feed list it was made with in this file: with ETL_SOURCES unset it
 # wins over the packaged list, so a folder made by `etl demo` never polls the real web.
