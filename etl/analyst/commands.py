@@ -12,6 +12,7 @@ import polars as pl
 from etl.analyst.export import ExportRequest, export_warehouse
 from etl.analyst.search import SearchFilters, search_articles
 from etl.analyst.search_index import ensure_search_index, index_path
+from etl.cli.errors import BadInput
 from etl.cli.sql_shell import render
 from etl.settings import get_settings
 from etl.warehouse import lake
@@ -66,9 +67,9 @@ def run_export(args: argparse.Namespace) -> int:
     con = lake.connect(get_settings(), read_only=True)
     try:
         result = export_warehouse(con, request)
-    except (FileExistsError, FileNotFoundError, ValueError, duckdb.Error) as error:
-        print(f"export refused: {error}", file=sys.stderr)
-        return 1
+    except (FileExistsError, FileNotFoundError, ValueError) as error:
+        # A target that exists, a missing folder, an unknown table: nothing was written.
+        raise BadInput(f"export refused: {error}") from error
     finally:
         con.close()
     for table, rows in result.rows.items():

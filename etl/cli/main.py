@@ -12,16 +12,33 @@ import duckdb
 
 from etl.analyst.export import EXPORT_FORMATS
 from etl.capture.sources import SourcesError
+from etl.cli.errors import BadInput
 from etl.cli.sql_shell import FORMATS
 from etl.demo.server import DEMO_PORT
 
 
 def _date(text: str) -> dt.date:
-    return dt.date.fromisoformat(text)
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a day; write YYYY-MM-DD") from None
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """Usage mistakes as one line naming the command (exit 2); `--help` still shows the usage."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+# After the subcommand too (`etl derive DAY --debug`); SUPPRESS keeps a subcommand's parser from
+# overwriting a --debug given before it.
+_DEBUG = dict(action="store_true", default=argparse.SUPPRESS, help="show the full traceback of a failure")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="etl", description="News feeds -> relation-fact warehouse.")
+    parser = OneLineParser(prog="etl", description="News feeds -> relation-fact warehouse.")
+    parser.add_argument("--debug", action="store_true", help="show the full traceback of a failure")
     sub = parser.add_subparsers(dest="command", required=True)
 
     demo = sub.add_parser("demo", help="run capture + derive on the bundled offline demo and print what landed")
@@ -64,7 +81,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     sources = sub.add_parser("sources", help="inspect the configured sources")
     sources.add_argument("action", choices=["check"])
+    for command in sub.choices.values():
+        command.add_argument("--debug", **_DEBUG)
     return parser
+
+
+def check_arguments(args: argparse.Namespace) -> None:
+    """Refuse argument combinations argparse cannot express, before any work starts."""
+    if getattr(args, "format", None) == "parquet" and args.command == "sql" and args.output is None:
+        raise BadInput("--format parquet needs --output FILE (Parquet is not written to a terminal)")
+    start, end = getattr(args, "start", None), getattr(args, "end", None)
+    if isinstance(start, dt.date) and isinstance(end, dt.date) and start > end:
+        raise BadInput(f"the range is reversed: {start} is after {end} (give the first day first)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -73,16 +101,29 @@ def main(argv: list[str] | None = None) -> int:
     # APIs; a CLI user can do nothing about them, and they would bury the output.
     warnings.filterwarnings("ignore", message=".*(beta|preview|deprecated|superseded).*")
     try:
+        check_arguments(args)
         return dispatch(args)
-    except (RuntimeError, FileNotFoundError, SourcesError) as error:
-        # Failed runs, missing warehouses, unusable source lists: the message says what
-        # happened; the full event log of a failed run is in the Dagster UI.
-        print(f"etl {args.command}: {error}", file=sys.stderr)
-        return 1
-    except duckdb.Error as error:
+    except Exception as error:
+        if getattr(args, "debug", False):
+            raise
+        print(f"etl {args.command}: {describe_failure(error)}", file=sys.stderr)
+        return 2 if isinstance(error, BadInput) else 1
+    except KeyboardInterrupt:
+        print(f"etl {args.command}: interrupted", file=sys.stderr)
+        return 130
+
+
+def describe_failure(error: Exception) -> str:
+    """One line for a failure: its message, or its kind when it is not one of ours."""
+    first_line = (str(error).strip().splitlines() or [""])[0]
+    if isinstance(error, (BadInput, RuntimeError, FileNotFoundError, FileExistsError, SourcesError)):
+        # Bad input, failed runs, missing warehouses, unusable source lists: the message says
+        # what happened; the full event log of a failed run is in the Dagster UI.
+        return first_line
+    if isinstance(error, duckdb.Error):
         # E.g. a catalog (ETL_CATALOG) that cannot be opened: DuckDB's message names it.
-        print(f"etl {args.command}: warehouse error: {str(error).splitlines()[0]}", file=sys.stderr)
-        return 1
+        return f"warehouse error: {first_line}"
+    return f"unexpected {type(error).__name__}: {first_line} (run again with --debug for the traceback)"
 
 
 def dispatch(args: argparse.Namespace) -> int:
@@ -93,16 +134,25 @@ def dispatch(args: argparse.Namespace) -> int:
         return 0
     if args.command == "capture":
         from etl.capture.sources import load_sources
-        from etl.cli.dagster_runs import run_capture
+        from etl.cli.dagster_runs import print_run_summary, run_capture
         from etl.settings import get_settings
 
         load_sources(get_settings().sources_file)  # a bad list is refused here, with its own message
-        run_capture()
+        print_run_summary(run_capture(), "capture")
         return 0
     if args.command == "derive":
-        from etl.cli.dagster_runs import run_derive
+        from etl.cli.dagster_runs import check_derive_days, print_run_summary, run_derive
+        from etl.settings import get_settings
+        from etl.warehouse import lake
 
-        run_derive(args.start, args.end or args.start)
+        check_derive_days(args.start, args.end or args.start)
+        settings = get_settings()
+        if not lake.warehouse_exists(settings):
+            # Deriving reads captures: with no warehouse there is nothing to derive, and an
+            # empty one must not appear wherever the command happens to run.
+            raise FileNotFoundError(f"no warehouse at {settings.catalog_path}: run `etl demo` or "
+                                    "`etl capture` first (or set ETL_DATA_DIR)")
+        print_run_summary(run_derive(args.start, args.end or args.start), "derive")
         return 0
     if args.command == "sql":
         from etl.cli.sql_shell import interactive_shell, run_query
@@ -122,6 +172,9 @@ def dispatch(args: argparse.Namespace) -> int:
     if args.command == "import-warc":
         from etl.cli.capture_commands import import_warc_files
 
+        missing = [str(path) for path in args.files if not path.is_file()]
+        if missing:
+            raise BadInput(f"no such file: {', '.join(missing)}")
         return import_warc_files(args.files, derive=not args.no_derive)
     if args.command == "sources":
         from etl.cli.capture_commands import check_configured_sources

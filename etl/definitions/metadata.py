@@ -8,6 +8,9 @@ import polars as pl
 from etl.analyst.dictionary import relations
 
 PREVIEW_ROWS = 10
+# Rows a materialization wrote in its run; "dagster/row_count" (the UI's "Row count") is the
+# rows the whole table holds after it.
+ROWS_WRITTEN = "rows_written_by_this_run"
 _CELL_CHARS = 80
 
 
@@ -46,9 +49,9 @@ def column_schema(frame: pl.DataFrame, table: str | None = None) -> dg.TableSche
 
 
 def table_metadata(frame: pl.DataFrame, table: str | None = None, **extra) -> dict:
-    """Row count, column schema and a preview: what every materialization records."""
+    """Rows written, column schema and a preview: what every materialization records."""
     return {
-        "dagster/row_count": frame.height,
+        ROWS_WRITTEN: frame.height,
         "dagster/column_schema": column_schema(frame, table),
         "preview": markdown_preview(frame),
         **extra,

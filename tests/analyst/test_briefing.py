@@ -9,6 +9,7 @@ import dagster as dg
 from markupsafe import escape  # the escaping the Jinja2 page uses
 
 from etl.analyst.briefing import write_briefing
+from etl.definitions.metadata import ROWS_WRITTEN
 from etl.settings import get_settings
 from etl.warehouse import lake
 
@@ -67,7 +68,7 @@ def test_demo_briefing_asset_links_its_page(demo_copy):
                 for e in result.get_asset_materialization_events()}
     page = get_settings().reports_dir / "briefing-2024-11-15.html"
     assert metadata["daily_briefing"]["briefing"].value == str(page)
-    assert metadata["daily_briefing"]["dagster/row_count"].value > 0
+    assert metadata["daily_briefing"][ROWS_WRITTEN].value > 0
     assert metadata["search_index"]["dagster/row_count"].value > 0
 
     html = page.read_text()

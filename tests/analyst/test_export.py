@@ -28,7 +28,7 @@ def test_duckdb_export_of_chosen_tables_and_days(sample_warehouse, tmp_path, cap
     assert top == [("s4", 1), ("s5", 3)]  # the views work in the file, on the exported days only
     assert "source_health" not in views  # the capture log is never added for a view
     assert {"fact_evidence", "dyad_weekly", "story_events"} <= views
-    assert main(args) == 1 and "exists" in capsys.readouterr().err
+    assert main(args) == 2 and "exists" in capsys.readouterr().err
 
 
 def test_chosen_tables_keep_the_views_they_support(sample_warehouse, tmp_path, capsys):
@@ -81,5 +81,5 @@ def test_export_as_of_an_earlier_snapshot(sample_warehouse, tmp_path, capsys):
     finally:
         con.close()
     assert counts == (17, 0)
-    assert main(["export", str(tmp_path / "x.duckdb"), "--tables", "nope"]) == 1
+    assert main(["export", str(tmp_path / "x.duckdb"), "--tables", "nope"]) == 2
     assert "no table nope" in capsys.readouterr().err

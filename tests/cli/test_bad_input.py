@@ -1,0 +1,87 @@
+"""Bad input to the writing and exporting commands: one line on stderr, exit code 2, nothing done."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ETL = Path(sys.executable).with_name("etl")
+
+
+def run_etl(args: list[str], cwd: Path, data_dir: Path | None = None) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in ("ETL_DATA_DIR", "DAGSTER_HOME")}
+    if data_dir is not None:
+        env["ETL_DATA_DIR"] = str(data_dir)
+        env["DAGSTER_HOME"] = str(data_dir / "dagster_home")
+    return subprocess.run([str(ETL), *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+
+
+def assert_one_line_refusal(result: subprocess.CompletedProcess, command: str, words: str) -> None:
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(f"etl {command}: ") and words in lines[0], lines[0]
+    assert "Traceback" not in result.stderr
+
+
+TOMORROW_PLUS = (dt.datetime.now(dt.timezone.utc).date() + dt.timedelta(days=2)).isoformat()
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["derive", "2024-11-15", "2024-11-13"], "the range is reversed: 2024-11-15 is after 2024-11-13"),
+        (["derive", "2023-12-31"], "2023-12-31 is before the first daily partition, 2024-01-01"),
+        (["derive", TOMORROW_PLUS], f"{TOMORROW_PLUS} is after the last daily partition"),
+        (["derive", "2024-13-01"], "'2024-13-01' is not a day; write YYYY-MM-DD"),
+        (["sql", "SELECT 1", "--format", "parquet"], "--format parquet needs --output FILE"),
+        (["export", "out.duckdb", "--start", "2024-11-15", "--end", "2024-11-13"], "the range is reversed"),
+        (["import-warc", "missing.warc.gz"], "no such file: missing.warc.gz"),
+    ],
+)
+def test_bad_input_needs_no_warehouse_and_creates_none(tmp_path, args, words):
+    result = run_etl(args, cwd=tmp_path)
+    assert_one_line_refusal(result, args[0], words)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_unknown_export_table_is_named(demo_data_dir, tmp_path):
+    result = run_etl(["export", str(tmp_path / "out.duckdb"), "--tables", "articles,nope"], tmp_path, demo_data_dir)
+    assert_one_line_refusal(result, "export", "no table nope in the warehouse; tables: actors, articles")
+    assert not (tmp_path / "out.duckdb").exists()
+
+
+def test_debug_shows_the_traceback(tmp_path):
+    result = run_etl(["derive", "2023-12-31", "--debug"], cwd=tmp_path)
+    assert result.returncode == 1
+    assert "Traceback" in result.stderr and "BadInput: 2023-12-31 is before the first daily partition" in result.stderr
+
+
+@pytest.mark.parametrize("args", [["sql", "SELECT 1"], ["derive", "2024-11-15"], ["search", "water"],
+                                  ["export", "out.duckdb"]])
+def test_commands_outside_a_data_folder_create_nothing(tmp_path, args):
+    result = run_etl(args, cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"etl {args[0]}: no warehouse at {tmp_path / 'data/lake/catalog.sqlite'}: run `etl demo` "
+        + ("or `etl capture` first" if args[0] == "derive" else "or a capture+derive first") + " (or set ETL_DATA_DIR)"
+    ]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_derive_ends_with_a_summary(demo_copy, tmp_path):
+    result = run_etl(["derive", "2024-11-15"], tmp_path, demo_copy)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("derive: run ") and lines[0].endswith(" succeeded")
+    run_id = lines[0].split()[2]
+    written = {line.split()[0]: int(line.split()[1]) for line in lines[1:] if line.endswith("rows written")}
+    assert written["articles"] == 16 and written["stories"] == 16 and written["relation_facts"] > 0
+    assert lines[-1].startswith(f"  event log: http://127.0.0.1:3000/runs/{run_id}")
+    # Not a terminal: no progress line redrawn into the captured output.
+    assert "\r" not in result.stdout
