@@ -9,11 +9,17 @@ from __future__ import annotations
 import datetime as dt
 import fcntl
 import os
+import shutil
+import sys
+import threading
+import time
+import uuid
 from pathlib import Path
 
 import dagster as dg
 import yaml
 
+from etl.cli.errors import BadInput
 from etl.cli.run_launcher import run_worker_tags
 from etl.settings import Settings, get_settings
 
@@ -79,21 +85,120 @@ def _create_instance_storage(home: Path) -> None:
 CONSOLE_LOGGING = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
 
 
+# Where a run's page is when `dagster dev` (or dagster-webserver) serves this DAGSTER_HOME.
+DAGSTER_UI_URL = os.environ.get("ETL_DAGSTER_UI", "http://127.0.0.1:3000")
+_PROGRESS_SECONDS = 0.5
+_STEP_EVENTS = {"STEP_START", "STEP_SUCCESS", "STEP_FAILURE", "STEP_SKIPPED"}
+
+
+def run_url(run_id: str) -> str:
+    return f"{DAGSTER_UI_URL}/runs/{run_id}"
+
+
+class StageProgress:
+    """Live step counts of a run, redrawn on one terminal line while the run executes.
+
+    The run executes in this process; a watcher thread reads its step events back from the
+    instance's event log, which the run writes as it goes.
+    """
+
+    def __init__(self, instance: dg.DagsterInstance, run_id: str, job_name: str, steps: int):
+        self._instance, self._run_id, self._job_name, self._steps = instance, run_id, job_name, steps
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+        self._started = time.monotonic()
+
+    def __enter__(self) -> StageProgress:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+        sys.stdout.write("\r\033[K")
+        sys.stdout.flush()
+
+    def line(self) -> str:
+        from dagster._core.events import DagsterEventType
+
+        kinds = {DagsterEventType(name) for name in _STEP_EVENTS}
+        running: dict[str, bool] = {}
+        for record in self._instance.all_logs(self._run_id, of_type=kinds):
+            event = record.dagster_event
+            running[event.step_key] = event.event_type_value == "STEP_START"
+        done = sum(not active for active in running.values())
+        active = ", ".join(step for step, is_running in running.items() if is_running)
+        elapsed = time.monotonic() - self._started
+        return f"{self._job_name}: {done}/{self._steps} steps done{'; running ' + active if active else ''} ({elapsed:.0f} s)"
+
+    def _watch(self) -> None:
+        while not self._stop.wait(_PROGRESS_SECONDS):
+            # Cut to the terminal's width: a wrapped line could not be redrawn in place.
+            width = shutil.get_terminal_size().columns - 1
+            sys.stdout.write("\r\033[K" + self.line()[:width])
+            sys.stdout.flush()
+
+
 def execute_job(job_name: str, run_config: dict | None = None, **kwargs) -> dg.ExecuteInProcessResult:
     ensure_dagster_home()
     from etl.definitions import defs  # imported late: loading Dagster definitions takes seconds
 
     # Where this run's process is, so the daemon's run monitoring can tell when it has died.
     tags = {**kwargs.pop("tags", {}), **run_worker_tags()}
+    job = defs.resolve_job_def(job_name)
+    run_id = str(uuid.uuid4())
     with dg.DagsterInstance.get() as instance:
-        result = defs.resolve_job_def(job_name).execute_in_process(
-            instance=instance, raise_on_error=False, run_config={**CONSOLE_LOGGING, **(run_config or {})},
-            tags=tags, **kwargs
-        )
+        def execute() -> dg.ExecuteInProcessResult:
+            return job.execute_in_process(
+                instance=instance, raise_on_error=False, run_config={**CONSOLE_LOGGING, **(run_config or {})},
+                tags=tags, run_id=run_id, **kwargs
+            )
+
+        if sys.stdout.isatty():
+            with StageProgress(instance, run_id, job_name, len(job.graph.nodes)):
+                result = execute()
+        else:
+            result = execute()
     if not result.success:
         failures = [e.message for e in result.all_events if e.is_failure]
-        raise RuntimeError(f"{job_name} failed: " + "; ".join(failures))
+        raise RuntimeError(f"{job_name} failed: " + "; ".join(failures) + f" (run {run_id}: {run_url(run_id)})")
     return result
+
+
+def rows_written(result: dg.ExecuteInProcessResult) -> dict[str, int]:
+    """Rows each asset wrote in this run (a range run records the same figure on every day's
+    materialization: it is counted once)."""
+    from etl.definitions.metadata import ROWS_WRITTEN
+
+    written: dict[str, int] = {}
+    for event in result.get_asset_materialization_events():
+        materialization = event.step_materialization_data.materialization
+        if ROWS_WRITTEN in materialization.metadata:
+            written[materialization.asset_key.to_user_string()] = int(materialization.metadata[ROWS_WRITTEN].value)
+    return written
+
+
+def print_run_summary(result: dg.ExecuteInProcessResult, what: str) -> None:
+    """What a run wrote, per table, and where its full event log is."""
+    written = rows_written(result)
+    print(f"{what}: run {result.run_id} succeeded")
+    for name, rows in written.items():
+        print(f"  {name:<16} {rows:>8} rows written")
+    print(f"  event log: {run_url(result.run_id)} (when `dagster dev` runs)")
+
+
+def check_derive_days(start: dt.date, end: dt.date) -> None:
+    """Refuse a range that is reversed or reaches outside the daily partitions."""
+    from etl.definitions.partitions import daily_partitions
+
+    first = dt.date.fromisoformat(daily_partitions.get_first_partition_key())
+    last = dt.date.fromisoformat(daily_partitions.get_last_partition_key())
+    if start > end:
+        raise BadInput(f"the range is reversed: {start} is after {end} (give the first day first)")
+    if start < first:
+        raise BadInput(f"{start} is before the first daily partition, {first}")
+    if end > last:
+        raise BadInput(f"{end} is after the last daily partition, {last} (today, UTC)")
 
 
 def run_capture(now: dt.datetime | None = None, sources_file: Path | None = None) -> dg.ExecuteInProcessResult:
@@ -104,6 +209,7 @@ def run_capture(now: dt.datetime | None = None, sources_file: Path | None = None
 
 def run_derive(start: dt.date, end: dt.date) -> dg.ExecuteInProcessResult:
     """Derive every day from ``start`` to ``end`` (inclusive) in one run, days in order."""
+    check_derive_days(start, end)
     return execute_job(
         "derive_job",
         tags={
