@@ -165,25 +165,26 @@ def execute_job(job_name: str, run_config: dict | None = None, **kwargs) -> dg.E
     return result
 
 
-def rows_written(result: dg.ExecuteInProcessResult) -> dict[str, int]:
-    """Rows each asset wrote in this run (a range run records the same figure on every day's
-    materialization: it is counted once)."""
+def rows_written(result: dg.ExecuteInProcessResult) -> dict[str, tuple[int, int | None]]:
+    """Per asset: rows written by this run, and rows its table holds after it (None for an asset
+    that is no table). A range run records the same figures on every day's materialization."""
     from etl.definitions.metadata import ROWS_WRITTEN
 
-    written: dict[str, int] = {}
+    written: dict[str, tuple[int, int | None]] = {}
     for event in result.get_asset_materialization_events():
-        materialization = event.step_materialization_data.materialization
-        if ROWS_WRITTEN in materialization.metadata:
-            written[materialization.asset_key.to_user_string()] = int(materialization.metadata[ROWS_WRITTEN].value)
+        metadata = event.step_materialization_data.materialization.metadata
+        if ROWS_WRITTEN in metadata:
+            in_table = metadata.get("dagster/row_count")
+            written[event.asset_key.to_user_string()] = (
+                int(metadata[ROWS_WRITTEN].value), None if in_table is None else int(in_table.value))
     return written
 
 
 def print_run_summary(result: dg.ExecuteInProcessResult, what: str) -> None:
     """What a run wrote, per table, and where its full event log is."""
-    written = rows_written(result)
     print(f"{what}: run {result.run_id} succeeded")
-    for name, rows in written.items():
-        print(f"  {name:<16} {rows:>8} rows written")
+    for name, (written, in_table) in rows_written(result).items():
+        print(f"  {name:<16} {written:>8} rows written" + ("" if in_table is None else f", {in_table} in the table"))
     print(f"  event log: {run_url(result.run_id)} (when `dagster dev` runs)")
 
 

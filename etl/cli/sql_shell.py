@@ -160,8 +160,8 @@ SHELL_HELP = """Commands (SQL statements end with ';'):
   .format FMT          table | csv | json            .help  .quit"""
 
 # Catalog listings shown by the dot commands.
-_TABLES_SQL = """
-SELECT table_name, estimated_size AS approx_rows, column_count
+_TABLE_NAMES_SQL = """
+SELECT table_name, column_count
 FROM duckdb_tables() WHERE database_name = current_database() ORDER BY table_name
 """
 _VIEWS_SQL = """
@@ -203,7 +203,7 @@ def interactive_shell() -> int:
                 if stripped.startswith(".format"):
                     fmt = _choose_format(stripped, fmt)
                     continue
-                sql = _dot_command(stripped)
+                sql = _dot_command(stripped, con)
                 if sql is None:
                     print(SHELL_HELP)
                     continue
@@ -235,10 +235,19 @@ def _choose_format(command: str, current: str) -> str:
     return current
 
 
-def _dot_command(command: str) -> str | None:
+def tables_sql(con: duckdb.DuckDBPyConnection) -> str:
+    """Every table with its exact row count: DuckDB's estimated_size still counts the rows
+    DuckLake has deleted, so it overstates tables that days were re-derived into."""
+    return "\nUNION ALL ".join(
+        f"SELECT {lake.sql_literal(name)} AS table_name, count(*) AS rows, {columns} AS columns FROM {name}"
+        for name, columns in con.execute(_TABLE_NAMES_SQL).fetchall()
+    ) + "\nORDER BY table_name"
+
+
+def _dot_command(command: str, con: duckdb.DuckDBPyConnection) -> str | None:
     name, _, arg = command.partition(" ")
     if name == ".tables":
-        return _TABLES_SQL
+        return tables_sql(con)
     if name == ".views":
         return _VIEWS_SQL
     if name == ".snapshots":

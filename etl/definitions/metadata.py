@@ -48,10 +48,19 @@ def column_schema(frame: pl.DataFrame, table: str | None = None) -> dg.TableSche
                                    for name, dtype in frame.schema.items()])
 
 
-def table_metadata(frame: pl.DataFrame, table: str | None = None, **extra) -> dict:
-    """Rows written, column schema and a preview: what every materialization records."""
+def table_rows(con, table: str) -> int:
+    """Exact rows the table holds now (DuckDB's estimated size still counts deleted rows)."""
+    return con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def table_metadata(frame: pl.DataFrame, table: str | None = None, rows_in_table: int | None = None,
+                   **extra) -> dict:
+    """Rows written, column schema and a preview: what every materialization records; with
+    ``rows_in_table`` also the table's own size, the UI's "Row count"."""
+    in_table = {} if rows_in_table is None else {"dagster/row_count": rows_in_table}
     return {
         ROWS_WRITTEN: frame.height,
+        **in_table,
         "dagster/column_schema": column_schema(frame, table),
         "preview": markdown_preview(frame),
         **extra,

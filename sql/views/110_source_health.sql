@@ -6,12 +6,15 @@ WITH recent AS (
     SELECT *, row_number() OVER (PARTITION BY feed_name ORDER BY requested_at DESC) AS recency
     FROM feed_fetches
 ),
+-- The latest fetch's own row: its status and error stay NULL when it had none (arg_max would
+-- skip NULLs and show an older fetch's HTTP status).
+latest AS (
+    SELECT feed_name, outcome AS last_outcome, http_status AS last_status, error AS last_error
+    FROM recent WHERE recency = 1
+),
 fetch_stats AS (
     SELECT feed_name,
            count(*) AS fetches,
-           arg_max(outcome, requested_at) AS last_outcome,
-           arg_max(http_status, requested_at) AS last_status,
-           arg_max(error, requested_at) AS last_error,
            max(requested_at) AS last_fetched_at,
            max(requested_at) FILTER (WHERE outcome = 'ok') AS last_ok_at,
            max(requested_at) FILTER (WHERE new_entries > 0) AS last_new_entry_at,
@@ -28,12 +31,13 @@ article_stats AS (
     GROUP BY source
 )
 SELECT f.feed_name,
-       f.last_outcome, f.last_status, f.last_error,
+       l.last_outcome, l.last_status, l.last_error,
        f.fetches, f.ok_rate_last_24,
        st.error_count AS consecutive_errors, coalesce(st.disabled, false) AS disabled, st.disabled_reason,
        f.last_fetched_at, f.last_ok_at, f.last_new_entry_at, a.latest_article_at,
        coalesce(a.articles, 0) AS articles, coalesce(a.articles_with_text, 0) AS articles_with_text,
-       f.last_outcome <> 'ok' OR coalesce(st.disabled, false) AS needs_attention
+       l.last_outcome <> 'ok' OR coalesce(st.disabled, false) AS needs_attention
 FROM fetch_stats f
+JOIN latest l USING (feed_name)
 LEFT JOIN feed_state st USING (feed_name)
 LEFT JOIN article_stats a USING (feed_name);

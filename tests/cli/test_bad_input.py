@@ -72,16 +72,3 @@ def test_commands_outside_a_data_folder_create_nothing(tmp_path, args):
         + ("or `etl capture` first" if args[0] == "derive" else "or a capture+derive first") + " (or set ETL_DATA_DIR)"
     ]
     assert list(tmp_path.iterdir()) == []
-
-
-def test_derive_ends_with_a_summary(demo_copy, tmp_path):
-    result = run_etl(["derive", "2024-11-15"], tmp_path, demo_copy)
-    assert result.returncode == 0, result.stderr
-    lines = result.stdout.splitlines()
-    assert lines[0].startswith("derive: run ") and lines[0].endswith(" succeeded")
-    run_id = lines[0].split()[2]
-    written = {line.split()[0]: int(line.split()[1]) for line in lines[1:] if line.endswith("rows written")}
-    assert written["articles"] == 16 and written["stories"] == 16 and written["relation_facts"] > 0
-    assert lines[-1].startswith(f"  event log: http://127.0.0.1:3000/runs/{run_id}")
-    # Not a terminal: no progress line redrawn into the captured output.
-    assert "\r" not in result.stdout

@@ -15,7 +15,7 @@ from etl.capture.outcomes import DEFERRED, OK, SUCCESS
 from etl.capture.sources import load_sources
 from etl.definitions.capture_health import FAILING_SHARE_WARN, capture_health
 from etl.analyst.dictionary import relations
-from etl.definitions.metadata import markdown_preview, schema_metadata, table_metadata
+from etl.definitions.metadata import markdown_preview, schema_metadata, table_metadata, table_rows
 from etl.definitions.resources import WarehouseResource
 from etl.settings import get_settings
 from etl.warehouse.capture_state import capture_into
@@ -59,6 +59,7 @@ def capture(context: dg.AssetExecutionContext, config: CaptureConfig, warehouse:
     with warehouse.connect() as con:
         result, written = capture_into(con, sources, settings, now=now)
         newest = {table: query(con, sql)["newest"][0] for table, sql in _NEWEST.items()}
+        in_table = {table: table_rows(con, table) for table in CAPTURE_TABLES}
     health = capture_health(result.feed_state, result.fetches, [s.name for s in sources if s.enabled])
     outcomes = result.fetches.group_by("outcome").len().sort("outcome")
     page_outcomes = result.captures.group_by("outcome").len().sort("outcome")
@@ -81,7 +82,7 @@ def capture(context: dg.AssetExecutionContext, config: CaptureConfig, warehouse:
     yield dg.MaterializeResult(
         asset_key="feed_fetches",
         metadata=table_metadata(
-            result.fetches, "feed_fetches",
+            result.fetches, "feed_fetches", in_table["feed_fetches"],
             sources=len(sources),
             outcomes=markdown_preview(outcomes, rows=50),
             failed_feeds=failed.height,
@@ -89,12 +90,12 @@ def capture(context: dg.AssetExecutionContext, config: CaptureConfig, warehouse:
         ),
     )
     yield dg.MaterializeResult(asset_key="feed_state",
-                               metadata=table_metadata(result.feed_state, "feed_state", inactive_feeds=len(inactive)))
+                               metadata=table_metadata(result.feed_state, "feed_state", in_table["feed_state"], inactive_feeds=len(inactive)))
     yield dg.MaterializeResult(asset_key="feed_entries",
-                               metadata=table_metadata(result.entries, "feed_entries", **_last_updated(newest["feed_entries"])))
+                               metadata=table_metadata(result.entries, "feed_entries", in_table["feed_entries"], **_last_updated(newest["feed_entries"])))
     yield dg.MaterializeResult(
         asset_key="captures",
-        metadata=table_metadata(result.captures, "captures", outcomes=markdown_preview(page_outcomes, rows=50),
+        metadata=table_metadata(result.captures, "captures", in_table["captures"], outcomes=markdown_preview(page_outcomes, rows=50),
                                 deferred_pages=deferred, **_last_updated(newest["captures"])),
     )
     yield dg.AssetCheckResult(

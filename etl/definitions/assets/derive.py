@@ -13,7 +13,7 @@ import dagster as dg
 import duckdb
 import polars as pl
 
-from etl.definitions.metadata import schema_metadata, table_metadata
+from etl.definitions.metadata import schema_metadata, table_metadata, table_rows
 from etl.definitions.partitions import daily_partitions, partition_days
 from etl.definitions.resources import WarehouseResource
 from etl.derive.articles import derive_articles
@@ -45,10 +45,11 @@ def materialize_days(context: dg.AssetExecutionContext, warehouse: WarehouseReso
             operations = day_writes(con, day)
             lake.write(con, operations)
             own_rows.append(operations[0][1])
+        rows_in_table = table_rows(con, table)
     rows = pl.concat(own_rows, how="vertical_relaxed")
     return dg.MaterializeResult(
         metadata=table_metadata(
-            rows, table,
+            rows, table, rows_in_table,
             partitions=", ".join(d.isoformat() for d in days),
             seconds=round(time.perf_counter() - started, 3),
             **{name: summarize(rows) for name, summarize in extra_metadata.items()},

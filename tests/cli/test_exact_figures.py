@@ -1,0 +1,51 @@
+"""Figures the commands show are exact and say what they count."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+from etl.warehouse import lake
+from tests.cli.test_bad_input import ETL, run_etl
+
+
+def exact_counts(data_dir) -> dict[str, int]:
+    con = lake.connect(read_only=True)
+    try:
+        names = [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() "
+                                           "WHERE database_name = current_database()").fetchall()]
+        return {name: con.execute(f"SELECT count(*) FROM {name}").fetchone()[0] for name in names}
+    finally:
+        con.close()
+
+
+def test_derive_summary_gives_rows_written_and_rows_in_the_table(demo_copy, tmp_path):
+    result = run_etl(["derive", "2024-11-15"], tmp_path, demo_copy)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("derive: run ") and lines[0].endswith(" succeeded")
+    run_id = lines[0].split()[2]
+    figures = {m[1]: (int(m[2]), m[3] and int(m[3])) for line in lines
+               if (m := re.match(r"\s+(\w+)\s+(\d+) rows written(?:, (\d+) in the table)?$", line))}
+    counts = exact_counts(demo_copy)
+    assert figures["articles"] == (16, counts["articles"]) and counts["articles"] > 16
+    assert figures["stories"] == (16, counts["stories"])
+    assert figures["relation_facts"][1] == counts["relation_facts"] > figures["relation_facts"][0] > 0
+    assert lines[-1].startswith(f"  event log: http://127.0.0.1:3000/runs/{run_id}")
+    # Not a terminal: no progress line redrawn into the captured output.
+    assert "\r" not in result.stdout
+
+
+def test_shell_tables_shows_exact_row_counts(demo_data_dir, tmp_path, monkeypatch):
+    from etl.settings import get_settings
+
+    monkeypatch.setenv("ETL_DATA_DIR", str(demo_data_dir))
+    get_settings.cache_clear()
+    try:
+        counts = exact_counts(demo_data_dir)
+    finally:
+        get_settings.cache_clear()
+    result = subprocess.run([str(ETL), "sql"], input=".tables\n", capture_output=True, text=True, timeout=120,
+                            cwd=tmp_path, env={"ETL_DATA_DIR": str(demo_data_dir), "PATH": "/usr/bin:/bin"})
+    shown = {m[1]: int(m[2]) for m in re.finditer(r"│ (\w+)\s+┆ (\d+)\s+┆ \d+\s+│", result.stdout)}
+    assert shown == counts
