@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from etl.cli.errors import BadInput
 from etl.cli.sql_shell import render
 from etl.settings import get_settings
 from etl.warehouse import lake
@@ -39,11 +40,20 @@ def import_warc_files(paths: list[Path], derive: bool = True) -> int:
     print(f"imported {written['captures']} pages ({written['feed_entries']} entries) "
           f"into {len(days)} day(s): {', '.join(d.isoformat() for d in days) or '-'}")
     if derive and days:
-        from etl.cli.dagster_runs import run_derive
+        from etl.cli.dagster_runs import check_derive_days, print_run_summary, run_derive
 
+        derived = 0
         for day in days:
-            run_derive(day, day)
-        print(f"derived {len(days)} day(s)")
+            try:
+                check_derive_days(day, day)
+            except BadInput as outside:
+                # Stored all the same; such a day can be derived once it is inside the partitions.
+                print(f"not derived: {outside}", file=sys.stderr)
+                continue
+            print_run_summary(run_derive(day, day), f"derive {day}")
+            derived += 1
+        skipped = len(days) - derived
+        print(f"derived {derived} day(s)" + (f"; {skipped} outside the daily partitions left underived" if skipped else ""))
     # Any refused file or rejected record fails the command, even when other pages landed:
     # an operator must see that part of the input was not imported.
     return 1 if result.problems else 0

@@ -30,6 +30,7 @@ def test_a_quote_in_the_data_folder_works_for_every_command(tmp_path, environmen
     assert main(["import-warc", str(warc)]) == 0, capsys.readouterr().err       # imports, then derives the day
     assert f"derived 1 day(s)" in capsys.readouterr().out
     assert main(["derive", IMPORTED_DAY]) == 0, capsys.readouterr().err
+    assert "articles                1 rows written, 1 in the table" in capsys.readouterr().out
     assert main(["sql", "SELECT count(*) AS n FROM articles", "--format", "csv"]) == 0
     assert capsys.readouterr().out == "n\n1\n"
     assert main(["search", "talks", "--format", "csv"]) == 0, capsys.readouterr().err
@@ -65,7 +66,7 @@ def test_export_to_a_missing_folder_is_refused(tmp_path, environment, capsys):
     assert main(["import-warc", str(warc), "--no-derive"]) == 0
     capsys.readouterr()
     for target, fmt in [(tmp_path / "no-such-folder" / "x.duckdb", "duckdb"), (tmp_path / "no-such" / "pq", "parquet")]:
-        assert main(["export", str(target), "--format", fmt]) == 1
+        assert main(["export", str(target), "--format", fmt]) == 2
         err = capsys.readouterr().err
         assert "export refused" in err and f"folder {target.parent} does not exist" in err
         assert not target.parent.exists()
