@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sys
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -157,7 +159,8 @@ def run_query(sql: str, fmt: str = "table", output: Path | None = None) -> int:
 SHELL_HELP = """Commands (SQL statements end with ';'):
   .tables              tables with row counts        .views        analyst views and what they show
   .schema NAME         columns of a table or view    .snapshots    latest snapshots (for time travel)
-  .format FMT          table | csv | json            .help  .quit"""
+  .format FMT          table | csv | json            .timer on|off  time each query
+  Ctrl-C               cancels the running query (or the line being typed)   .help  .quit"""
 
 # Catalog listings shown by the dot commands.
 _TABLE_NAMES_SQL = """
@@ -188,7 +191,7 @@ def interactive_shell() -> int:
     con = open_analyst_session(settings)
     _enable_completion(readline, con)
     print(f"warehouse {settings.catalog} (read-only).\n{SHELL_HELP}")
-    fmt, buffer = "table", ""
+    fmt, buffer, timer = "table", "", False
     try:
         while True:
             try:
@@ -196,12 +199,20 @@ def interactive_shell() -> int:
             except EOFError:
                 print()
                 break
+            except KeyboardInterrupt:
+                # As in the DuckDB CLI: Ctrl-C drops the line (and a statement being typed).
+                print()
+                buffer = ""
+                continue
             stripped = line.strip()
             if not buffer and stripped.startswith("."):
                 if stripped in (".quit", ".exit"):
                     break
                 if stripped.startswith(".format"):
                     fmt = _choose_format(stripped, fmt)
+                    continue
+                if stripped.startswith(".timer"):
+                    timer = _choose_timer(stripped, timer)
                     continue
                 sql = _dot_command(stripped, con)
                 if sql is None:
@@ -212,12 +223,17 @@ def interactive_shell() -> int:
                 if not stripped.endswith(";"):
                     continue
                 sql, buffer = buffer, ""
+            started = time.perf_counter()
             try:
-                print(render(execute_query(con, sql), fmt), end="")
+                print(render(interruptible_query(con, sql), fmt), end="")
             except QueryRefused as refusal:
                 print(refusal)
+            except duckdb.InterruptException:
+                print("interrupted")
             except duckdb.Error as error:
                 print(friendly_error(error))
+            if timer:
+                print(f"Run Time: {time.perf_counter() - started:.3f} s")
     finally:
         try:
             readline.write_history_file(history)
@@ -225,6 +241,39 @@ def interactive_shell() -> int:
             pass
         con.close()
     return 0
+
+
+def interruptible_query(con: duckdb.DuckDBPyConnection, sql: str) -> pl.DataFrame:
+    """``execute_query`` that Ctrl-C cancels: the query runs in a worker thread while this one
+    waits; Python delivers SIGINT to this thread only, which then interrupts DuckDB."""
+    outcome: dict[str, object] = {}
+
+    def work() -> None:
+        try:
+            outcome["frame"] = execute_query(con, sql)
+        except BaseException as error:  # handed to the waiting thread, raised there
+            outcome["error"] = error
+
+    worker = threading.Thread(target=work, daemon=True)
+    worker.start()
+    try:
+        while worker.is_alive():
+            worker.join(0.1)
+    except KeyboardInterrupt:
+        con.interrupt()
+        worker.join()
+        raise duckdb.InterruptException("interrupted") from None
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["frame"]
+
+
+def _choose_timer(command: str, current: bool) -> bool:
+    wanted = command.partition(" ")[2].strip()
+    if wanted in ("on", "off"):
+        return wanted == "on"
+    print(f"usage: .timer on|off (now {'on' if current else 'off'})")
+    return current
 
 
 def _choose_format(command: str, current: str) -> str:
@@ -263,7 +312,7 @@ def _enable_completion(readline, con: duckdb.DuckDBPyConnection) -> None:
         "SELECT DISTINCT table_name FROM information_schema.columns WHERE table_catalog = current_database() "
         "UNION SELECT DISTINCT column_name FROM information_schema.columns WHERE table_catalog = current_database()"
     ).fetchall()}
-    names |= {".tables", ".views", ".schema", ".snapshots", ".format", ".help", ".quit"}
+    names |= {".tables", ".views", ".schema", ".snapshots", ".format", ".timer", ".help", ".quit"}
     candidates = sorted(names)
 
     def complete(text: str, state: int) -> str | None:
