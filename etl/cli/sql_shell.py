@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 import threading
 import time
@@ -160,6 +161,7 @@ SHELL_HELP = """Commands (SQL statements end with ';'):
   .tables              tables with row counts        .views        analyst views and what they show
   .schema NAME         columns of a table or view    .snapshots    latest snapshots (for time travel)
   .format FMT          table | csv | json            .timer on|off  time each query
+  .maxrows N           rows shown (first and last; default 40)
   Ctrl-C               cancels the running query (or the line being typed)   .help  .quit"""
 
 # Catalog listings shown by the dot commands.
@@ -191,7 +193,7 @@ def interactive_shell() -> int:
     con = open_analyst_session(settings)
     _enable_completion(readline, con)
     print(f"warehouse {settings.catalog} (read-only).\n{SHELL_HELP}")
-    fmt, buffer, timer = "table", "", False
+    fmt, buffer, timer, max_rows = "table", "", False, DEFAULT_MAX_ROWS
     try:
         while True:
             try:
@@ -211,6 +213,9 @@ def interactive_shell() -> int:
                 if stripped.startswith(".format"):
                     fmt = _choose_format(stripped, fmt)
                     continue
+                if stripped.startswith(".maxrows"):
+                    max_rows = _choose_max_rows(stripped, max_rows)
+                    continue
                 if stripped.startswith(".timer"):
                     timer = _choose_timer(stripped, timer)
                     continue
@@ -225,7 +230,9 @@ def interactive_shell() -> int:
                 sql, buffer = buffer, ""
             started = time.perf_counter()
             try:
-                print(render(interruptible_query(con, sql), fmt), end="")
+                frame = interruptible_query(con, sql)
+                print(terminal_table(frame, max_rows, shutil.get_terminal_size().columns)
+                      if fmt == "table" else render(frame, fmt), end="")
             except QueryRefused as refusal:
                 print(refusal)
             except duckdb.InterruptException:
@@ -241,6 +248,21 @@ def interactive_shell() -> int:
             pass
         con.close()
     return 0
+
+
+DEFAULT_MAX_ROWS = 40
+
+
+def terminal_table(frame: pl.DataFrame, max_rows: int, width: int) -> str:
+    """The result in DuckDB's own box rendering, trimmed to ``max_rows`` rows (first and last
+    ones kept) and to ``width`` characters (columns left out are named in the footer)."""
+    import contextlib
+    import io
+
+    shown = io.StringIO()
+    with contextlib.redirect_stdout(shown):
+        duckdb.connect().from_arrow(frame.to_arrow()).show(max_rows=max_rows, max_width=width)
+    return shown.getvalue()
 
 
 def interruptible_query(con: duckdb.DuckDBPyConnection, sql: str) -> pl.DataFrame:
@@ -266,6 +288,14 @@ def interruptible_query(con: duckdb.DuckDBPyConnection, sql: str) -> pl.DataFram
     if "error" in outcome:
         raise outcome["error"]
     return outcome["frame"]
+
+
+def _choose_max_rows(command: str, current: int) -> int:
+    wanted = command.partition(" ")[2].strip()
+    if wanted.isdigit() and int(wanted) > 0:
+        return int(wanted)
+    print(f"usage: .maxrows N (now {current})")
+    return current
 
 
 def _choose_timer(command: str, current: bool) -> bool:
@@ -312,7 +342,7 @@ def _enable_completion(readline, con: duckdb.DuckDBPyConnection) -> None:
         "SELECT DISTINCT table_name FROM information_schema.columns WHERE table_catalog = current_database() "
         "UNION SELECT DISTINCT column_name FROM information_schema.columns WHERE table_catalog = current_database()"
     ).fetchall()}
-    names |= {".tables", ".views", ".schema", ".snapshots", ".format", ".timer", ".help", ".quit"}
+    names |= {".tables", ".views", ".schema", ".snapshots", ".format", ".maxrows", ".timer", ".help", ".quit"}
     candidates = sorted(names)
 
     def complete(text: str, state: int) -> str | None:

@@ -47,5 +47,5 @@ def test_shell_tables_shows_exact_row_counts(demo_data_dir, tmp_path, monkeypatc
         get_settings.cache_clear()
     result = subprocess.run([str(ETL), "sql"], input=".tables\n", capture_output=True, text=True, timeout=120,
                             cwd=tmp_path, env={"ETL_DATA_DIR": str(demo_data_dir), "PATH": "/usr/bin:/bin"})
-    shown = {m[1]: int(m[2]) for m in re.finditer(r"│ (\w+)\s+┆ (\d+)\s+┆ \d+\s+│", result.stdout)}
+    shown = {m[1]: int(m[2]) for m in re.finditer(r"│ (\w+)\s+│\s+(\d+) │\s+\d+ │", result.stdout)}
     assert shown == counts

@@ -58,3 +58,16 @@ def test_ctrl_c_cancels_the_query_and_the_line_not_the_shell(demo_data_dir, tmp_
         if shell.poll() is None:
             shell.kill()
         os.close(leader)
+
+
+def test_results_fit_the_terminal():
+    import polars as pl
+
+    from etl.cli.sql_shell import terminal_table
+
+    frame = pl.DataFrame({"n": range(100), **{f"column_{i}": ["word " * 12] * 100 for i in range(8)}})
+    text = terminal_table(frame, max_rows=6, width=100)
+    lines = text.splitlines()
+    assert all(len(line) <= 100 for line in lines), max(map(len, lines))
+    assert "100 rows (6 shown)" in text and "9 columns (4 shown)" in text
+    assert "column_0" in lines[1]  # names stay whole on one line, not wrapped
