@@ -126,17 +126,27 @@ def trafilatura_text(tree) -> str:
 
 
 def body_lines(extracted: str, template: SiteTemplate | None) -> list[str]:
-    """The extracted text's lines without boilerplate lines and the host's template lines."""
+    """The extracted text's lines without boilerplate lines and the host's template lines.
+
+    A template that would take half the page's words or more is not applied: it was learned from
+    pages of another kind, or it learned text that several pages of the host share (a syndicated
+    wire story), and a template must never blank an article."""
     lines = []
     for line in extracted.splitlines():
         line = line.strip()
         bare = _LIST_MARKER.sub("", line)
-        if not bare or is_boilerplate_line(bare):
-            continue
-        if template is not None and template.is_boilerplate(bare):
-            continue
-        lines.append(line)
-    return lines
+        if bare and not is_boilerplate_line(bare):
+            lines.append(line)
+    if template is None:
+        return lines
+    kept = [line for line in lines if not template.is_boilerplate(_LIST_MARKER.sub("", line))]
+    if 2 * _words(kept) <= _words(lines):
+        return lines
+    return kept
+
+
+def _words(lines: list[str]) -> int:
+    return sum(len(line.split()) for line in lines)
 
 
 def _without_headline(lines: list[str], title: str | None) -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import timedelta
 from importlib.metadata import version
 
-EXTRACTOR_VERSION = f"newsfacts-extract/2.1+trafilatura-{version('trafilatura')}+htmldate-{version('htmldate')}"
+EXTRACTOR_VERSION = f"newsfacts-extract/2.2+trafilatura-{version('trafilatura')}+htmldate-{version('htmldate')}"
 
 # Publication dates before this year are rejected as implausible.
 EARLIEST_PLAUSIBLE_YEAR = 1990

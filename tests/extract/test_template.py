@@ -65,3 +65,16 @@ def test_line_shape_generalises_names_and_numbers_only():
     assert line_shape("Updated 3 hours ago") == line_shape("Updated 11 hours ago")
     assert line_shape("He declined to comment.") != line_shape("She declined to comment.")
     assert line_shape(" ".join(["word"] * 30)) is None
+
+
+def test_a_template_that_learned_a_shared_story_never_blanks_it():
+    """Pages of one host carrying the same wire story: the template may learn the story's lines
+    as repeated, but applying it must not take the article's text away."""
+    wire = "".join(f"<p>Wire paragraph {n}: ministers from both countries met at the harbour and agreed "
+                   f"to extend the fishing accord by another {n + 2} years.</p>" for n in range(6))
+    pages = [(f"https://outlet.example/s{i}", f"<html><head><title>Story {i}</title></head><body>"
+              f"<nav>Home World Sport</nav><article><h1>Story {i}</h1>{wire}</article></body></html>")
+             for i in range(8)]
+    template = learn_template("outlet.example", pages)
+    article = extract_article(pages[0][1], pages[0][0], template)
+    assert article.ok and "Wire paragraph 3" in article.text
