@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import use_data_dir
+from tests.reliability.saved_environment import saved_environment
 
 
 @pytest.fixture(scope="session")
@@ -31,14 +31,6 @@ def sample_data_dir(tmp_path_factory) -> Path:
 @pytest.fixture
 def sample_warehouse(sample_data_dir) -> Path:
     """Point the settings at the sample warehouse for this test, and back afterwards."""
-    from etl.settings import get_settings
-
-    saved = {k: os.environ.get(k) for k in ("ETL_DATA_DIR", "DAGSTER_HOME")}
-    use_data_dir(sample_data_dir)
-    yield sample_data_dir
-    for key, value in saved.items():
-        if value is None:
-            os.environ.pop(key, None)
-        else:
-            os.environ[key] = value
-    get_settings.cache_clear()
+    with saved_environment(("ETL_DATA_DIR", "DAGSTER_HOME")):
+        use_data_dir(sample_data_dir)
+        yield sample_data_dir
