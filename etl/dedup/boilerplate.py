@@ -18,7 +18,7 @@ from collections.abc import Sequence
 import polars as pl
 import xxhash
 
-from etl.dedup.params import BOILERPLATE_MIN_DOCS
+from etl.dedup.params import BOILERPLATE_MIN_DOCS, MAX_FURNITURE_SHARE
 
 SOURCE_LINES_SCHEMA = {"article_id": pl.String, "line": pl.String, "line_key": pl.UInt64}
 
@@ -58,12 +58,23 @@ def boilerplate_lines(today: pl.DataFrame, earlier: pl.DataFrame) -> set[str]:
 
 
 def strip_lines(texts: Sequence[str], boilerplate: set[str]) -> list[str]:
-    """``texts`` without their boilerplate lines (unchanged when the set is empty)."""
+    """``texts`` without their boilerplate lines (unchanged when the set is empty).
+
+    A text whose "boilerplate" would be MAX_FURNITURE_SHARE of its characters or more keeps all
+    its lines: furniture frames a story, it is not the story. Lines repeated that widely are the
+    text itself printed again (copies of one article under one label: an archive import, a page
+    re-published at several addresses), and stripping them would leave nothing to match on."""
     if not boilerplate or not texts:
         return list(texts)
+    lines = _line_keys(texts).with_columns(
+        furniture=pl.col("key").is_in(list(boilerplate)), chars=pl.col("line").str.len_chars()
+    )
+    share = lines.group_by("doc").agg(
+        (pl.col("chars").filter(pl.col("furniture")).sum() / pl.col("chars").sum().clip(lower_bound=1)).alias("share")
+    )
     kept = (
-        _line_keys(texts)
-        .filter(~pl.col("key").is_in(list(boilerplate)))
+        lines.join(share, on="doc")
+        .filter(~pl.col("furniture") | (pl.col("share") >= MAX_FURNITURE_SHARE))
         .group_by("doc", maintain_order=True)
         .agg(pl.col("line").str.join("\n"))
     )

@@ -16,6 +16,9 @@ MAX_TEXT_CHARS = 400_000
 
 # A line one source repeats in this many of the day's articles is site furniture.
 BOILERPLATE_MIN_DOCS = 3
+# ... unless those lines are this share of an article's characters or more: then they are the
+# article itself repeated (copies under one label), not furniture around it.
+MAX_FURNITURE_SHARE = 0.5
 
 # Word shingles: five consecutive words (NOTES.md: syndicated copies sit near Jaccard 0.71).
 SHINGLE_WORDS = 5
@@ -51,8 +54,8 @@ MIN_SHARED_SAMPLES = 2
 BUCKET_ALL_PAIRS_MAX = 12
 
 DEDUP_VERSION = (
-    f"dedup-3;{HASH_SCHEME};seed={HASH_SEED};slots={SIGNATURE_SLOTS};shingle={SHINGLE_WORDS}w;"
-    f"bands={BANDS}x{ROWS_PER_BAND};sample=1/{2 ** SAMPLE_BITS};cap={MAX_TEXT_CHARS};boilerplate>={BOILERPLATE_MIN_DOCS}@window;"
+    f"dedup-4;{HASH_SCHEME};seed={HASH_SEED};slots={SIGNATURE_SLOTS};shingle={SHINGLE_WORDS}w;"
+    f"bands={BANDS}x{ROWS_PER_BAND};sample=1/{2 ** SAMPLE_BITS};cap={MAX_TEXT_CHARS};boilerplate>={BOILERPLATE_MIN_DOCS}@window<{MAX_FURNITURE_SHARE};"
     f"near>={NEAR_JACCARD};contained>={CONTAINED_SHARE}@{MIN_CONTAINED_SHINGLES}"
 )
 

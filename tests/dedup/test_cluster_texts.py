@@ -42,6 +42,23 @@ def test_labelled_set_hard_negatives_stay_apart_and_copies_join():
     assert scores.precision >= 0.99 and scores.recall >= 0.95
 
 
+def test_copies_under_one_shared_label_are_stories_not_furniture():
+    # An archive import labels every page alike: each article printed three times must not be
+    # learned as that "outlet's" furniture, which would strip it bare and split every copy apart.
+    articles = [d["text"] for d in labelled_docs() if d["doc_id"].endswith("-0")][:12]
+    copies = [text for text in articles for _ in range(3)]
+    labels = cluster_texts(copies, ["import"] * len(copies))
+    assert len(set(labels)) == len(set(cluster_texts(articles)))
+    assert all(len(set(labels[i:i + 3])) == 1 for i in range(0, len(copies), 3))
+
+
+def test_furniture_repeated_by_one_outlet_is_still_ignored():
+    footer = "Subscribe to our newsletter for the morning briefing.\nCopyright Harbour Times Media."
+    texts = [f"{doc(i)['text']}\n{footer}" for i in ("w01-0", "w02-0", "w22-0")]
+    sourced = cluster_texts([*texts, RATE_STORY], ["harbour", "harbour", "harbour", "wire"])
+    assert sourced[0] == sourced[3] and len(set(sourced[:3])) == 3
+
+
 def test_same_event_stories_by_two_outlets_stay_apart_without_sources():
     texts = [doc("w22-0")["text"], doc("e05-0")["text"], doc("f03-0")["text"]]
     assert len(set(cluster_texts(texts))) == 3
