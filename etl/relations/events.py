@@ -11,35 +11,25 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import FRAME, NONE, NOUN, POSSESSED, Readings, Trigger
+from .matching import word_sets
 from .mentions import Mention, with_code
 from .mentions import title_case as sentence_in_title_case
 from .model import Actor
 
-NEGATION_CUES = frozenset({"not", "never", "refused", "declined", "failed", "paused", "without",
-                           "didn't", "won't", "hasn't", "haven't", "wouldn't", "cannot", "can't",
-                           "yet", "neither", "nor", "no"})
-HYPOTHETICAL_CUES = frozenset({"will", "would", "could", "can", "must", "may", "might", "shall", "should", "plans",
-                               "plan", "planning", "intends", "intend", "expected", "considering",
-                               "ready", "aims", "wants", "vowed", "pledged", "promised", "offered",
-                               "if", "unless", "possible", "likely", "seeks", "seek", "seeking",
-                               "hopes", "hope", "hoping", "due", "scheduled", "aim", "prepared", "need", "needs",
-                               "preparing", "prepares", "proposed", "ready"})
-# Words of intent that are cues, never events of their own (a field-lexicon verb among them is
-# not coded: "ready to stop", "plans to"); "offered"/"pledged"/"vowed" are events themselves.
-INTENT_WORDS = HYPOTHETICAL_CUES - {"offered", "pledged", "promised", "vowed", "proposed", "will", "would",
-                                    "could", "can", "must", "may", "might", "shall", "should", "if", "unless"}
+# The cue-word lists live in data/cues.toml, each with the reason it exists.
+_CUES = word_sets("cues.toml")
+NEGATION_CUES = _CUES["words.negation"]
+HYPOTHETICAL_CUES = _CUES["words.hypothetical"]
+INTENT_WORDS = HYPOTHETICAL_CUES - _CUES["words.not_intent"]
 # "trying to bolster cooperation": an attempt is not the event; only right before the trigger, so
 # "ramsevaks who tried to enter … were arrested" stays an arrest.
 ATTEMPT = re.compile(r"\b(?:trying|tries|tried|attempting|attempts|attempted|seeking|seeks|sought)\s+to\s+(?:\S+\s+){0,2}$")
 # "proposed that Israel withdraw … while the army deploys": everything in the complement of a
 # proposal or demand is only wanted, whatever clause breaks it contains (up to a semicolon).
 DIRECTIVE_THAT = re.compile(r"\b(?:propos|suggest|urg|demand|request|recommend)(?:ed|es|s|e)? that\b")
-# Only unambiguous future phrases: "in January" also dates past events.
-FUTURE_AFTER = ("next week", "next month", "next year", "later this", "in the coming", "in coming")
-# Frames whose embedded event is only wanted or threatened: the embedded trigger is dropped.
-DEMAND_TYPES = frozenset({"REQUEST", "THREATEN", "REJECT"})
-# Types that act physically on a place: "struck a refinery in Russia" hits Russia.
-PLACE_IS_TARGET = frozenset({"ASSAULT", "COERCE"})
+FUTURE_AFTER = _CUES["words.future_after"]
+DEMAND_TYPES = _CUES["types.demand"]
+PLACE_IS_TARGET = _CUES["types.place_is_target"]
 # Reporting verbs closing a sentence (", analysts warned."): what they report is not their event.
 TAIL_SPEECH = re.compile(r"\b(?:said|says|told|added|reported|warned|alleged|noted|claimed|confirmed)\b")
 SPEECH = re.compile(r"\b(?:said|says|told|added|reported|according to|quoted|citing|confirmed|warned that|"
@@ -48,52 +38,34 @@ CLAUSE_BREAK = re.compile(r";|, while\b|, but\b|\bwhile\b|\bafter\b|, saying\b|,
 # A relative clause closed by a comma between a subject and its verb ("Japan, which has said it
 # would…, condemned"): its speech verbs, modals and negations belong to it, not to the verb.
 RELATIVE_CLAUSE = re.compile(r", (?:which|who|whose)\b[^,;]*,")
-# "X said it had accepted": the pronoun subject of reported speech is the speaker.
-SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she"})
+SUBJECT_PRONOUNS = _CUES["words.subject_pronouns"]
 SAID_BEFORE = re.compile(r"\b(?:said|says|announced|claimed|added|insisted)\s*$")
 # "… and killed": a verb coordinated with the previous one shares its subject.
 COORDINATED = re.compile(r"(?:^|[\s,])and\s+(?:(?:then|also|[a-z]+ly)\s+)?$")
 # "…, while pledging", "after meeting": a participle clause sharing the sentence's subject.
 PARTICIPLE_CLAUSE = re.compile(r"(?:,\s*|\b)(?:while|after|before|when)\s+([a-z]+ing\s+(?:to\s+)?)?$")
 RECIPROCAL = re.compile(r"\s*(?:each other|one another)\b")
-# MOBILIZE toward a place: "massed troops near the Ukrainian border" is aimed at Ukraine.
-TOWARD_PREPOSITIONS = frozenset({"near", "toward", "towards", "around", "along"})
-QUANTIFIERS = frozenset({"two", "three", "four", "five", "six", "several", "many", "recently", "newly"})
-# "launched an attack", "staged a general strike": the determiner does not make it background.
-LIGHT_VERBS = frozenset({"launched", "staged", "carried", "conducted", "held", "mounted", "declared",
-                         "lodged", "filed", "issued", "fired", "began", "called", "responded with",
-                         "retaliated with", "set up"})
-CONFLICT_TYPES = frozenset({"ACCUSE", "THREATEN", "REJECT", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
-# Joint events need two parties: a compound source ("X and Y met") or a target.
-JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
-# "we rounded up five films": the writer's own doing is no arrest by the police.
-FIRST_PERSON = frozenset({"we", "i", "you"})
-# Types whose event needs a recipient: aid, a request or support given to nobody is a misreading;
-# so is a release of nobody named ("released a report").
-NEEDS_TARGET = frozenset({"AID", "REQUEST", "SUPPORT"})
-# The field lexicon's verbs of talk and cooperation between two parts of one country are everyday
-# politics, not events ("Trump invited lawmakers", "the people voted", "governments promoted").
-COOPERATION_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "AID", "REQUEST"})
-# Civilian sources make "protested" a PROTEST; states protesting make it an ACCUSE.
-CIVIL_SECTORS = frozenset({"CVL", "OPP", "LAB"})
-# An -ing trigger after these is a finite event ("began sharing"); otherwise it modifies a noun
-# ("a resolution demanding", "firms supplying") and is not coded.
-PASSIVE_AUX = frozenset({"was", "were", "been", "being", "is", "are", "be"})
-ING_HOSTS = PASSIVE_AUX | {"began", "begin", "begins", "started", "start", "continued", "continue", "keep", "keeps", "kept",
-                           "stopped", "jointly", "has", "have", "had", "by"}
-# "was also killed", "were later arrested": adverbs between a passive's auxiliary and its verb.
-PASSIVE_ADVERBS = frozenset({"also", "then", "later", "still", "already", "since", "just", "again"})
-DETERMINERS = frozenset({"the", "a", "an", "its", "their", "any", "this", "that", "his", "her"})
+TOWARD_PREPOSITIONS = _CUES["words.toward_prepositions"]
+QUANTIFIERS = _CUES["words.quantifiers"]
+LIGHT_VERBS = _CUES["words.light_verbs"]
+CONFLICT_TYPES = _CUES["types.conflict"]
+JOINT_TYPES = _CUES["types.joint"]
+FIRST_PERSON = _CUES["words.first_person"]
+NEEDS_TARGET = _CUES["types.needs_target"]
+COOPERATION_TYPES = _CUES["types.cooperation"]
+CIVIL_SECTORS = _CUES["sectors.civil"]
+PASSIVE_AUX = _CUES["words.passive_aux"]
+ING_HOSTS = PASSIVE_AUX | _CUES["words.ing_hosts"]
+PASSIVE_ADVERBS = _CUES["words.passive_adverbs"]
+DETERMINERS = _CUES["words.determiners"]
 _JOINER = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|as well as\s+)$")
 # ", and" after a single actor joins clauses ("expelled a Pakistani diplomat, and Islamabad …");
 # it joins actors only closing a list ("Britain, France, and Germany").
 _CLAUSE_AND = re.compile(r"^\s*,\s*and\s+$")
-# A nominal event after these is circumstance, not a new event ("resigned amid protests").
-BACKGROUND_PREPOSITIONS = frozenset({"amid", "despite", "following"})
+BACKGROUND_PREPOSITIONS = _CUES["words.background_prepositions"]
 _WORDS = re.compile(r"[a-z0-9']+")
 _NAME_WORD = re.compile(r"\b[A-Z][a-z]+\b")
-# Words that may stand between a subject and its verb in a base or -s form ("Australia also pays").
-BETWEEN_SUBJECT_AND_VERB = frozenset({"also", "still", "now", "then", "again", "jointly", "did", "do", "does", "often"})
+BETWEEN_SUBJECT_AND_VERB = _CUES["words.between_subject_and_verb"]
 MAX_SOURCE_GAP_WORDS = 12
 PETRARCH_SUBJECT_GAP = 3
 MAX_TARGET_GAP_WORDS = 10
@@ -207,8 +179,7 @@ def _polarity(lower: str, window_start: int, trigger_start: int, trigger_end: in
     return negated, hypothetical
 
 
-# Words opening a condition clause: its event has not happened ("once the army deploys").
-CONDITION_OPENERS = ("if ", "unless ", "once ", "as soon as ", "in case ", "provided that ")
+CONDITION_OPENERS = _CUES["words.condition_openers"]
 
 
 def _in_condition(lower: str, position: int) -> bool:
@@ -257,6 +228,7 @@ def code_events(sentence: str, lower: str, mentions: list[Mention],
     context_code = _single_code([m for m in actors if not m.is_place and m.actor.code])
     subject = sentence_subject(sentence, actors)
     complement = _directive_complement(lower)
+    view = SentenceView(sentence, masked, actors, context_code)
     events: list[Event] = []
     previous_end = 0
     previous_sources: list[Mention] = []
@@ -284,8 +256,7 @@ def code_events(sentence: str, lower: str, mentions: list[Mention],
         participle = PARTICIPLE_CLAUSE.search(lower, max(0, start - 30), start)
         if participle and (participle.group(1) or trigger.phrase.split()[0].endswith("ing")):
             # "denounced X, while pledging to support Y": the participle's subject is the sentence's
-            event = _code_trigger(sentence, masked, actors, start, end, alternatives, start, right_end,
-                                  subject, False, True, context_code)
+            event = _code_trigger(view, TriggerSite(start, end, alternatives, start, right_end, subject, coordinated=True))
             if event is not None:
                 events.append(event)
                 previous_sources, previous_targets = event.sources, event.targets
@@ -298,8 +269,8 @@ def code_events(sentence: str, lower: str, mentions: list[Mention],
             shared = previous_sources if events and not new_clause else subject
         else:
             shared = previous_sources if not new_clause else []
-        event = _code_trigger(sentence, masked, actors, start, end, alternatives, left_start, right_end,
-                              shared, purpose, coordination is not None, context_code)
+        event = _code_trigger(view, TriggerSite(start, end, alternatives, left_start, right_end, shared, purpose,
+                                                coordination is not None))
         if event is not None and not _inherits_well(event, events):
             event = None
         if event is None and trigger.petrarch:
@@ -400,7 +371,7 @@ def _possessive(word: str) -> bool:
     return word.endswith(("'s", "’s"))
 
 
-_PAST_WORDS = frozenset({"taken", "took", "made", "held"})
+_PAST_WORDS = _CUES["words.past_words"]
 
 
 def _reports_arrest(lower: str, phrase: str, end: int) -> bool:
@@ -441,8 +412,33 @@ def _choose(alternatives: list[Trigger], sources: list[Mention]) -> Trigger:
     return alternatives[0]
 
 
-def _code_trigger(sentence, lower, actors, start, end, alternatives: list[Trigger], left_start, right_end,
-                  inherited: list[Mention], purpose: bool, coordinated: bool, context_code: str) -> Event | None:
+@dataclass(frozen=True)
+class SentenceView:
+    """What every trigger of one sentence is coded against."""
+    sentence: str
+    lower: str  # lower-cased, relative clauses between subject and verb blanked out
+    actors: list[Mention]  # mentions that may act, speakers of ", X said." left out
+    context_code: str  # the one country the sentence is about, "" when none or several
+
+
+@dataclass(frozen=True)
+class TriggerSite:
+    """One trigger and the stretch of the sentence it takes its actors from."""
+    start: int
+    end: int
+    alternatives: list[Trigger]  # its readings that fit the neighbouring words, best first
+    left_start: int  # the source is looked for in [left_start, start)
+    right_end: int  # the target in [end, right_end)
+    inherited: list[Mention]  # the subject carried over when none stands before the trigger
+    purpose: bool = False  # "travelled to X to meet Y": the subject is further left
+    coordinated: bool = False  # "… and accused Y": the subject is the previous verb's
+
+
+def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
+    sentence, lower, actors, context_code = view.sentence, view.lower, view.actors, view.context_code
+    start, end, alternatives = site.start, site.end, site.alternatives
+    left_start, right_end, inherited = site.left_start, site.right_end, site.inherited
+    purpose, coordinated = site.purpose, site.coordinated
     trigger = alternatives[0]
     left = [m for m in actors if left_start <= m.start and m.end <= start and not m.is_place]
     right = [m for m in actors if end <= m.start < right_end]
@@ -590,9 +586,7 @@ def _single_code(group: list[Mention]) -> str:
     return codes.pop() if len(codes) == 1 and len(group) == sum(m.actor.kind != "org" for m in group) else ""
 
 
-# Agents of a state whose country may stay unknown ("police arrested 25 people"): kept with code
-# "" rather than dropped; others known only by role ("protesters") need a country.
-STATE_AGENT_SECTORS = frozenset({"COP", "MIL", "GOV", "JUD", "SPY", "LEG"})
+STATE_AGENT_SECTORS = _CUES["sectors.state_agent"]
 
 
 def _anchored(group: list[Mention], code: str, keep_unknown: bool = False) -> list[Mention]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,6 +24,14 @@ def tsv_rows(name: str) -> Iterator[list[str]]:
             line = line.rstrip("\n")
             if line.strip() and not line.startswith("#"):
                 yield line.split("\t")
+
+
+def word_sets(name: str) -> dict[str, frozenset[str]]:
+    """The word lists of a TOML file in ``data/`` as frozen sets, keyed ``table.list``
+    ("words.negation")."""
+    with open(DATA_DIR / name, "rb") as handle:
+        tables = tomllib.load(handle)
+    return {f"{table}.{key}": frozenset(words) for table, lists in tables.items() for key, words in lists.items()}
 
 
 def cell(row: list[str], index: int) -> str:
