@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from functools import lru_cache
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import duckdb
@@ -14,6 +13,7 @@ import polars as pl
 from etl.capture.urls import page_canonical_url
 from etl.derive.ids import stable_id
 from etl.extract import EXTRACTOR_VERSION, SiteTemplate, extract_article, learn_template
+from etl.rawstore.store import RawStore
 from etl.rawstore.warc import read_record
 from etl.warehouse.lake import query
 
@@ -56,13 +56,13 @@ def host_of(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
-def payload_reader(raw_root: Path) -> Callable[[str, int], bytes]:
+def payload_reader(store: RawStore) -> Callable[[str, int], bytes]:
     """Reads a record's payload once per derive: a page sampled for its host's template is
     usually also one of the day's pages to extract."""
 
     @lru_cache(maxsize=None)
     def payload(warc_file: str, offset: int) -> bytes:
-        return read_record(raw_root, warc_file, offset)[1]
+        return read_record(store, warc_file, offset)[1]
 
     return payload
 
@@ -110,10 +110,10 @@ def template_rows(templates: dict, day: dt.date) -> pl.DataFrame:
     )
 
 
-def derive_articles(con: duckdb.DuckDBPyConnection, day: dt.date, raw_root: Path) -> tuple[pl.DataFrame, pl.DataFrame]:
+def derive_articles(con: duckdb.DuckDBPyConnection, day: dt.date, store: RawStore) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Returns (articles rows, site_templates rows) for ``day``."""
     pages = query(con, _DAY_PAGES, [day])
-    payload = payload_reader(raw_root)
+    payload = payload_reader(store)
     templates = day_templates(con, day, {host_of(u) for u in pages["url"]}, payload)
     rows = []
     for page in pages.iter_rows(named=True):

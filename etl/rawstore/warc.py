@@ -14,6 +14,8 @@ import hashlib
 import io
 import os
 import secrets
+import shutil
+import tempfile
 import threading
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -25,6 +27,8 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.utils import Digester
 from warcio.warcwriter import WARCWriter
+
+from etl.rawstore.store import RawStore, as_store
 
 WARC_DIR = "warc"
 # Response headers describing the transfer, not the stored (decoded) payload.
@@ -88,11 +92,18 @@ def _stored_headers(headers: list[tuple[str, str]], payload_length: int) -> list
 
 
 class WarcWriter:
-    """Appends records to WARC files under ``raw_root/warc/<day>/``, rotating by size. Thread-safe."""
+    """Appends records to WARC files under ``warc/<day>/`` of a raw store, rotating by size.
+    Thread-safe.
 
-    def __init__(self, raw_root: Path, max_bytes: int = 512 * 1024 * 1024, prefix: str = "capture",
+    In a local store files grow in place. An object store takes whole objects only, so files are
+    written in a private spool folder and stored when closed: on rotation, :meth:`publish` and
+    :meth:`close`. A stored file is never written again.
+    """
+
+    def __init__(self, store: RawStore | str | Path, max_bytes: int = 512 * 1024 * 1024, prefix: str = "capture",
                  software: str = "newsfacts-etl", operator: str | None = None):
-        self.raw_root = Path(raw_root)
+        self.store = as_store(store)
+        self._spool = None if self.store.is_local else Path(tempfile.mkdtemp(prefix="etl-warc-spool-"))
         self.max_bytes = max_bytes
         self.prefix = prefix
         self.software = software
@@ -100,23 +111,21 @@ class WarcWriter:
         self._lock = threading.Lock()
         self._file = None
         self._path: Path | None = None
+        self._name: str | None = None
         self._writer: _Sha256WarcWriter | None = None
         self.files: list[str] = []
 
     # -- file management ---------------------------------------------------------------------
-    def _relative(self, path: Path) -> str:
-        return path.relative_to(self.raw_root).as_posix()
-
     def _open_next(self, now: datetime) -> None:
         self._close_current()
-        folder = self.raw_root / WARC_DIR / now.strftime("%Y-%m-%d")
-        folder.mkdir(parents=True, exist_ok=True)
         # A random token keeps concurrent runs (and processes) from ever sharing a file.
         name = f"{self.prefix}-{now.strftime('%Y%m%d%H%M%S')}-{os.getpid()}-{secrets.token_hex(4)}.warc.gz"
-        self._path = folder / name
+        self._name = f"{WARC_DIR}/{now.strftime('%Y-%m-%d')}/{name}"
+        self._path = Path(self.store.path(self._name)) if self._spool is None else self._spool / name
+        self._path.parent.mkdir(parents=True, exist_ok=True)
         self._file = open(self._path, "ab")
         self._writer = _Sha256WarcWriter(self._file, gzip=True, warc_version="1.1")
-        self.files.append(self._relative(self._path))
+        self.files.append(self._name)
         info = {"software": self.software, "format": "WARC File Format 1.1"}
         if self.operator:
             info["operator"] = self.operator
@@ -124,13 +133,32 @@ class WarcWriter:
         self._writer.write_record(record)
 
     def _close_current(self) -> None:
-        if self._file is not None:
-            self._file.close()
-        self._file = self._writer = self._path = None
+        if self._file is None:
+            return
+        self._file.close()
+        path, name = self._path, self._name
+        self._file = self._writer = self._path = self._name = None
+        if self._spool is not None:
+            try:
+                self.store.put(path, name)
+            except Exception as error:
+                # The spooled file is kept: its records are whole and can be stored by hand.
+                raise OSError(f"could not store {name} in {self.store.location} ({error}); "
+                              f"the file is kept at {path}") from error
+            path.unlink()
+
+    def publish(self) -> None:
+        """Make every record written so far readable from the store: rows pointing at them may
+        be committed once this returns. (A local file already is: each record is flushed.)"""
+        with self._lock:
+            if self._spool is not None:
+                self._close_current()
 
     def close(self) -> None:
         with self._lock:
             self._close_current()
+            if self._spool is not None:
+                shutil.rmtree(self._spool, ignore_errors=True)
 
     def __enter__(self):
         return self
@@ -151,7 +179,7 @@ class WarcWriter:
             if first_offset is None:
                 first_offset, first_length = offset, self._file.tell() - offset
         self._file.flush()
-        return self._relative(self._path), first_offset, first_length
+        return self._name, first_offset, first_length
 
     # -- records -----------------------------------------------------------------------------
     def _request_record(self, uri: str, request_headers: list[tuple[str, str]], concurrent_to: str,
@@ -251,10 +279,11 @@ def _read_payload(record, max_payload: int) -> tuple[bytes, bool]:
     return data[:max_payload], len(data) > max_payload
 
 
-def read_record(raw_root: Path, warc_file: str, offset: int,
+def read_record(store: RawStore | str | Path, warc_file: str, offset: int,
                 max_payload: int = 64 * 1024 * 1024) -> tuple[dict, bytes, str | None, datetime | None]:
-    """The record at ``offset``: (http_headers, payload, target_uri, date). Revisits have no payload."""
-    with open(Path(raw_root) / warc_file, "rb") as fh:
+    """The record at ``offset`` of ``warc_file`` in a raw store (or a local store's folder):
+    (http_headers, payload, target_uri, date). Revisits have no payload."""
+    with as_store(store).open(warc_file) as fh:
         fh.seek(offset)
         for record in ArchiveIterator(fh):
             payload, _ = _read_payload(record, max_payload)

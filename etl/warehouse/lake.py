@@ -28,6 +28,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from etl.rawstore import objectstore
 from etl.settings import REPO_SQL_DIR, Settings, get_settings
 
 DUCKDB_VERSION = duckdb.__version__
@@ -39,6 +40,7 @@ _EXTENSION_FILES = {
     "sqlite_scanner": ("duckdb_extension_sqlite", "sqlite.duckdb_extension"),
     "postgres_scanner": ("duckdb_extension_postgres", "postgres.duckdb_extension"),
     "fts": ("duckdb_extension_fts", "fts.duckdb_extension"),
+    "httpfs": ("duckdb_extension_httpfs", "httpfs.duckdb_extension"),
 }
 # DuckLake catalog kind (the prefix of settings.catalog) -> the extension that reaches it.
 _CATALOG_EXTENSIONS = {"sqlite": "sqlite_scanner", "postgres": "postgres_scanner"}
@@ -192,9 +194,22 @@ def connect(settings: Settings | None = None, read_only: bool = False) -> duckdb
     )
     con.execute("LOAD ducklake")
     con.execute(f"LOAD {catalog_extension(settings)}")
+    if objectstore.is_s3_url(settings.lake_data):
+        con.execute("LOAD httpfs")
+        con.execute(s3_secret_sql(settings))
     con.execute(attach_sql(settings, read_only, readable_catalog(settings) if read_only else None))
     con.execute(f"USE {LAKE_ALIAS}")
     return con
+
+
+def s3_secret_sql(settings: Settings) -> str:
+    """The session's S3 secret for s3:// lake data, from the ETL_S3_* settings. A temporary
+    secret (this connection only): nothing about the keys is written to disk."""
+    options = ", ".join(
+        f"{name} {str(value).lower() if isinstance(value, bool) else sql_literal(value)}"
+        for name, value in objectstore.duckdb_secret_options(settings).items()
+    )
+    return f"CREATE OR REPLACE TEMPORARY SECRET lake_s3 (TYPE s3, {options})"
 
 
 def apply_schema(con: duckdb.DuckDBPyConnection, sql_dir: Path = REPO_SQL_DIR) -> list[str]:
