@@ -27,7 +27,7 @@ import polars as pl
 
 from etl.dedup.boilerplate import boilerplate_lines, source_lines, strip_lines
 from etl.dedup.candidates import KEYS_SCHEMA, candidate_pairs
-from etl.dedup.docs import DedupDoc, clean_docs, url_key
+from etl.dedup.docs import DedupDoc, clean_docs
 from etl.dedup.features import Features, featurize
 from etl.dedup.graph import component_minimum
 from etl.dedup.minhash import band_keys, sampled
@@ -36,6 +36,7 @@ from etl.dedup.params import BANDS, LINE_BAND, SAMPLE_BAND
 from etl.dedup.tokens import as_text
 from etl.dedup.shingle_sets import ShingleSets, shingle_table
 from etl.dedup.verify import EDGES_SCHEMA, verify_pairs
+from etl.web.urls import canonical_url
 
 STORIES_SCHEMA = {
     "story_id": pl.String,
@@ -110,7 +111,7 @@ def assign_stories(
     fingerprints[prior_nodes] = prior_features.fingerprints
     edges = pl.concat(
         [
-            _equal_key_edges([url_key(doc.canonical_url) for doc in today], first_new, "url"),
+            _equal_key_edges([canonical_url(doc.canonical_url) for doc in today], first_new, "url"),
             _equal_key_edges(features.fingerprints.tolist(), first_new, "exact", empty=0),
             _same_article_edges(today, prior_ids, first_new),
             verify_pairs(pairs, sets, fingerprints),

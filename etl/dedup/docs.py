@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from urllib.parse import urlsplit, urlunsplit
 
 from etl.dedup.tokens import as_text
 
@@ -41,20 +40,6 @@ def clean_docs(docs: Iterable[object]) -> list[DedupDoc]:
     for doc in sorted((d for d in cleaned if d.article_id), key=lambda d: (age_key(d), d.text)):
         by_id.setdefault(doc.article_id, doc)
     return sorted(by_id.values(), key=age_key)
-
-
-def url_key(canonical_url: str) -> str:
-    """The canonical URL as a match key: host and scheme lower-cased, fragment and trailing
-    slash dropped. Empty when there is no usable URL."""
-    url = canonical_url.strip()
-    if not url:
-        return ""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return url
-    path = parts.path.rstrip("/")
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, parts.query, ""))
 
 
 def _clean(doc: object) -> DedupDoc:

@@ -12,21 +12,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from urllib.parse import urljoin, urlsplit, urlunsplit
 
-import courlan
 import trafilatura
 
-from etl.capture.urls import same_site
 from etl.extract.boilerplate import is_boilerplate_line
 from etl.extract.encoding import decode_html
 from etl.extract.language import detect_language
 from etl.extract.metadata import PageMetadata, metadata_from_text
 from etl.extract.page import unusable
-from etl.extract.pubdate import publication_date
 from etl.extract.settings import EXTRACTOR_VERSION, MAX_HTML_CHARS, TEASER_MAX_WORDS, VIDEO_PAGE_MAX_WORDS
 from etl.extract.signals import page_signals
 from etl.extract.template import SiteTemplate
+from etl.web.dates import publication_date
+from etl.web.urls import normalize_url, page_url
 
 # Page types that say "not an article" only together with no article type anywhere on the page:
 # og:type=website alone is what many news sites declare on every article.
@@ -81,7 +79,7 @@ def extract_article(html: bytes | str, url: str, template: SiteTemplate | None =
         return _extract(html, url, template, now)
     except Exception as error:  # noqa: BLE001 - contract: a clear empty result, never an exception
         return Article(ok=False, status="error", reason=f"extractor failed: {type(error).__name__}: {error}"[:300],
-                       url=url, canonical_url=canonical_page_url(None, url))
+                       url=url, canonical_url=normalize_url(url))
 
 
 def _extract(html, url: str, template: SiteTemplate | None, now: datetime | None) -> Article:
@@ -90,7 +88,7 @@ def _extract(html, url: str, template: SiteTemplate | None, now: datetime | None
     tree = None if failure else trafilatura.load_html(text[:MAX_HTML_CHARS].replace("\x00", ""))
     if tree is None:
         return Article(ok=False, status="empty" if failure and "empty" in failure else "error",
-                       reason=failure or "HTML could not be parsed", url=url, canonical_url=canonical_page_url(None, url))
+                       reason=failure or "HTML could not be parsed", url=url, canonical_url=normalize_url(url))
     signals = page_signals(tree)
     meta = metadata_from_text(text, url, now)
     extracted = trafilatura_text(tree)
@@ -112,7 +110,7 @@ def _extract(html, url: str, template: SiteTemplate | None, now: datetime | None
         ok=bool(paragraphs), status=status, reason=reason, url=url, title=title,
         text=body, paragraphs=paragraphs, byline=meta.author or signals.byline,
         published_at=published_at, published_source=published_source,
-        language=detect_language(body, meta.language), canonical_url=canonical_page_url(meta.canonical_url, url),
+        language=detect_language(body, meta.language), canonical_url=page_url(url, meta.canonical_url),
         site_name=meta.site_name, is_paywalled=paywalled, is_teaser=paywalled and words < TEASER_MAX_WORDS,
         is_not_article=not_article, template_version=template.version if template is not None else None,
     )
@@ -199,21 +197,3 @@ def _not_article(meta: PageMetadata, has_video: bool, paragraphs: tuple[str, ...
         return True
     video_page = has_video and bool(meta.og_type) and meta.og_type.startswith(_VIDEO_OG_TYPES)
     return video_page and words < VIDEO_PAGE_MAX_WORDS
-
-
-def canonical_page_url(declared: str | None, url: str) -> str | None:
-    """The page's declared canonical URL when it is on the page's own site (a page cannot claim
-    another outlet's article), else the page's URL; normalised by courlan, without fragment."""
-    for candidate in (declared, url):
-        if not candidate:
-            continue
-        try:
-            absolute = urljoin(url or "", candidate.strip())
-            if candidate is declared and url and not same_site(absolute, url):
-                continue
-            parts = urlsplit(courlan.normalize_url(absolute))
-        except ValueError:
-            continue
-        if parts.scheme in ("http", "https") and parts.netloc:
-            return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", parts.query, ""))
-    return None

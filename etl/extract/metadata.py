@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from urllib.parse import urljoin, urlsplit, urlunsplit
 
-from etl.extract.dates import date_from_url, is_plausible, parse_date
 from etl.extract.encoding import decode_html
 from etl.extract.htmltree import collapse_space, parse_html, text_of
 from etl.extract.jsonld import JsonLdFacts, jsonld_facts
+from etl.web.dates import date_from_url, is_plausible, parse_date
+from etl.web.urls import absolute_url, normalize_url
 
 _BODY_START = re.compile(r"<body[\s>]", re.I)
 # Pages without a <body> tag: only this much is parsed as if it were the head.
@@ -50,8 +50,8 @@ class PageMetadata:
 def page_metadata(html: bytes | str, url: str, now: datetime | None = None) -> PageMetadata:
     """Metadata of one page; an empty PageMetadata when the input is not HTML. Never raises.
 
-    ``now`` (default: the clock) bounds publication dates: later ones are rejected, as are dates
-    before 1990. Pass the capture time for a result that does not depend on when it runs.
+    ``now`` (default: the clock) bounds publication dates (see etl.web.dates.is_plausible). Pass
+    the capture time for a result that does not depend on when it runs.
     """
     try:
         text, _ = decode_html(html)
@@ -74,7 +74,7 @@ def metadata_from_text(text: str, url: str, now: datetime | None = None) -> Page
     return PageMetadata(
         published_at=published_at,
         published_source=source,
-        canonical_url=_canonical(links.get("canonical") or metas.get("og:url") or ld.url, url),
+        canonical_url=normalize_url(absolute_url(url, links.get("canonical") or metas.get("og:url") or ld.url)),
         title=metas.get("og:title") or metas.get("twitter:title") or _title(root),
         site_name=metas.get("og:site_name") or metas.get("application-name") or ld.publisher,
         language=_language(root, metas),
@@ -138,19 +138,6 @@ def _time_tag_date(body_text: str, now: datetime | None) -> datetime | None:
             return moment
         fallback = fallback or moment
     return fallback
-
-
-def _canonical(candidate: str | None, url: str) -> str | None:
-    if not candidate:
-        return None
-    try:
-        resolved = urljoin(url or "", candidate.strip())
-        parts = urlsplit(resolved)
-    except ValueError:
-        return None
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        return None
-    return urlunsplit((parts.scheme, parts.netloc.lower(), parts.path or "/", parts.query, ""))
 
 
 def _title(root) -> str | None:

@@ -1,22 +1,16 @@
 """Every tunable of the article extractor in one place.
 
-EXTRACTOR_VERSION is recorded with each extracted row: bump it whenever a change here or in the
-extraction code can change an output, so re-derived partitions say which code produced them. It
-names the trafilatura and htmldate versions too, since their upgrades change outputs as well.
+EXTRACTOR_VERSION is recorded with each extracted row: bump it whenever a change here, in the
+extraction code or in the date, URL and decoding rules of etl.web can change an output, so
+re-derived partitions say which code produced them. It names the trafilatura and htmldate
+versions too, since their upgrades change outputs as well.
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
 from importlib.metadata import version
 
 EXTRACTOR_VERSION = f"newsfacts-extract/2.2+trafilatura-{version('trafilatura')}+htmldate-{version('htmldate')}"
-
-# Publication dates before this year are rejected as implausible.
-EARLIEST_PLAUSIBLE_YEAR = 1990
-# Characters at the start of the article text searched for a written-out date when the markup
-# has none: the dateline is there.
-DATE_TEXT_CHARS = 1500
 
 # Bytes looked at when sniffing a charset declaration or deciding whether input is binary.
 SNIFF_BYTES = 4096
@@ -47,7 +41,3 @@ LABEL_MAX_HEAD_WORDS = 3
 LANGUAGE_SAMPLE_CHARS = 2000
 # Below this many words the page's declared language is trusted over the detector.
 LANGUAGE_MIN_WORDS = 15
-
-# Clock skew tolerated when rejecting future dates is zero: a page cannot be published after it
-# was fetched. Kept as a named value so the rule is visible.
-FUTURE_DATE_TOLERANCE = timedelta(0)
