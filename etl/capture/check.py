@@ -14,7 +14,7 @@ from etl.capture.fetch import FEED_ACCEPT, Fetcher
 from etl.capture.politeness import HostScheduler
 from etl.capture.run import host_key
 from etl.capture.sources import Source
-from etl.feeds import parse_feed
+from etl.capture.feeds import parse_feed
 from etl.settings import Settings
 
 CHECK_SCHEMA = {

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from etl.capture.urls import canonical_url
-from etl.feeds import FeedItem
+from etl.capture.feeds import FeedItem
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ from etl.capture.state import CaptureState, FeedState, KnownCapture, KnownEntry
 from etl.capture.tables import CAPTURES, FEED_ENTRIES, FEED_FETCHES, frame
 from etl.capture.urls import canonical_url, page_canonical_url
 from etl.extract.metadata import page_metadata
-from etl.feeds import parse_feed
+from etl.capture.feeds import parse_feed
 from etl.rawstore.warc import WarcWriter
 from etl.settings import Settings
 

@@ -9,7 +9,7 @@ from etl.cli.errors import BadInput
 from etl.cli.sql_shell import render
 from etl.settings import get_settings
 from etl.warehouse import lake
-from etl.warehouse.capture_state import load_capture_state
+from etl.capture.capture_state import load_capture_state
 
 
 def import_warc_files(paths: list[Path], derive: bool = True) -> int:

@@ -162,11 +162,11 @@ def dispatch(args: argparse.Namespace) -> int:
         query = Path(args.query[1:]).read_text() if args.query.startswith("@") else args.query
         return run_query(query, args.format, args.output)
     if args.command == "search":
-        from etl.analyst.commands import run_search
+        from etl.cli.analyst_commands import run_search
 
         return run_search(args)
     if args.command == "export":
-        from etl.analyst.commands import run_export
+        from etl.cli.analyst_commands import run_export
 
         return run_export(args)
     if args.command == "import-warc":

@@ -10,7 +10,7 @@ import pytest
 from etl.capture import backoff, outcomes
 from etl.capture.classify import classify_response
 from etl.capture.identity import identify
-from etl.feeds import FeedItem
+from etl.capture.feeds import FeedItem
 
 NOW = datetime(2024, 5, 7, 12, tzinfo=timezone.utc)
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from etl.feeds import parse_feed
+from etl.capture.feeds import parse_feed
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 CORPUS = REPO_ROOT.parent / "shared" / "corpora" / "feedparser"

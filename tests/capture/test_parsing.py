@@ -9,7 +9,7 @@ import pytest
 
 from etl.capture.dates import is_plausible, parse_date
 from etl.capture.urls import canonical_url, page_canonical_url
-from etl.feeds import parse_feed
+from etl.capture.feeds import parse_feed
 from tests.capture.conftest import rss
 
 UTC = timezone.utc

@@ -17,7 +17,7 @@ from etl.capture import outcomes
 from etl.capture.fetch import Fetcher
 from etl.capture.sources import Source
 from etl.warehouse import lake
-from etl.warehouse.capture_state import capture_into
+from etl.capture.capture_state import capture_into
 from tests.capture.conftest import article, make_settings, rss
 from tests.capture.localserver import LocalServer, Request, response
 

@@ -16,7 +16,7 @@ from etl.capture.run import run_capture
 from etl.capture.sources import Source
 from etl.capture.state import CaptureState
 from etl.warehouse import lake
-from etl.warehouse.capture_state import capture_into
+from etl.capture.capture_state import capture_into
 from tests.capture.conftest import article, make_settings, rss
 from tests.capture.localserver import LocalServer, refused_port, response
 

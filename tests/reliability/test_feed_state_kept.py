@@ -13,7 +13,7 @@ import pytest
 from etl.capture import outcomes
 from etl.capture.sources import Source, SourcesError, parse_sources
 from etl.warehouse import lake
-from etl.warehouse.capture_state import capture_into
+from etl.capture.capture_state import capture_into
 from tests.capture.conftest import make_settings, rss
 from tests.capture.localserver import LocalServer, response
 

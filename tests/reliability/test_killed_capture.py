@@ -19,7 +19,7 @@ from etl.capture import outcomes
 from etl.capture.sources import Source
 from etl.rawstore.warc import read_record
 from etl.warehouse import lake
-from etl.warehouse.capture_state import capture_into
+from etl.capture.capture_state import capture_into
 from tests.capture.conftest import article, make_settings, rss
 from tests.capture.localserver import LocalServer, response
 

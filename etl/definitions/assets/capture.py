@@ -18,7 +18,7 @@ from etl.analyst.dictionary import relations
 from etl.definitions.metadata import markdown_preview, schema_metadata, table_metadata, table_rows
 from etl.definitions.resources import WarehouseResource
 from etl.settings import get_settings
-from etl.warehouse.capture_state import capture_into
+from etl.capture.capture_state import capture_into
 from etl.warehouse.lake import query
 
 CAPTURE_TABLES = ["feed_fetches", "feed_state", "feed_entries", "captures"]
