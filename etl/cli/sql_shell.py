@@ -8,6 +8,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from typing import TextIO
 from pathlib import Path
 
 import duckdb
@@ -162,6 +163,7 @@ SHELL_HELP = """Commands (SQL statements end with ';'):
   .schema NAME         columns of a table or view    .snapshots    latest snapshots (for time travel)
   .format FMT          table | csv | json            .timer on|off  time each query
   .maxrows N           rows shown (first and last; default 40)
+  .output FILE         results to FILE until .output  .once FILE   the next result only
   Ctrl-C               cancels the running query (or the line being typed)   .help  .quit"""
 
 # Catalog listings shown by the dot commands.
@@ -194,6 +196,7 @@ def interactive_shell() -> int:
     _enable_completion(readline, con)
     print(f"warehouse {settings.catalog} (read-only).\n{SHELL_HELP}")
     fmt, buffer, timer, max_rows = "table", "", False, DEFAULT_MAX_ROWS
+    sink = ResultSink()
     try:
         while True:
             try:
@@ -219,6 +222,9 @@ def interactive_shell() -> int:
                 if stripped.startswith(".timer"):
                     timer = _choose_timer(stripped, timer)
                     continue
+                if stripped.split()[0] in (".output", ".once"):
+                    sink.choose(stripped)
+                    continue
                 sql = _dot_command(stripped, con)
                 if sql is None:
                     print(SHELL_HELP)
@@ -231,8 +237,11 @@ def interactive_shell() -> int:
             started = time.perf_counter()
             try:
                 frame = interruptible_query(con, sql)
-                print(terminal_table(frame, max_rows, shutil.get_terminal_size().columns)
-                      if fmt == "table" else render(frame, fmt), end="")
+                if sink.file is not None:
+                    sink.write(render(frame, fmt))
+                else:
+                    print(terminal_table(frame, max_rows, shutil.get_terminal_size().columns)
+                          if fmt == "table" else render(frame, fmt), end="")
             except QueryRefused as refusal:
                 print(refusal)
             except duckdb.InterruptException:
@@ -246,11 +255,48 @@ def interactive_shell() -> int:
             readline.write_history_file(history)
         except OSError:  # a data folder this user may only read: the session just keeps no history
             pass
+        sink.close()
         con.close()
     return 0
 
 
 DEFAULT_MAX_ROWS = 40
+
+
+class ResultSink:
+    """Where results go, as the DuckDB CLI's ``.output FILE`` (every result until ``.output``
+    alone) and ``.once FILE`` (the next result only): whole results in the chosen format, not
+    trimmed to a terminal. Opening a file truncates it, as the DuckDB CLI does."""
+
+    def __init__(self) -> None:
+        self.file: TextIO | None = None
+        self.once = False
+
+    def choose(self, command: str) -> None:
+        name, _, target = command.partition(" ")
+        self.close()
+        target = target.strip()
+        if not target:
+            if name == ".once":
+                print("usage: .once FILE   (.output FILE for every result, .output alone for the screen)")
+            return
+        try:
+            self.file = open(Path(target).expanduser(), "w", encoding="utf-8")
+        except OSError as error:
+            print(f"cannot write {target}: {error.strerror or error}")
+            return
+        self.once = name == ".once"
+
+    def write(self, text: str) -> None:
+        self.file.write(text)
+        self.file.flush()
+        if self.once:
+            self.close()
+
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
+        self.file, self.once = None, False
 
 
 def terminal_table(frame: pl.DataFrame, max_rows: int, width: int) -> str:
@@ -342,7 +388,7 @@ def _enable_completion(readline, con: duckdb.DuckDBPyConnection) -> None:
         "SELECT DISTINCT table_name FROM information_schema.columns WHERE table_catalog = current_database() "
         "UNION SELECT DISTINCT column_name FROM information_schema.columns WHERE table_catalog = current_database()"
     ).fetchall()}
-    names |= {".tables", ".views", ".schema", ".snapshots", ".format", ".maxrows", ".timer", ".help", ".quit"}
+    names |= {".tables", ".views", ".schema", ".snapshots", ".format", ".maxrows", ".timer", ".output", ".once", ".help", ".quit"}
     candidates = sorted(names)
 
     def complete(text: str, state: int) -> str | None:
