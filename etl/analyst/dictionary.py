@@ -20,12 +20,16 @@ import sys
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 import yaml
 
 from etl.analyst.views import view_files
 from etl.settings import REPO_SQL_DIR
+
+if TYPE_CHECKING:
+    import dagster as dg
 
 DICTIONARY_FILE = REPO_SQL_DIR / "dictionary.yaml"
 PAGE = REPO_SQL_DIR.parent / "docs" / "data-dictionary.md"
@@ -253,11 +257,10 @@ def render_page(reads: dict[str, list[str]]) -> str:
     return "\n".join(lines)
 
 
-def lineage() -> dict[str, list[str]]:
+def lineage(defs: dg.Definitions) -> dict[str, list[str]]:
     """What each table and view reads: a table asset's upstream assets in the Dagster
-    definitions, a view's tables and views as its SQL names them."""
-    from etl.definitions import defs  # late: loading the definitions takes seconds
-
+    definitions (passed in: they are built on top of this package), a view's tables and views
+    as its SQL names them."""
     graph = defs.resolve_asset_graph()
     tables = {
         key.to_user_string(): sorted(p.to_user_string() for p in graph.get(key).parent_keys)
@@ -267,11 +270,11 @@ def lineage() -> dict[str, list[str]]:
     return {**tables, **view_dependencies()}
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(defs: dg.Definitions, argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Write docs/data-dictionary.md from sql/dictionary.yaml.")
     parser.add_argument("--check", action="store_true", help="only report whether the page is current")
     args = parser.parse_args(argv)
-    text = render_page(lineage())
+    text = render_page(lineage(defs))
     if args.check:
         current = PAGE.exists() and PAGE.read_text(encoding="utf-8") == text
         print(f"{PAGE.name} is {'current' if current else 'out of date: run python -m etl.analyst.dictionary'}")
@@ -282,4 +285,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # Run as a program, this module may load the definitions: nothing imports it from here.
+    from etl.definitions import defs
+
+    sys.exit(main(defs))
