@@ -1,16 +1,14 @@
-"""Every setting in one place: environment variables, paths and defaults.
+"""Every setting in one place: the values, paths and defaults the pipeline runs with.
 
-Modules read configuration only through :func:`get_settings`, so a test or a notebook can point
-the whole pipeline somewhere else by setting environment variables before the first call (or by
-calling ``get_settings.cache_clear()`` after changing them).
+Code receives a :class:`Settings` as an argument and never reads the environment: the Dagster
+definitions and the ``etl`` command build it (``etl.definitions.resources``), a test or a
+notebook constructs it for its own folder.
 """
 
 from __future__ import annotations
 
 import ipaddress
-import os
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -30,8 +28,8 @@ OFFLINE_DEMO_KEY = "offline_demo"
 PARTITIONS_START = "2024-01-01"
 # Days re-derived by the hourly schedule: today and the two previous days.
 LOOKBACK_DAYS = 3
-# Publication dates before this are rejected as implausible (then the next date source is used).
-EARLIEST_PLAUSIBLE_YEAR = 1990
+# Where publishers can learn who fetches their pages (ETL_CONTACT_URL overrides it).
+DEFAULT_CONTACT_URL = "https://github.com/newsfacts-etl/newsfacts-etl"
 
 
 @dataclass(frozen=True)
@@ -65,10 +63,29 @@ class Settings:
     catalog_spec: str = ""
     lake_data_spec: str = ""
     lexicons_spec: Path | None = None  # ETL_LEXICONS as given
+    dagster_home_spec: Path | None = None  # DAGSTER_HOME as given
+    # ETL_RAW_STORE as given: a folder or an object-store URL (s3://bucket/raw); empty means raw_dir.
+    raw_store_spec: str = ""
+    # S3-compatible object storage, for s3:// lake data and raw store: ETL_S3_ENDPOINT (an URL such
+    # as http://127.0.0.1:9000; empty means AWS itself), ETL_S3_KEY_ID, ETL_S3_SECRET,
+    # ETL_S3_REGION and ETL_S3_URL_STYLE ("path" for most self-hosted stores, or "vhost").
+    s3_endpoint: str = ""
+    s3_key_id: str = ""
+    s3_secret: str = ""
+    s3_region: str = "us-east-1"
+    s3_url_style: str = "path"
+    # ETL_DAGSTER_PG_URL: the Dagster instance (runs, schedules, event log) in this PostgreSQL
+    # database instead of SQLite files in dagster_home, so several machines share it.
+    dagster_pg_url: str = ""
 
     @property
     def raw_dir(self) -> Path:
         return self.data_dir / "raw"
+
+    @property
+    def raw_store(self) -> str:
+        """Root of the WARC raw store: ``ETL_RAW_STORE`` (a folder or ``s3://bucket/prefix``)."""
+        return self.raw_store_spec or str(self.raw_dir)
 
     @property
     def lake_dir(self) -> Path:
@@ -119,7 +136,12 @@ class Settings:
 
     @property
     def dagster_home(self) -> Path:
-        return self.data_dir / "dagster_home"
+        return self.dagster_home_spec or self.data_dir / "dagster_home"
+
+    @property
+    def locks_dir(self) -> Path:
+        """Lock files of the writers taking turns on a partition day."""
+        return self.data_dir / "locks"
 
     @property
     def reports_dir(self) -> Path:
@@ -136,37 +158,55 @@ def parse_networks(spec: str) -> tuple:
     return tuple(networks)
 
 
-def _env_number(name: str, default: float, kind: type = float) -> float:
-    """A positive number from the environment; a bad value stops with a message naming it."""
-    text = os.environ.get(name, "").strip()
-    if not text:
-        return default
-    try:
-        value = kind(text)
-    except ValueError:
-        raise ValueError(f"{name}={text!r} is not a {kind.__name__}") from None
-    if value <= 0:
-        raise ValueError(f"{name}={text!r} must be positive")
-    return value
-
-
-@lru_cache(maxsize=1)
-def get_settings() -> Settings:
-    data_dir = Path(os.environ.get("ETL_DATA_DIR", "data")).resolve()
-    folder_sources = data_dir / FOLDER_SOURCES_NAME
-    contact = os.environ.get("ETL_CONTACT_URL", "https://github.com/newsfacts-etl/newsfacts-etl")
+def build_settings(
+    data_dir: str = "data",
+    sources_file: str = "",
+    allow_networks: str = "",
+    catalog: str = "",
+    lake_data: str = "",
+    raw_store: str = "",
+    lexicons: str = "",
+    dagster_home: str = "",
+    dagster_pg_url: str = "",
+    s3_endpoint: str = "",
+    s3_key_id: str = "",
+    s3_secret: str = "",
+    s3_region: str = Settings.s3_region,
+    s3_url_style: str = Settings.s3_url_style,
+    contact_url: str = DEFAULT_CONTACT_URL,
+    user_agent: str = "",
+    capture_workers: int = Settings.capture_workers,
+    capture_entry_limit: int = Settings.max_new_entries_per_feed,
+    capture_page_budget: int = Settings.page_budget,
+    capture_time_budget: float = Settings.time_budget,
+    capture_commit_seconds: float = Settings.commit_interval,
+) -> Settings:
+    """Settings from configuration as given (text, empty meaning unset): paths made absolute, the
+    feed list chosen, the crawler named. The data folder's own sources.yaml (the demo's) wins over
+    the packaged list when no sources file is given; it is looked for at each call, so settings
+    built after `etl demo` wrote it see it."""
+    data_path = Path(data_dir).resolve()
+    folder_sources = data_path / FOLDER_SOURCES_NAME
     return Settings(
-        data_dir=data_dir,
-        sources_file=Path(os.environ.get("ETL_SOURCES")
-                          or (folder_sources if folder_sources.is_file() else DEFAULT_SOURCES_FILE)),
-        allow_networks=parse_networks(os.environ.get("ETL_ALLOW_NETWORKS", "")),
-        contact_url=contact,
-        user_agent=os.environ.get("ETL_USER_AGENT") or f"newsfacts-etl/0.1 (+{contact})",
-        catalog_spec=os.environ.get("ETL_CATALOG", ""),
-        lake_data_spec=os.environ.get("ETL_LAKE_DATA", ""),
-        lexicons_spec=Path(os.environ["ETL_LEXICONS"]).resolve() if os.environ.get("ETL_LEXICONS") else None,
-        max_new_entries_per_feed=_env_number("ETL_CAPTURE_ENTRY_LIMIT", Settings.max_new_entries_per_feed, int),
-        page_budget=_env_number("ETL_CAPTURE_PAGE_BUDGET", Settings.page_budget, int),
-        time_budget=_env_number("ETL_CAPTURE_TIME_BUDGET", Settings.time_budget),
-        commit_interval=_env_number("ETL_CAPTURE_COMMIT_SECONDS", Settings.commit_interval),
+        data_dir=data_path,
+        sources_file=Path(sources_file or (folder_sources if folder_sources.is_file() else DEFAULT_SOURCES_FILE)),
+        allow_networks=parse_networks(allow_networks),
+        contact_url=contact_url,
+        user_agent=user_agent or f"newsfacts-etl/0.1 (+{contact_url})",
+        catalog_spec=catalog,
+        lake_data_spec=lake_data,
+        raw_store_spec=raw_store,
+        lexicons_spec=Path(lexicons).resolve() if lexicons else None,
+        dagster_home_spec=Path(dagster_home) if dagster_home else None,
+        dagster_pg_url=dagster_pg_url,
+        s3_endpoint=s3_endpoint,
+        s3_key_id=s3_key_id,
+        s3_secret=s3_secret,
+        s3_region=s3_region,
+        s3_url_style=s3_url_style,
+        capture_workers=capture_workers,
+        max_new_entries_per_feed=capture_entry_limit,
+        page_budget=capture_page_budget,
+        time_budget=float(capture_time_budget),
+        commit_interval=float(capture_commit_seconds),
     )

@@ -14,7 +14,7 @@ from etl.analyst.search import SearchFilters, search_articles
 from etl.analyst.search_index import ensure_search_index, index_path
 from etl.cli.errors import BadInput
 from etl.cli.sql_shell import render
-from etl.settings import get_settings
+from etl.settings import Settings
 from etl.warehouse import lake
 
 _WRAP = 100
@@ -33,8 +33,7 @@ def format_results(results: pl.DataFrame) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def run_search(args: argparse.Namespace) -> int:
-    settings = get_settings()
+def run_search(args: argparse.Namespace, settings: Settings) -> int:
     con = lake.connect(settings, read_only=True)
     try:
         info, rebuilt = ensure_search_index(con, settings)
@@ -55,7 +54,7 @@ def run_search(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_export(args: argparse.Namespace) -> int:
+def run_export(args: argparse.Namespace, settings: Settings) -> int:
     request = ExportRequest(
         target=args.target,
         fmt=args.format,
@@ -64,7 +63,7 @@ def run_export(args: argparse.Namespace) -> int:
         end=args.end,
         snapshot=args.snapshot,
     )
-    con = lake.connect(get_settings(), read_only=True)
+    con = lake.connect(settings, read_only=True)
     try:
         result = export_warehouse(con, request)
     except (FileExistsError, FileNotFoundError, ValueError) as error:

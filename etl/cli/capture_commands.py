@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from etl.cli.errors import BadInput
 from etl.cli.sql_shell import render
-from etl.settings import get_settings
+from etl.settings import Settings
 from etl.warehouse import lake
 from etl.capture.capture_state import load_capture_state
 
+if TYPE_CHECKING:  # Dagster loads only when a run is started
+    from etl.definitions.resources import SettingsResource
 
-def import_warc_files(paths: list[Path], derive: bool = True) -> int:
+
+def import_warc_files(resource: SettingsResource, paths: list[Path], derive: bool = True) -> int:
     """Import WARC files into the raw store and warehouse, then derive the days they touch.
 
     Without ``derive`` the days are left to the late-captures sensor, which requests them on its
@@ -20,7 +24,7 @@ def import_warc_files(paths: list[Path], derive: bool = True) -> int:
     """
     from etl.capture.warc_import import import_warc
 
-    settings = get_settings()
+    settings = resource.get()
     con = lake.connect(settings)
     try:
         lake.apply_schema(con)
@@ -50,7 +54,7 @@ def import_warc_files(paths: list[Path], derive: bool = True) -> int:
                 # Stored all the same; such a day can be derived once it is inside the partitions.
                 print(f"not derived: {outside}", file=sys.stderr)
                 continue
-            print_run_summary(run_derive(day, day), f"derive {day}")
+            print_run_summary(run_derive(resource, day, day), f"derive {day}")
             derived += 1
         skipped = len(days) - derived
         print(f"derived {derived} day(s)" + (f"; {skipped} outside the daily partitions left underived" if skipped else ""))
@@ -59,12 +63,11 @@ def import_warc_files(paths: list[Path], derive: bool = True) -> int:
     return 1 if result.problems else 0
 
 
-def check_configured_sources() -> int:
+def check_configured_sources(settings: Settings) -> int:
     """Fetch every configured feed once (nothing stored) and print status, items, newest age."""
     from etl.capture.check import check_sources
     from etl.capture.sources import load_sources
 
-    settings = get_settings()
     report = check_sources(load_sources(settings.sources_file), settings)
     sys.stdout.write(render(report, "table"))
     return 0

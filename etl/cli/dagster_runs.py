@@ -21,7 +21,8 @@ import yaml
 
 from etl.cli.errors import BadInput
 from etl.cli.run_launcher import run_worker_tags
-from etl.settings import Settings, get_settings
+from etl.definitions.resources import SettingsResource
+from etl.settings import Settings
 
 # Writers are serialised: two runs replacing the same partitions would only retry each other.
 DAGSTER_YAML = """\
@@ -49,14 +50,13 @@ run_monitoring:
 """
 
 
-def ensure_dagster_home(settings: Settings | None = None) -> Path:
-    """Create the project-local DAGSTER_HOME (unless one is set) and export it.
+def ensure_dagster_home(settings: Settings) -> Path:
+    """Create the instance folder (DAGSTER_HOME, by default in the data folder) with its config.
 
     An instance config written by an earlier version gets run monitoring added, unless it
     already sets its own run monitoring or run launcher.
     """
-    settings = settings or get_settings()
-    home = Path(os.environ.get("DAGSTER_HOME") or settings.dagster_home)
+    home = settings.dagster_home
     home.mkdir(parents=True, exist_ok=True)
     config = home / "dagster.yaml"
     if not config.exists():
@@ -66,7 +66,6 @@ def ensure_dagster_home(settings: Settings | None = None) -> Path:
         if "run_monitoring" not in current and "run_launcher" not in current:
             with open(config, "a") as handle:
                 handle.write("\n" + RUN_MONITORING_YAML)
-    os.environ["DAGSTER_HOME"] = str(home)
     _create_instance_storage(home)
     return home
 
@@ -77,7 +76,7 @@ def _create_instance_storage(home: Path) -> None:
     of a fresh data folder) would both try: the loser fails with "table ... already exists"."""
     with open(home / "storage-init.lock", "a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        with dg.DagsterInstance.get() as instance:
+        with dg.DagsterInstance.from_config(str(home)) as instance:
             instance.run_storage, instance.event_log_storage, instance.schedule_storage
 
 
@@ -139,15 +138,18 @@ class StageProgress:
             sys.stdout.flush()
 
 
-def execute_job(job_name: str, run_config: dict | None = None, **kwargs) -> dg.ExecuteInProcessResult:
-    ensure_dagster_home()
-    from etl.definitions import defs  # imported late: loading Dagster definitions takes seconds
+def execute_job(job_name: str, settings: SettingsResource, run_config: dict | None = None,
+                **kwargs) -> dg.ExecuteInProcessResult:
+    """Run a job of the code location, configured by ``settings``, in this process, recorded in
+    the instance of the settings' Dagster home."""
+    home = ensure_dagster_home(settings.get())
+    from etl.definitions import build_definitions  # imported late: loading Dagster definitions takes seconds
 
     # Where this run's process is, so the daemon's run monitoring can tell when it has died.
     tags = {**kwargs.pop("tags", {}), **run_worker_tags()}
-    job = defs.resolve_job_def(job_name)
+    job = build_definitions(settings).resolve_job_def(job_name)
     run_id = str(uuid.uuid4())
-    with dg.DagsterInstance.get() as instance:
+    with dg.DagsterInstance.from_config(str(home)) as instance:
         def execute() -> dg.ExecuteInProcessResult:
             return job.execute_in_process(
                 instance=instance, raise_on_error=False, run_config={**CONSOLE_LOGGING, **(run_config or {})},
@@ -202,17 +204,18 @@ def check_derive_days(start: dt.date, end: dt.date) -> None:
         raise BadInput(f"{end} is after the last daily partition, {last} (today, UTC)")
 
 
-def run_capture(now: dt.datetime | None = None, sources_file: Path | None = None) -> dg.ExecuteInProcessResult:
+def run_capture(settings: SettingsResource, now: dt.datetime | None = None,
+                sources_file: Path | None = None) -> dg.ExecuteInProcessResult:
     config = {k: v for k, v in {"now": now.isoformat() if now else None,
                                 "sources_file": str(sources_file) if sources_file else None}.items() if v}
-    return execute_job("capture_job", run_config={"ops": {"capture": {"config": config}}})
+    return execute_job("capture_job", settings, run_config={"ops": {"capture": {"config": config}}})
 
 
-def run_derive(start: dt.date, end: dt.date) -> dg.ExecuteInProcessResult:
+def run_derive(settings: SettingsResource, start: dt.date, end: dt.date) -> dg.ExecuteInProcessResult:
     """Derive every day from ``start`` to ``end`` (inclusive) in one run, days in order."""
     check_derive_days(start, end)
     return execute_job(
-        "derive_job",
+        "derive_job", settings,
         tags={
             "dagster/asset_partition_range_start": start.isoformat(),
             "dagster/asset_partition_range_end": end.isoformat(),

@@ -2,27 +2,24 @@
 
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from etl.cli import dagster_runs
 from etl.cli.sql_shell import render
 from etl.demo.server import DEMO_DAYS, DEMO_PORT, DemoServer, capture_clocks
-from etl.settings import OFFLINE_DEMO_KEY, REPO_SQL_DIR, Settings, get_settings
+from etl.settings import OFFLINE_DEMO_KEY, REPO_SQL_DIR, Settings
 from etl.warehouse import lake
+
+if TYPE_CHECKING:
+    from etl.definitions.resources import SettingsResource
 
 CORE_TABLES = ["feed_fetches", "feed_entries", "captures", "articles", "stories", "actors",
                "relation_facts", "relation_daily"]
 EXAMPLE_QUERIES = ["feed_health.sql", "top_dyads.sql", "syndicated_stories.sql"]
-
-
-def use_demo_environment(data_dir: Path | None) -> None:
-    """Point the settings at the demo: loopback may be fetched, data under ``data_dir``."""
-    if data_dir is not None:
-        os.environ["ETL_DATA_DIR"] = str(data_dir)
-    os.environ["ETL_ALLOW_NETWORKS"] = "127.0.0.0/8"
-    get_settings.cache_clear()
+# The demo's sites are served on 127.0.0.1, which capture refuses unless allowed.
+DEMO_NETWORKS = "127.0.0.0/8"
 
 
 def remember_demo_sources(server: DemoServer, settings: Settings) -> Path:
@@ -34,25 +31,23 @@ def remember_demo_sources(server: DemoServer, settings: Settings) -> Path:
     path = server.write_sources_yaml(settings.folder_sources_file)
     with path.open("a", encoding="utf-8") as handle:
         handle.write(f"{OFFLINE_DEMO_KEY}: true\n")
-    get_settings.cache_clear()
     return path
 
 
-def run_demo(data_dir: Path | None = None, quiet: bool = False, port: int = DEMO_PORT) -> dict[str, float]:
-    """Capture the demo sites at each demo clock, derive the demo days; returns stage timings."""
-    use_demo_environment(data_dir)
-    settings = get_settings()
-    dagster_runs.ensure_dagster_home(settings)
+def run_demo(settings: SettingsResource, quiet: bool = False, port: int = DEMO_PORT) -> dict[str, float]:
+    """Capture the demo sites at each demo clock, derive the demo days; returns stage timings.
+    ``settings`` place the data (loopback is allowed whatever they say)."""
+    settings = settings.replaced(allow_networks=DEMO_NETWORKS)
     timings: dict[str, float] = {}
     with DemoServer(port) as server:
-        sources_file = remember_demo_sources(server, settings)
+        sources_file = remember_demo_sources(server, settings.get())
         started = time.perf_counter()
         for clock in capture_clocks():
             server.set_clock(clock)
-            dagster_runs.run_capture(now=clock, sources_file=sources_file)
+            dagster_runs.run_capture(settings, now=clock, sources_file=sources_file)
         timings["capture"] = time.perf_counter() - started
     started = time.perf_counter()
-    result = dagster_runs.run_derive(DEMO_DAYS[0], DEMO_DAYS[-1])
+    result = dagster_runs.run_derive(settings, DEMO_DAYS[0], DEMO_DAYS[-1])
     timings["derive"] = time.perf_counter() - started
     for event in result.get_asset_materialization_events():
         key = event.asset_key.to_user_string()
@@ -60,12 +55,11 @@ def run_demo(data_dir: Path | None = None, quiet: bool = False, port: int = DEMO
         if seconds is not None:
             timings[f"  {key}"] = float(seconds.value)
     if not quiet:
-        print_summary(timings)
+        print_summary(settings.get(), timings)
     return timings
 
 
-def print_summary(timings: dict[str, float]) -> None:
-    settings = get_settings()
+def print_summary(settings: Settings, timings: dict[str, float]) -> None:
     con = lake.connect(settings, read_only=True)
     try:
         print(f"\nWarehouse: {settings.catalog}  (data: {settings.lake_data})")

@@ -127,59 +127,67 @@ def describe_failure(error: Exception) -> str:
 
 
 def dispatch(args: argparse.Namespace) -> int:
+    # The settings come from the environment (etl.definitions.environment); commands that start
+    # Dagster runs build the code location's settings resource from it, the others plain settings.
+    from etl.definitions.environment import environment_settings
+
     if args.command == "demo":
         from etl.cli.demo import run_demo
+        from etl.definitions.resources import settings_resource
 
-        run_demo(args.data_dir, port=args.port)
+        run_demo(settings_resource(**({"data_dir": str(args.data_dir)} if args.data_dir else {})), port=args.port)
         return 0
     if args.command == "capture":
         from etl.capture.sources import load_sources
         from etl.cli.dagster_runs import print_run_summary, run_capture
-        from etl.settings import get_settings
+        from etl.definitions.resources import settings_resource
 
-        load_sources(get_settings().sources_file)  # a bad list is refused here, with its own message
-        print_run_summary(run_capture(), "capture")
+        resource = settings_resource()
+        load_sources(resource.get().sources_file)  # a bad list is refused here, with its own message
+        print_run_summary(run_capture(resource), "capture")
         return 0
     if args.command == "derive":
         from etl.cli.dagster_runs import check_derive_days, print_run_summary, run_derive
-        from etl.settings import get_settings
+        from etl.definitions.resources import settings_resource
         from etl.warehouse import lake
 
         check_derive_days(args.start, args.end or args.start)
-        settings = get_settings()
+        resource = settings_resource()
+        settings = resource.get()
         if not lake.warehouse_exists(settings):
             # Deriving reads captures: with no warehouse there is nothing to derive, and an
             # empty one must not appear wherever the command happens to run.
             raise FileNotFoundError(f"no warehouse at {settings.catalog_path}: run `etl demo` or "
                                     "`etl capture` first (or set ETL_DATA_DIR)")
-        print_run_summary(run_derive(args.start, args.end or args.start), "derive")
+        print_run_summary(run_derive(resource, args.start, args.end or args.start), "derive")
         return 0
     if args.command == "sql":
         from etl.cli.sql_shell import interactive_shell, run_query
 
         if args.query is None:
-            return interactive_shell()
+            return interactive_shell(environment_settings())
         query = Path(args.query[1:]).read_text() if args.query.startswith("@") else args.query
-        return run_query(query, args.format, args.output)
+        return run_query(environment_settings(), query, args.format, args.output)
     if args.command == "search":
         from etl.cli.analyst_commands import run_search
 
-        return run_search(args)
+        return run_search(args, environment_settings())
     if args.command == "export":
         from etl.cli.analyst_commands import run_export
 
-        return run_export(args)
+        return run_export(args, environment_settings())
     if args.command == "import-warc":
         from etl.cli.capture_commands import import_warc_files
+        from etl.definitions.resources import settings_resource
 
         missing = [str(path) for path in args.files if not path.is_file()]
         if missing:
             raise BadInput(f"no such file: {', '.join(missing)}")
-        return import_warc_files(args.files, derive=not args.no_derive)
+        return import_warc_files(settings_resource(), args.files, derive=not args.no_derive)
     if args.command == "sources":
         from etl.cli.capture_commands import check_configured_sources
 
-        return check_configured_sources()
+        return check_configured_sources(environment_settings())
     return 2
 
 

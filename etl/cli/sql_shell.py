@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from etl.settings import Settings, get_settings
+from etl.settings import Settings
 from etl.warehouse import lake
 
 FORMATS = ("table", "csv", "json", "parquet")
@@ -140,8 +140,8 @@ def render(frame: pl.DataFrame, fmt: str, output: Path | None = None) -> str | N
     return text
 
 
-def run_query(sql: str, fmt: str = "table", output: Path | None = None) -> int:
-    con = open_analyst_session(get_settings())
+def run_query(settings: Settings, sql: str, fmt: str = "table", output: Path | None = None) -> int:
+    con = open_analyst_session(settings)
     try:
         frame = execute_query(con, sql)
     except QueryRefused as refusal:
@@ -181,11 +181,10 @@ _SNAPSHOTS_SQL = (
 HISTORY_LINES = 5000
 
 
-def interactive_shell() -> int:
+def interactive_shell(settings: Settings) -> int:
     """A small REPL: readline history kept in the data directory, tab completion of names."""
     import readline
 
-    settings = get_settings()
     history = settings.data_dir / ".etl_sql_history"
     try:
         readline.read_history_file(history)

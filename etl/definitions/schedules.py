@@ -6,7 +6,7 @@ import datetime as dt
 import dagster as dg
 
 from etl.definitions.jobs import derive_job, refresh_job
-from etl.settings import get_settings
+from etl.definitions.resources import SettingsResource
 
 PARTITION_RANGE_START = "dagster/asset_partition_range_start"
 PARTITION_RANGE_END = "dagster/asset_partition_range_end"
@@ -27,14 +27,14 @@ def lookback_range(when: dt.datetime, days: int) -> tuple[dt.date, dt.date]:
     "(ETL lookback, default 3 days) in one run, since late articles make recent days stale. "
     "Skips a data folder made by `etl demo`: its feeds live only while the demo runs.",
 )
-def hourly_refresh_schedule(context: dg.ScheduleEvaluationContext) -> dg.RunRequest | dg.SkipReason:
-    settings = get_settings()
-    if settings.is_offline_demo:
+def hourly_refresh_schedule(context: dg.ScheduleEvaluationContext, settings: SettingsResource) -> dg.RunRequest | dg.SkipReason:
+    config = settings.get()
+    if config.is_offline_demo:
         return dg.SkipReason(
-            f"{settings.data_dir} was made by `etl demo`: its sources ({settings.sources_file}) are "
+            f"{config.data_dir} was made by `etl demo`: its sources ({config.sources_file}) are "
             "the demo's local server, which runs only during `etl demo`. Set ETL_DATA_DIR to another "
             "folder (and ETL_SOURCES to your feeds) for scheduled captures.")
-    start, end = lookback_range(context.scheduled_execution_time, settings.lookback_days)
+    start, end = lookback_range(context.scheduled_execution_time, config.lookback_days)
     return dg.RunRequest(
         run_key=context.scheduled_execution_time.isoformat(),
         tags={PARTITION_RANGE_START: start.isoformat(), PARTITION_RANGE_END: end.isoformat()},

@@ -11,8 +11,8 @@ import datetime as dt
 import dagster as dg
 
 from etl.definitions.jobs import derive_job
+from etl.definitions.resources import SettingsResource
 from etl.definitions.schedules import lookback_range
-from etl.settings import get_settings
 from etl.warehouse import lake
 
 _LATE_DAYS = """
@@ -24,9 +24,9 @@ GROUP BY partition_date ORDER BY partition_date
 _EPOCH = "1970-01-01T00:00:00+00:00"
 
 
-def late_partitions(con, cursor: dt.datetime, now: dt.datetime) -> tuple[list[dt.date], dt.datetime]:
+def late_partitions(con, cursor: dt.datetime, now: dt.datetime, lookback_days: int) -> tuple[list[dt.date], dt.datetime]:
     """Days before the look-back window with captures newer than ``cursor``, and the new cursor."""
-    window_start, _ = lookback_range(now, get_settings().lookback_days)
+    window_start, _ = lookback_range(now, lookback_days)
     rows = lake.query(con, _LATE_DAYS, [cursor, window_start])
     if rows.is_empty():
         return [], cursor
@@ -40,14 +40,14 @@ def late_partitions(con, cursor: dt.datetime, now: dt.datetime) -> tuple[list[dt
     description="Requests derive runs for days older than the look-back window whose captures "
     "(late feed items, WARC imports) arrived since the last evaluation.",
 )
-def late_captures_sensor(context: dg.SensorEvaluationContext):
-    settings = get_settings()
-    if not lake.warehouse_exists(settings):
+def late_captures_sensor(context: dg.SensorEvaluationContext, settings: SettingsResource):
+    config = settings.get()
+    if not lake.warehouse_exists(config):
         return dg.SkipReason("no warehouse yet")
     cursor = dt.datetime.fromisoformat(context.cursor or _EPOCH)
-    con = lake.connect(settings, read_only=True)
+    con = lake.connect(config, read_only=True)
     try:
-        days, new_cursor = late_partitions(con, cursor, dt.datetime.now(dt.timezone.utc))
+        days, new_cursor = late_partitions(con, cursor, dt.datetime.now(dt.timezone.utc), config.lookback_days)
     finally:
         con.close()
     if not days:

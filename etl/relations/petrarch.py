@@ -2,7 +2,8 @@
 official CAMEO -> PLOVER crosswalk, converted in memory into the compact rows this coder reads.
 
 The files are third-party data (PETRARCH2: MIT; the PLOVER crosswalk: CC BY-SA 4.0) and are not
-part of this package. The folder holding them is the ``ETL_LEXICONS`` setting (default: ``lexicons/``
+part of this package. Whoever runs the coder names the folder holding them with
+:func:`use_lexicon_folder` (the pipeline passes its ``ETL_LEXICONS`` setting, by default ``lexicons/``
 in the data directory), laid out as published:
 
     petrarch2/CAMEO.2.0.txt, petrarch2/Phoenix.agents.txt, petrarch2/Phoenix.Countries.actors.txt
@@ -277,25 +278,23 @@ _configured_folder: Path | None = None
 
 
 def use_lexicon_folder(folder: Path | None) -> None:
-    """Read the field's lexicon from ``folder`` (None: back to the ``ETL_LEXICONS`` setting).
-    Call before the coder's first use in a process: its tables are built once."""
+    """Read the field's lexicon from ``folder`` (None: no field lexicon, the coder's own rules
+    only). Call before the coder's first use in a process: its tables are built once. Naming the
+    folder already in use changes nothing, so a run may name it every time."""
     global _configured_folder
-    _configured_folder = folder
-    table_rows.cache_clear()
+    if folder != _configured_folder:
+        _configured_folder = folder
+        table_rows.cache_clear()
 
 
-def lexicon_folder() -> Path:
-    if _configured_folder is not None:
-        return _configured_folder
-    from etl.settings import get_settings
-
-    return get_settings().lexicons_dir
+def lexicon_folder() -> Path | None:
+    return _configured_folder
 
 
 def available() -> bool:
     """Whether every file of the field's lexicon is in the lexicon folder."""
     folder = lexicon_folder()
-    return all((folder / source).is_file() for source, _ in TABLES.values())
+    return folder is not None and all((folder / source).is_file() for source, _ in TABLES.values())
 
 
 @cache
@@ -303,7 +302,8 @@ def table_rows(name: str) -> tuple[tuple[str, ...], ...]:
     """The converted rows of one table, each row once in first-seen order; none when the lexicon
     folder lacks the file."""
     source, convert = TABLES[name]
-    path = lexicon_folder() / source
-    if not path.is_file():
+    folder = lexicon_folder()
+    if folder is None or not (folder / source).is_file():
         return ()
+    path = folder / source
     return tuple(dict.fromkeys(convert(path)))

@@ -29,7 +29,7 @@ import duckdb
 import polars as pl
 
 from etl.rawstore import objectstore
-from etl.settings import REPO_SQL_DIR, Settings, get_settings
+from etl.settings import REPO_SQL_DIR, Settings
 
 DUCKDB_VERSION = duckdb.__version__
 LAKE_ALIAS = "lake"
@@ -175,9 +175,8 @@ def _backup_sqlite(source_uri: str, target: Path) -> None:
         source.close()
 
 
-def connect(settings: Settings | None = None, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+def connect(settings: Settings, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB session with the lake attached as ``lake`` and selected by ``USE``."""
-    settings = settings or get_settings()
     if read_only and not warehouse_exists(settings):
         raise FileNotFoundError(
             f"no warehouse at {settings.catalog_path}: run `etl demo` or a capture+derive first "
@@ -290,6 +289,7 @@ def replace_partitions(
     con: duckdb.DuckDBPyConnection,
     frames: Mapping[str, pl.DataFrame],
     dates: Iterable[dt.date],
+    lock_dir: Path,
 ) -> dict[str, int]:
     """Replace the given days of several tables in ONE transaction.
 
@@ -297,7 +297,7 @@ def replace_partitions(
     previous snapshot. Returns rows written per table.
     """
     dates = sorted(set(dates))
-    return write(con, [(table, frame, dates) for table, frame in frames.items()])
+    return write(con, [(table, frame, dates) for table, frame in frames.items()], lock_dir)
 
 
 def append_rows(con: duckdb.DuckDBPyConnection, frames: Mapping[str, pl.DataFrame]) -> dict[str, int]:
@@ -316,11 +316,14 @@ def write(con: duckdb.DuckDBPyConnection, operations: list[tuple[str, pl.DataFra
 
     ``replaces`` says which existing rows the frame replaces: ALL_ROWS, NO_ROWS, a list of dates
     whose partitions are deleted first, or a ``(where_sql, params)`` pair for anything else.
-    Writers of the same partition days take turns (see :func:`partition_locks`).
+    Writers of the same partition days take turns through lock files in ``lock_dir`` (see
+    :func:`partition_locks`; ``Settings.locks_dir``), which replacing partition days requires.
     """
     conformed = [(table, _conform(con, table, frame), replaces) for table, frame, replaces in operations]
     days = sorted({d for _, _, replaces in conformed if isinstance(replaces, list) for d in replaces})
-    with partition_locks(lock_dir or get_settings().data_dir / "locks", days):
+    if days and lock_dir is None:
+        raise ValueError("replacing partition days needs the writers' lock folder (lock_dir)")
+    with partition_locks(lock_dir, days):
         for attempt in range(_WRITE_ATTEMPTS):
             try:
                 return _write_once(con, conformed)

@@ -17,7 +17,6 @@ from etl.definitions.capture_health import FAILING_SHARE_WARN, capture_health
 from etl.analyst.dictionary import relations
 from etl.definitions.metadata import markdown_preview, schema_metadata, table_metadata, table_rows
 from etl.definitions.resources import WarehouseResource
-from etl.settings import get_settings
 from etl.capture.capture_state import capture_into
 from etl.warehouse.lake import query
 
@@ -53,7 +52,7 @@ class CaptureConfig(dg.Config):
     op_tags={"etl/writer": "capture"},
 )
 def capture(context: dg.AssetExecutionContext, config: CaptureConfig, warehouse: WarehouseResource):
-    settings = get_settings()
+    settings = warehouse.settings.get()
     sources = load_sources(config.sources_file or settings.sources_file)
     now = dt.datetime.fromisoformat(config.now) if config.now else None
     with warehouse.connect() as con:

@@ -1,0 +1,68 @@
+"""The environment variables that configure the pipeline, read here and nowhere below.
+
+The code location (etl.definitions.resources) and the ``etl`` command both start from
+:func:`environment_values`, so a run started from the UI, the daemon or the command line sees the
+same configuration. This module imports no Dagster: commands that only read the warehouse
+(``etl sql``, ``etl search``) build their settings without loading it.
+"""
+
+from __future__ import annotations
+
+import os
+
+from etl.settings import Settings, build_settings
+
+# Settings field (a parameter of etl.settings.build_settings) -> the variable that sets it.
+ENVIRONMENT_VARIABLES = {
+    "data_dir": "ETL_DATA_DIR",
+    "sources_file": "ETL_SOURCES",
+    "allow_networks": "ETL_ALLOW_NETWORKS",
+    "catalog": "ETL_CATALOG",
+    "lake_data": "ETL_LAKE_DATA",
+    "raw_store": "ETL_RAW_STORE",
+    "lexicons": "ETL_LEXICONS",
+    "dagster_home": "DAGSTER_HOME",
+    "dagster_pg_url": "ETL_DAGSTER_PG_URL",
+    "s3_endpoint": "ETL_S3_ENDPOINT",
+    "s3_key_id": "ETL_S3_KEY_ID",
+    "s3_secret": "ETL_S3_SECRET",
+    "s3_region": "ETL_S3_REGION",
+    "s3_url_style": "ETL_S3_URL_STYLE",
+    "contact_url": "ETL_CONTACT_URL",
+    "user_agent": "ETL_USER_AGENT",
+    "capture_workers": "ETL_CAPTURE_WORKERS",
+    "capture_entry_limit": "ETL_CAPTURE_ENTRY_LIMIT",
+    "capture_page_budget": "ETL_CAPTURE_PAGE_BUDGET",
+    "capture_time_budget": "ETL_CAPTURE_TIME_BUDGET",
+    "capture_commit_seconds": "ETL_CAPTURE_COMMIT_SECONDS",
+}
+# Counts and whole seconds: Dagster reads these variables as integers.
+WHOLE_NUMBER_FIELDS = frozenset({"capture_workers", "capture_entry_limit", "capture_page_budget",
+                                 "capture_time_budget", "capture_commit_seconds"})
+
+
+def environment_values() -> dict[str, str | int]:
+    """The settings fields whose variable is set, and not empty, in this process, with their
+    values. A count or number of seconds that is not a positive whole number stops here, with a
+    message naming its variable."""
+    values: dict[str, str | int] = {}
+    for field, variable in ENVIRONMENT_VARIABLES.items():
+        text = os.environ.get(variable, "").strip()
+        if text:
+            values[field] = _positive_int(variable, text) if field in WHOLE_NUMBER_FIELDS else text
+    return values
+
+
+def _positive_int(variable: str, text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise ValueError(f"{variable}={text!r} is not a int") from None
+    if value <= 0:
+        raise ValueError(f"{variable}={text!r} must be positive")
+    return value
+
+
+def environment_settings(**values) -> Settings:
+    """The settings of this process's environment; ``values`` (the demo's data folder, say) win."""
+    return build_settings(**{**environment_values(), **values})
