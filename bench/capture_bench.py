@@ -22,7 +22,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from threading import Thread
 
-from etl.capture.run import host_key, run_capture
+from etl.capture.run import run_capture
+from etl.web.urls import host_key
 from etl.capture.sources import Source
 from etl.capture.state import CaptureState
 from etl.settings import get_settings

@@ -9,13 +9,13 @@ import polars as pl
 
 from etl.capture import outcomes
 from etl.capture.classify import classify_response
-from etl.capture.dates import is_plausible
 from etl.capture.fetch import FEED_ACCEPT, Fetcher
 from etl.capture.politeness import HostScheduler
-from etl.capture.run import host_key
 from etl.capture.sources import Source
 from etl.capture.feeds import parse_feed
 from etl.settings import Settings
+from etl.web.dates import is_plausible
+from etl.web.urls import host_key
 
 CHECK_SCHEMA = {
     "name": pl.Utf8, "url": pl.Utf8, "final_url": pl.Utf8, "http_status": pl.Int32, "outcome": pl.Utf8,

@@ -2,7 +2,7 @@
 
 feedparser is only ever given in-memory bytes: given a str or bytes that look like a path or URL
 it would read the disk or the network. Dates are parsed from the raw strings (see
-``etl.capture.dates``) because feedparser's parsed values lose the zone offset.
+``etl.web.dates``) because feedparser's parsed values lose the zone offset.
 """
 
 from __future__ import annotations
@@ -13,12 +13,11 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from urllib.parse import urljoin, urlsplit
-
 import feedparser
 
-from etl.capture.charset import repair_charset
-from etl.capture.dates import parse_date
+from etl.web.dates import parse_feed_date
+from etl.web.decoding import repair_charset
+from etl.web.urls import absolute_url, site_host
 
 # Top-level domains whose "CST" dates mean China Standard Time.
 CHINESE_TLDS = (".cn", ".hk", ".mo", ".tw")
@@ -75,19 +74,8 @@ def content_hash(title: str | None, link: str | None, summary: str | None, conte
     return hashlib.sha256(material.encode("utf-8", "replace")).hexdigest()
 
 
-def _absolute(base: str, link: str | None) -> str | None:
-    if not link:
-        return None
-    try:
-        joined = urljoin(base, link)
-    except ValueError:
-        return None
-    return joined if urlsplit(joined).scheme in ("http", "https") else None
-
-
 def _china_cst(url: str, language: str | None) -> bool:
-    host = (urlsplit(url).hostname or "") if url else ""
-    return host.endswith(CHINESE_TLDS) or (language or "").lower().startswith("zh")
+    return site_host(url).endswith(CHINESE_TLDS) or (language or "").lower().startswith("zh")
 
 
 def _item(guid, link, title, summary, content, dates: list[tuple[str, str | None]], china_cst: bool) -> FeedItem:
@@ -96,7 +84,7 @@ def _item(guid, link, title, summary, content, dates: list[tuple[str, str | None
         raw = _text(raw)
         if raw is None:
             continue
-        value = parse_date(raw, china_cst=china_cst)
+        value = parse_feed_date(raw, china_cst=china_cst)
         if published_raw is None or (published_at is None and value is not None):
             published_raw, published_at, date_field = raw, value, name
         if value is not None:
@@ -128,7 +116,7 @@ def _parse_json_feed(body: bytes, url: str, language: str | None) -> ParsedFeed:
     for raw in doc.get("items") or []:
         if not isinstance(raw, dict):
             continue
-        link = _absolute(base, _text(raw.get("url")) or _text(raw.get("external_url")))
+        link = absolute_url(base, _text(raw.get("url")) or _text(raw.get("external_url")))
         items.append(_item(
             raw.get("id"), link, raw.get("title"), raw.get("summary"),
             raw.get("content_html") or raw.get("content_text"),
@@ -137,7 +125,7 @@ def _parse_json_feed(body: bytes, url: str, language: str | None) -> ParsedFeed:
     version = str(doc["version"])[len(JSON_FEED_VERSION):]
     return ParsedFeed(
         format=f"json{version}", title=_text(doc.get("title")),
-        link=_absolute(base, _text(doc.get("home_page_url"))), language=lang, items=items,
+        link=absolute_url(base, _text(doc.get("home_page_url"))), language=lang, items=items,
     )
 
 
@@ -158,7 +146,7 @@ def _parse_xml_feed(body: bytes, url: str, headers: dict, language: str | None) 
     for entry in parsed.get("entries", []):
         content = " ".join(_text(c.get("value")) or "" for c in entry.get("content", []) or [])
         items.append(_item(
-            entry.get("id"), _absolute(url, _text(entry.get("link"))), entry.get("title"),
+            entry.get("id"), absolute_url(url, _text(entry.get("link"))), entry.get("title"),
             entry.get("summary"), content,
             # dict.get skips FeedParserDict's deprecated updated->published fallback mapping
             [(name, dict.get(entry, name)) for name in ("published", "updated", "created")], china,
@@ -166,7 +154,7 @@ def _parse_xml_feed(body: bytes, url: str, headers: dict, language: str | None) 
     bozo = parsed.get("bozo_exception")
     return ParsedFeed(
         format=_text(parsed.get("version")), title=_text(feed.get("title")),
-        link=_absolute(url, base), language=lang, items=items,
+        link=absolute_url(url, base), language=lang, items=items,
         looks_like_html=bool(_HTML_START.match(body[:4096])) and not parsed.get("version"),
         warning="; ".join(n for n in (charset_note, bozo and f"{type(bozo).__name__}: {bozo}") if n)[:300] or None,
     )

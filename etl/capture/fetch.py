@@ -13,9 +13,9 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from etl.capture import outcomes
-from etl.capture.decode import BadEncoding, BodyTooLarge, BodyTruncated, BoundedDecoder
 from etl.capture.netguard import BlockedAddress, GuardedTransport, request_deadline
 from etl.settings import Settings
+from etl.web.decoding import BadEncoding, BodyTooLarge, BodyTruncated, BoundedDecoder
 
 FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/feed+json, "
                "application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5")

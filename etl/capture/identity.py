@@ -11,8 +11,8 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass
 
-from etl.capture.urls import canonical_url
 from etl.capture.feeds import FeedItem
+from etl.web.urls import canonical_url
 
 
 @dataclass(frozen=True)

@@ -17,13 +17,11 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Callable
-from urllib.parse import urlsplit
 
 import polars as pl
 
 from etl.capture import backoff, outcomes
 from etl.capture.classify import classify_response
-from etl.capture.dates import is_plausible
 from etl.capture.fetch import FEED_ACCEPT, PAGE_ACCEPT, Fetcher, FetchResult
 from etl.capture.identity import IdentifiedItem, identify
 from etl.capture.politeness import HostScheduler
@@ -31,13 +29,14 @@ from etl.capture.robots import RobotsPolicy
 from etl.capture.sources import Source
 from etl.capture.state import CaptureState, FeedState, KnownCapture, KnownEntry
 from etl.capture.tables import CAPTURES, FEED_ENTRIES, FEED_FETCHES, frame
-from etl.capture.urls import canonical_url, page_canonical_url
-from etl.extract.metadata import page_metadata
 from etl.capture.feeds import parse_feed
+from etl.extract.metadata import page_metadata
 from etl.rawstore.warc import WarcWriter
 from etl.settings import Settings
+from etl.web.dates import is_plausible
+from etl.web.urls import canonical_url, host_key, page_canonical_url
 
-__all__ = ["CaptureResult", "CaptureState", "run_capture", "host_key"]
+__all__ = ["CaptureResult", "CaptureState", "run_capture"]
 
 SUMMARY_MAX_CHARS = 4000
 
@@ -59,15 +58,6 @@ class CaptureResult:
 
 
 Commit = Callable[[CaptureResult], None]
-
-
-def host_key(url: str) -> str:
-    """Politeness key: host and port (two services on one address are two hosts)."""
-    try:
-        parts = urlsplit(url)
-        return f"{(parts.hostname or '').lower()}:{parts.port or (443 if parts.scheme == 'https' else 80)}"
-    except ValueError:
-        return url
 
 
 def _sha256(data: bytes) -> str:

@@ -18,15 +18,15 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from etl.capture import outcomes
-from etl.capture.dates import is_plausible
 from etl.capture.run import CaptureResult
 from etl.capture.state import CaptureState, KnownCapture, KnownEntry
 from etl.capture.tables import CAPTURES, FEED_ENTRIES, FEED_FETCHES, frame
-from etl.capture.urls import page_canonical_url
 from etl.extract.metadata import page_metadata
 from etl.rawstore.warc import WARC_DIR, WarcRecord, iter_records
 from etl.rawstore.warc_check import WarcLimits, check_warc
 from etl.settings import Settings
+from etl.web.dates import is_plausible
+from etl.web.urls import page_canonical_url
 
 IMPORT_FEED = "import"   # feed_name of synthesised entries
 HTML_TYPES = ("text/html", "application/xhtml+xml")

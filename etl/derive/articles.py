@@ -5,17 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from functools import lru_cache
-from urllib.parse import urlsplit
 
 import duckdb
 import polars as pl
 
-from etl.capture.urls import page_canonical_url
 from etl.derive.ids import stable_id
 from etl.extract import EXTRACTOR_VERSION, SiteTemplate, extract_article, learn_template
 from etl.rawstore.store import RawStore
 from etl.rawstore.warc import read_record
 from etl.warehouse.lake import query
+from etl.web.urls import page_canonical_url, site_host
 
 # How far back a host's other pages are sampled to learn its template, and how many at most.
 # A bounded, deterministic sample keeps re-derivation reproducible and cheap.
@@ -51,11 +50,6 @@ QUALIFY row_number() OVER (PARTITION BY canonical_url ORDER BY fetched_at DESC, 
 """
 
 
-def host_of(url: str) -> str:
-    host = (urlsplit(url).hostname or "").lower()
-    return host[4:] if host.startswith("www.") else host
-
-
 def payload_reader(store: RawStore) -> Callable[[str, int], bytes]:
     """Reads a record's payload once per derive: a page sampled for its host's template is
     usually also one of the day's pages to extract."""
@@ -86,7 +80,7 @@ def day_templates(con: duckdb.DuckDBPyConnection, day: dt.date, hosts: set[str],
         return templates
     window = query(con, _WINDOW_PAGES, [day - dt.timedelta(days=TEMPLATE_WINDOW_DAYS), day])
     window = window.with_columns(
-        pl.col("url").map_elements(host_of, return_dtype=pl.String).alias("host"),
+        pl.col("url").map_elements(site_host, return_dtype=pl.String).alias("host"),
         # Hash order rather than time order: the sample must not depend on when pages arrived.
         pl.col("canonical_url").hash(seed=0).alias("order_key"),
     ).sort("order_key", "canonical_url")
@@ -114,10 +108,10 @@ def derive_articles(con: duckdb.DuckDBPyConnection, day: dt.date, store: RawStor
     """Returns (articles rows, site_templates rows) for ``day``."""
     pages = query(con, _DAY_PAGES, [day])
     payload = payload_reader(store)
-    templates = day_templates(con, day, {host_of(u) for u in pages["url"]}, payload)
+    templates = day_templates(con, day, {site_host(u) for u in pages["url"]}, payload)
     rows = []
     for page in pages.iter_rows(named=True):
-        template = templates.get(host_of(page["url"]))
+        template = templates.get(site_host(page["url"]))
         article = extract_article(
             payload(page["warc_file"], page["warc_offset"]), page["url"], template,
             # Dates after the capture are implausible whenever the day is re-derived.
@@ -134,7 +128,7 @@ def derive_articles(con: duckdb.DuckDBPyConnection, day: dt.date, store: RawStor
                 "partition_date": day,
                 "url": page["url"],
                 "canonical_url": page_canonical_url(page["url"], article.canonical_url),
-                "source": page["feed_name"] or host_of(page["url"]),
+                "source": page["feed_name"] or site_host(page["url"]),
                 "site_name": article.site_name,
                 "title": article.title or page["entry_title"],
                 "byline": article.byline,

@@ -16,7 +16,6 @@ from datetime import datetime
 import trafilatura
 
 from etl.extract.boilerplate import is_boilerplate_line
-from etl.extract.encoding import decode_html
 from etl.extract.language import detect_language
 from etl.extract.metadata import PageMetadata, metadata_from_text
 from etl.extract.page import unusable
@@ -24,6 +23,7 @@ from etl.extract.settings import EXTRACTOR_VERSION, MAX_HTML_CHARS, TEASER_MAX_W
 from etl.extract.signals import page_signals
 from etl.extract.template import SiteTemplate
 from etl.web.dates import publication_date
+from etl.web.decoding import decode_html
 from etl.web.urls import normalize_url, page_url
 
 # Page types that say "not an article" only together with no article type anywhere on the page:

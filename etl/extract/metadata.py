@@ -10,10 +10,10 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from etl.extract.encoding import decode_html
 from etl.extract.htmltree import collapse_space, parse_html, text_of
 from etl.extract.jsonld import JsonLdFacts, jsonld_facts
 from etl.web.dates import date_from_url, is_plausible, parse_date
+from etl.web.decoding import decode_html
 from etl.web.urls import absolute_url, normalize_url
 
 _BODY_START = re.compile(r"<body[\s>]", re.I)

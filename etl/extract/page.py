@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from etl.extract.blocks import strip_junk, walk_lines
-from etl.extract.encoding import decode_html
 from etl.extract.htmltree import parse_html
+from etl.web.decoding import decode_html
 
 _HTML_MARKERS = ("<html", "<body", "<p", "<div", "<article", "<head", "<title", "<br", "<table", "<h1")
 

@@ -12,10 +12,6 @@ from importlib.metadata import version
 
 EXTRACTOR_VERSION = f"newsfacts-extract/2.2+trafilatura-{version('trafilatura')}+htmldate-{version('htmldate')}"
 
-# Bytes looked at when sniffing a charset declaration or deciding whether input is binary.
-SNIFF_BYTES = 4096
-# Share of control characters in the sniffed prefix above which the input is not text.
-MAX_CONTROL_CHAR_SHARE = 0.05
 # Pages larger than this are cut before parsing: no news article needs more, and it bounds CPU.
 MAX_HTML_CHARS = 3_000_000
 

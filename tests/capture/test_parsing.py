@@ -1,4 +1,4 @@
-"""Pure parsing: feeds (RSS, Atom, JSON Feed, HTML), dates with Asian zones, canonical URLs."""
+"""Pure feed parsing: RSS, Atom, JSON Feed, HTML where a feed was expected, feed dates and charsets."""
 
 from __future__ import annotations
 
@@ -7,37 +7,10 @@ from datetime import datetime, timezone
 
 import pytest
 
-from etl.capture.dates import is_plausible, parse_date
-from etl.capture.urls import canonical_url, page_canonical_url
 from etl.capture.feeds import parse_feed
 from tests.capture.conftest import rss
 
 UTC = timezone.utc
-
-
-@pytest.mark.parametrize("raw, china, expected", [
-    ("Tue, 07 May 2024 09:30:00 KST", False, datetime(2024, 5, 7, 0, 30, tzinfo=UTC)),
-    ("Tue, 07 May 2024 09:30:00 JST", False, datetime(2024, 5, 7, 0, 30, tzinfo=UTC)),
-    ("Tue, 07 May 2024 09:30:00 HKT", False, datetime(2024, 5, 7, 1, 30, tzinfo=UTC)),
-    ("Tue, 07 May 2024 09:30:00 CST", True, datetime(2024, 5, 7, 1, 30, tzinfo=UTC)),
-    ("Tue, 07 May 2024 09:30:00 CST", False, datetime(2024, 5, 7, 15, 30, tzinfo=UTC)),
-    ("Tue, 07 May 2024 09:30:00 +0900", False, datetime(2024, 5, 7, 0, 30, tzinfo=UTC)),
-    ("2024-05-07T09:30:00+09:00", False, datetime(2024, 5, 7, 0, 30, tzinfo=UTC)),
-    ("2024-05-07 09:30:00 +0800", False, datetime(2024, 5, 7, 1, 30, tzinfo=UTC)),
-    ("2024-05-07T09:30:00Z", False, datetime(2024, 5, 7, 9, 30, tzinfo=UTC)),
-    ("yesterday-ish", False, None),
-    ("", False, None),
-])
-def test_dates_keep_the_offset(raw, china, expected):
-    assert parse_date(raw, china_cst=china) == expected
-
-
-def test_implausible_dates_are_rejected():
-    now = datetime(2024, 5, 7, 12, tzinfo=UTC)
-    assert is_plausible(datetime(2024, 5, 7, 11, tzinfo=UTC), now)
-    assert not is_plausible(datetime(2024, 5, 7, 21, tzinfo=UTC), now)   # KST misread as UTC
-    assert not is_plausible(datetime(1970, 1, 1, tzinfo=UTC), now)
-    assert not is_plausible(None, now)
 
 
 def test_feed_dates_use_the_feed_language_for_cst():
@@ -97,22 +70,3 @@ def test_wrong_charset_header_still_reads_the_text():
     body = rss([{"title": "Café crème", "link": "http://a.example/1"}], encoding="latin-1")
     parsed = parse_feed(body, "http://a.example/f", {"Content-Type": "application/rss+xml; charset=utf-8"})
     assert parsed.items[0].title == "Café crème"
-
-
-@pytest.mark.parametrize("url, expected", [
-    ("HTTP://WWW.Example.org:80/a/b/?utm_source=x&b=2&a=1#frag", "https://example.org/a/b?a=1&b=2"),
-    ("https://example.org", "https://example.org/"),
-    ("https://example.org/x?fbclid=1&gclid=2&id=7", "https://example.org/x?id=7"),
-    ("https://m.example.org:8443/p/", "https://m.example.org:8443/p"),
-    ("https://example.org/a%2fb", "https://example.org/a%2Fb"),
-    ("mailto:someone@example.org", "mailto:someone@example.org"),
-    ("  ", ""),
-])
-def test_canonical_url(url, expected):
-    assert canonical_url(url) == expected
-
-
-def test_page_canonical_only_on_the_same_site():
-    assert page_canonical_url("https://www.a.example/x?utm_a=1", "/story") == "https://a.example/story"
-    assert page_canonical_url("https://a.example/x", "https://evil.example/y") == "https://a.example/x"
-    assert page_canonical_url("https://a.example/x", None) == "https://a.example/x"
