@@ -22,8 +22,9 @@ class IdentifiedItem:
     key_source: str          # 'guid' | 'link' | 'hash'
 
 
-def _key(feed_name: str, source: str, value: str) -> str:
-    return hashlib.sha256(f"{feed_name}\x1f{source}\x1f{value}".encode("utf-8", "replace")).hexdigest()[:32]
+def entry_key(feed_name: str, key_source: str, value: str) -> str:
+    """The key of a feed's entry identified by ``value`` (a guid, canonical link or content hash)."""
+    return hashlib.sha256(f"{feed_name}\x1f{key_source}\x1f{value}".encode("utf-8", "replace")).hexdigest()[:32]
 
 
 def bad_guid_reason(items: list[FeedItem], feed_urls: tuple[str, ...] = ()) -> str | None:
@@ -57,7 +58,7 @@ def identify(feed_name: str, items: list[FeedItem], feed_urls: tuple[str, ...] =
             source, value = "link", canonical_url(item.link)
         else:
             source, value = "hash", item.content_hash
-        key = _key(feed_name, source, value)
+        key = entry_key(feed_name, source, value)
         if key not in seen:  # an item repeated verbatim in one body is one entry
             seen.add(key)
             identified.append(IdentifiedItem(item, key, source))

@@ -18,6 +18,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from etl.capture import outcomes
+from etl.capture.identity import entry_key
 from etl.capture.run import CaptureResult
 from etl.capture.state import CaptureState, KnownCapture, KnownEntry
 from etl.capture.tables import CAPTURES, FEED_ENTRIES, FEED_FETCHES, frame
@@ -83,8 +84,8 @@ class _Importer:
         known_capture = self.captured.get(canon)
         if known_capture is not None and known_capture.sha256 == sha:
             return
-        entry_key = hashlib.sha256(f"{IMPORT_FEED}\x1flink\x1f{canon}".encode()).hexdigest()[:32]
-        known = self.entries.get(entry_key)
+        key = entry_key(IMPORT_FEED, "link", canon)
+        known = self.entries.get(key)
         published = meta.published_at if is_plausible(meta.published_at, fetched_at) else None
         if known is not None:
             partition = known.partition_date  # fixed at first sighting, as for feeds
@@ -92,17 +93,17 @@ class _Importer:
             partition = (published or fetched_at).date()
         date_source = "page" if published else "first_seen"
         version = known.version + 1 if known else 1
-        self.entries[entry_key] = KnownEntry(version, sha, partition)
+        self.entries[key] = KnownEntry(version, sha, partition)
         self.captured[canon] = KnownCapture(sha, uri, fetched_at, record.record_id)
         self.entry_rows.append({
-            "entry_key": entry_key, "key_source": "link", "version": version, "feed_name": IMPORT_FEED,
+            "entry_key": key, "key_source": "link", "version": version, "feed_name": IMPORT_FEED,
             "url": uri, "canonical_url": canon, "title": meta.title,
             "published_raw": published.isoformat() if published else None, "published_at": published,
             "date_source": date_source, "partition_date": partition, "content_hash": sha,
             "first_seen_at": fetched_at,
         })
         self.capture_rows.append({
-            "capture_id": record.record_id, "url": uri, "canonical_url": canon, "entry_key": entry_key,
+            "capture_id": record.record_id, "url": uri, "canonical_url": canon, "entry_key": key,
             "feed_name": IMPORT_FEED, "origin": "import", "fetched_at": fetched_at,
             "http_status": record.http_status, "outcome": outcomes.OK,
             "content_type": record.http_headers.get("content-type"), "bytes": len(record.payload),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date, datetime, timezone
 
 from etl.capture.state import CaptureState
@@ -42,6 +43,9 @@ def test_import_dates_pages_and_is_idempotent(tmp_path, settings):
     assert rows["https://news.example/c"]["date_source"] == "first_seen"            # future date rejected
     assert set(result.captures["origin"]) == {"import"}
     assert result.entries.height == 3 and set(result.entries["feed_name"]) == {"import"}
+    # Keyed as a feed named "import" keys an entry by its link: stored keys must never change.
+    assert set(result.entries["entry_key"]) == {
+        hashlib.sha256(f"import\x1flink\x1f{url}".encode()).hexdigest()[:32] for url in rows}
     for row in rows.values():
         assert row["warc_file"].startswith("warc/import/")
         _, payload, _, _ = read_record(raw, row["warc_file"], row["warc_offset"])
