@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import datetime
+import gc
 import re
+from functools import cache
 
 from .actors import learned_actor_row
 from .dates import resolve_event_date
 from .discourse import Salience
 from .events import JOINT_TYPES, Event, code_events
-from .gazetteer import gazetteer
+from .gazetteer import Gazetteer, gazetteer
 from .lexicon import Trigger, word_dictionary
+from .matching import Dictionary
 from .mentions import ArticleMemory, Mention, MentionFinder, title_case
 from .model import CodedArticle, Fact
 from .sentences import split_sentences
@@ -153,8 +156,20 @@ def _lower_case_region(text: str, start: int, end: int) -> bool:
 # A lower-case name counts only with no capital within 80 characters either side of it
 # (``_lower_case_region``; fewer at the text's ends), so a text without such a stretch has none.
 LOWER_CASE_MARGIN = 80
-_UNCASED_STRETCH = re.compile(r"^[^A-Z]*$|^[^A-Z]{%d,}|[^A-Z]{%d,}|[^A-Z]{%d,}$" % (
-    LOWER_CASE_MARGIN + 1, 2 * LOWER_CASE_MARGIN + 1, LOWER_CASE_MARGIN + 1))
+_CAPITAL = re.compile(r"[A-Z]")
+# A capital followed by a stretch that has room for a name with the margin on both sides; each
+# try starts at a capital, so the search stays linear in the text.
+_UNCASED_INSIDE = re.compile(r"[A-Z][^A-Z]{%d}" % (2 * LOWER_CASE_MARGIN + 1))
+
+
+def _has_uncased_stretch(text: str) -> bool:
+    """Whether the text has a stretch without capitals wide enough for a lower-case name: the
+    whole text, its first or last margin's worth of characters, or a longer stretch inside."""
+    edge = LOWER_CASE_MARGIN + 1
+    return (_CAPITAL.search(text) is None
+            or len(text) >= edge and (_CAPITAL.search(text, 0, edge) is None
+                                      or _CAPITAL.search(text, len(text) - edge) is None)
+            or _UNCASED_INSIDE.search(text) is not None)
 
 
 def _with_lower_case_names(names: list, lower_names: list, text: str) -> list:
@@ -178,14 +193,15 @@ SPORTS = re.compile(r"\b(?:\d{1,3}-\d{1,3}\b(?! (?:vote|ruling|decision|majority
 # Words of a page about a film, a show or a dish: its wars, presidents and arrests are a plot or
 # a backdrop ("Vietnam provides a backdrop", "killed by a police officer" in a synopsis).
 _REVIEW_WORD = re.compile(r"\b(film|movie|starring|played by|sequel|box office|trailer|screenplay|actor|actress|cinema|"
-                          r"premiere|episode|recipe|tablespoon|teaspoon)s?\b", re.IGNORECASE)
+                          r"premiere|episode|recipe|tablespoon|teaspoon)s?\b")
 REVIEW_WORDS_PER_100 = 0.6
 
 
-def _is_review_page(text: str) -> bool:
-    """A review, synopsis or recipe: two kinds of such words or more, at 0.6 per 100 words or more."""
-    found = [match.group(1).lower() for match in _REVIEW_WORD.finditer(text)]
-    return len(set(found)) >= 2 and len(found) * 100 >= REVIEW_WORDS_PER_100 * len(text.split())
+def _is_review_page(lower: str) -> bool:
+    """A review, synopsis or recipe (``lower``: its lower-cased text): two kinds of such words or
+    more, at 0.6 per 100 words or more."""
+    found = [match.group(1) for match in _REVIEW_WORD.finditer(lower)]
+    return len(set(found)) >= 2 and len(found) * 100 >= REVIEW_WORDS_PER_100 * len(lower.split())
 
 
 # Numbered citation marks ("[221]") are the mark of an encyclopedia page, whose sentences tell
@@ -201,7 +217,7 @@ _LIST_HEADING = re.compile(r"^\s*(?:related(?: stories| articles| news| content|
 _TEASER_END = ("…", "...")
 # A line of a reference list ("^ "China and New Zealand sign …". The New York Times. April 2008.")
 _REFERENCE_LINE = re.compile(r"^\^|\bRetrieved (?:on )?\d{1,2} \w+ \d{4}|\bRetrieved \w+ \d{1,2}, \d{4}")
-_PARAGRAPH_END = re.compile(r"[.!?][\"”’')]*\s*$")
+_CLOSING_QUOTES = "\"”’')"
 
 
 def boilerplate_spans(text: str) -> list[tuple[int, int]]:
@@ -219,8 +235,10 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
             in_list = True
             spans.append((start, end))
             continue
-        teaser = stripped.endswith(_TEASER_END) or _REFERENCE_LINE.search(stripped) is not None
-        paragraph = not teaser and len(stripped.split()) >= 12 and bool(_PARAGRAPH_END.search(stripped))
+        # "Retrieved" or an opening caret first: the reference-line pattern is slow to search
+        teaser = stripped.endswith(_TEASER_END) or ("Retrieved" in stripped or stripped.startswith("^")) \
+            and _REFERENCE_LINE.search(stripped) is not None
+        paragraph = not teaser and len(stripped.split()) >= 12 and stripped.rstrip(_CLOSING_QUOTES).endswith((".", "!", "?"))
         if paragraph:
             in_list = False
         if in_list or teaser:
@@ -228,22 +246,33 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+@cache
+def _dictionaries() -> tuple[Gazetteer, Dictionary]:
+    """The gazetteer and the word dictionary, built once per process. Their hundreds of thousands
+    of objects live as long as the process: frozen out of the collector's generations, they are
+    not scanned again by every later collection (a tenth of the coding time on short texts)."""
+    built = gazetteer(), word_dictionary()
+    gc.collect()  # nothing unreachable is frozen with them
+    gc.freeze()
+    return built
+
+
 def code_article(text: str, published: datetime.date | None = None) -> CodedArticle:
     """Code every sentence of an article; names introduced early resolve later bare mentions."""
     if not isinstance(text, str) or not text.strip():
         return CodedArticle()
-    if _is_review_page(text):
+    lower = _same_length_lower(text)
+    if _is_review_page(lower):
         return CodedArticle()
     if isinstance(published, datetime.datetime):
         published = published.date()
     elif not isinstance(published, datetime.date):
         published = None
-    gaz = gazetteer()
-    lower = _same_length_lower(text)
+    gaz, words_dictionary = _dictionaries()
     names = gaz.dictionary.find(text)
-    if _UNCASED_STRETCH.search(text):  # only there can a name be written in lower case
+    if _has_uncased_stretch(text):  # only there can a name be written in lower case
         names = _with_lower_case_names(names, gaz.lower_dictionary.find(lower), text)
-    words = word_dictionary().find(lower)
+    words = words_dictionary.find(lower)
     # A phrase's readings list its triggers before its role words (see lexicon.word_dictionary).
     triggers = [(s, e, p) for s, e, p in words if isinstance(p[0], Trigger)]
     roles = [(s, e, p.role) for s, e, p in words if p.role is not None]

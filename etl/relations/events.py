@@ -208,7 +208,6 @@ def code_events(sentence: str, lower: str, mentions: list[Mention],
         first_start < t[0] and t[1] < last_end and t[2][0].phrase not in INTENT_WORDS
         and not TAIL_SPEECH.fullmatch(t[2][0].phrase))]
     triggers = _in_sense(lower, triggers)
-    masked = _mask_relative_clauses(lower)
     attribution_start = _trailing_attribution_start(lower)
     speaker_spans = _speaker_spans(lower)
     actors = []
@@ -221,9 +220,12 @@ def code_events(sentence: str, lower: str, mentions: list[Mention],
     # is no event: in a sentence not written in title case a capitalised word after the first
     # belongs to a name.
     # "Western-backed", "U.S.-brokered": a participle inside a compound adjective is no event.
-    triggers = [t for t in triggers if t[0] < attribution_start and not _is_background(sentence, lower, t[0], t[1], named)
-                and not any(m.start <= t[0] < m.end for m in named) and lower[t[0] - 1:t[0]] != "-"
-                and (title_case or t[0] == 0 or not sentence[t[0]].isupper())]
+    triggers = [t for t in triggers if t[0] < attribution_start and not any(m.start <= t[0] < m.end for m in named)
+                and lower[t[0] - 1:t[0]] != "-" and (title_case or t[0] == 0 or not sentence[t[0]].isupper())
+                and not _is_background(sentence, lower, t[0], t[1], named)]
+    if not triggers:
+        return []  # nothing to code; the speakers marked above still rank lower in the discourse memory
+    masked = _mask_relative_clauses(lower)
     # The one country the sentence is about, if only one: home of "protesters" with no place.
     context_code = _single_code([m for m in actors if not m.is_place and m.actor.code])
     subject = sentence_subject(sentence, actors)
@@ -345,6 +347,8 @@ def _is_background(sentence: str, lower: str, start: int, end: int, actors: list
     not a compound's tail ("a two-day visit" is the visit being made)."""
     window = max(0, start - 40)
     tokens = [(match.group(), match.start()) for match in _WORDS.finditer(lower, window, start)]
+    if not any(word in DETERMINERS or _possessive(word) for word, _ in tokens):
+        return False  # no word that could open a reference: the common case, decided cheaply
     names = {match.group().lower() for match in _NAME_WORD.finditer(sentence, window, start)
              if not any(m.start <= match.start() < m.end for m in actors)}
     # a past or progressive form ("the police fired", "the army shelling") is the event itself

@@ -180,6 +180,7 @@ class Readings(list):
         self.role = next((r for r in readings if isinstance(r, RoleWord)), None)  # listed after the triggers
         self.unconditional: list[int] = []
         self.by_word: dict[str, list[int]] = {}
+        self._unconditional_readings: list = []
         for index, reading in enumerate(readings):
             needed = (reading.after[-1] if reading.after else reading.before[-1] if reading.before else None) \
                 if isinstance(reading, Trigger) else None
@@ -188,13 +189,14 @@ class Readings(list):
             else:
                 for word in needed:
                     self.by_word.setdefault(word, []).append(index)
+        self._unconditional_readings = [self[i] for i in self.unconditional]
 
     def candidates(self, nearby: frozenset[str]) -> list:
         """The readings that may fit given the words nearby, in their order."""
-        indexes = set(self.unconditional)
-        for word in nearby:
-            indexes.update(self.by_word.get(word, ()))
-        return [self[i] for i in sorted(indexes)]
+        conditional = [index for word in nearby if word in self.by_word for index in self.by_word[word]]
+        if not conditional:
+            return self._unconditional_readings
+        return [self[i] for i in sorted(set(self.unconditional).union(conditional))]
 
 
 @cache
