@@ -1,4 +1,4 @@
-"""What a day's briefing shows, read from the analyst views (sql/views/) for one day."""
+"""What a day's briefing shows, read from the analyst views for one day."""
 
 from __future__ import annotations
 

@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 from html import escape
 
-# Tone colours by PLOVER quad class (see sql/views/010_plover_types.sql); blues cooperate,
+# Tone colours by PLOVER quad class (see sql/models/staging/010_plover_types.sql); blues cooperate,
 # oranges and reds conflict, so the network and the mix read the same way.
 QUAD_COLOURS = {
     "verbal cooperation": "#6aaed6",

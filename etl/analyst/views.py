@@ -1,4 +1,6 @@
-"""Analyst views (``sql/views/*.sql``) kept in the DuckLake catalog itself.
+"""Analyst views kept in the DuckLake catalog itself: the staging and intermediate SQL models
+(``sql/models/``, the layers the pipeline's marts are computed from) as views of their own name,
+then the views that read them (``sql/views/*.sql``).
 
 DuckLake stores views in its catalog, so every reader (``etl sql``, ``sql/attach.sql`` in the
 plain DuckDB CLI, a notebook) sees them without running anything. Creating a view is a catalog
@@ -16,9 +18,10 @@ from pathlib import Path
 import duckdb
 
 from etl.settings import REPO_SQL_DIR
+from etl.warehouse.models import leading_comment, models
 
 _VIEW_NAME = re.compile(r"CREATE\s+OR\s+REPLACE\s+VIEW\s+(\w+)", re.IGNORECASE)
-# Marks a view as installed from sql/views (and by which version of its file).
+# Marks a view as installed from sql/ (and by which version of its file).
 _HASH_TAG = re.compile(r"\[sql sha256 ([0-9a-f]{12})\]$")
 
 
@@ -34,25 +37,28 @@ class ViewFile:
         return f"{self.description} [sql sha256 {self.digest}]"
 
 
+def _view(name: str, description: str, sql: str) -> ViewFile:
+    return ViewFile(name, description, sql, hashlib.sha256(sql.encode()).hexdigest()[:12])
+
+
 def view_files(sql_dir: Path = REPO_SQL_DIR) -> list[ViewFile]:
-    """The view files in layer order (file-name order: later views select from earlier ones)."""
-    views = []
+    """Every analyst view in layer order: the staging and intermediate models, then sql/views in
+    file-name order (later views select from earlier ones)."""
+    views = [
+        _view(m.name, m.description, f"CREATE OR REPLACE VIEW {m.name} AS\n{m.sql.rstrip()};\n")
+        for m in models(sql_dir) if m.layer != "marts"
+    ]
     for path in sorted((sql_dir / "views").glob("*.sql")):
         sql = path.read_text()
         match = _VIEW_NAME.search(sql)
         if match is None:
             raise ValueError(f"{path} defines no `CREATE OR REPLACE VIEW name`")
-        header = []
-        for line in sql.splitlines():
-            if not line.startswith("--"):
-                break
-            header.append(line.removeprefix("--").strip())
-        views.append(ViewFile(match.group(1), " ".join(header), sql, hashlib.sha256(sql.encode()).hexdigest()[:12]))
+        views.append(_view(match.group(1), leading_comment(sql), sql))
     return views
 
 
 def installed_views(con: duckdb.DuckDBPyConnection, database: str) -> dict[str, str]:
-    """Views of ``database`` installed from sql/views: name -> file digest."""
+    """Views of ``database`` installed from sql/: name -> file digest."""
     rows = con.execute(
         "SELECT view_name, comment FROM duckdb_views() WHERE database_name = ? AND NOT internal", [database]
     ).fetchall()

@@ -100,7 +100,7 @@ def friendly_error(error: duckdb.Error) -> str:
     if "read-only" in message or "read only" in message:
         return f"refused: {READ_ONLY_HINT}\n  ({first_line})"
     if isinstance(error, duckdb.CatalogException) and "does not exist" in message:
-        return f"{message}\n  hint: `.tables` lists the tables and `.views` the analyst views (sql/views/)"
+        return f"{message}\n  hint: `.tables` lists the tables and `.views` the analyst views"
     if isinstance(error, duckdb.ParserException):
         return f"{message}\n  hint: statements end with ';' in the shell; quote text with single quotes"
     if "AT clause" in message or "at version" in message:

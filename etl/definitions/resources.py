@@ -93,22 +93,24 @@ def settings_resource(**values) -> SettingsResource:
 
 
 class WarehouseResource(dg.ConfigurableResource):
-    """Opens the DuckLake warehouse its settings place, with the schema, the views and the data
-    dictionary's comments (sql/schema, sql/views, sql/dictionary.yaml) applied on open:
-    relation_daily is computed from a view, and unchanged views and comments cost nothing (no
-    new snapshot). Read-only sessions (asset checks) attach the lake as it is: they can neither
-    change it nor need to prepare it."""
+    """Opens the DuckLake warehouse its settings place. A writer gets the schema and the data
+    dictionary's comments (sql/schema, sql/dictionary.yaml) applied on open: the pipeline's SQL
+    models run as single queries over the tables and need nothing else in the catalog. A step
+    that reads the analyst views asks for them (``views=True``). Unchanged views and comments
+    cost nothing (no new snapshot). Read-only sessions (asset checks) attach the lake as it is:
+    they can neither change it nor need to prepare it."""
 
     settings: SettingsResource
 
     @contextmanager
-    def connect(self, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+    def connect(self, read_only: bool = False, views: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
         con = lake.connect(self.settings.get(), read_only=read_only)
         try:
             if not read_only:
                 lake.apply_schema(con)
-                install_views(con)
                 apply_comments(con)
+                if views:
+                    install_views(con)
             yield con
         finally:
             con.close()

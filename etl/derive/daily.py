@@ -1,4 +1,4 @@
-"""relation_daily: dyad counts for a day, computed in SQL from relation_facts."""
+"""relation_daily: dyad counts for a day, computed in SQL (the relation_daily mart of sql/models)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,9 @@ import datetime as dt
 import duckdb
 import polars as pl
 
-from etl.settings import REPO_SQL_DIR
 from etl.warehouse.lake import query
-
-RELATION_DAILY_SQL = REPO_SQL_DIR / "transforms" / "relation_daily.sql"
+from etl.warehouse.models import mart_query
 
 
 def derive_relation_daily(con: duckdb.DuckDBPyConnection, day: dt.date) -> pl.DataFrame:
-    return query(con, RELATION_DAILY_SQL.read_text(), [day])
+    return query(con, mart_query("relation_daily"), [day])

@@ -90,7 +90,7 @@ CREATE TABLE IF NOT EXISTS relation_facts (
 -- Only asserted facts (not negated, not hypothetical) are counted. Compound actors are
 -- expanded, one row per (source country, target country) pair; only countries are paired, and
 -- a country with itself only for domestic events (is_domestic, added by 003_domestic_facts);
--- see sql/views/030 for how.
+-- see sql/models/intermediate/030_fact_country_pairs.sql for how.
 CREATE TABLE IF NOT EXISTS relation_daily (
     partition_date  DATE NOT NULL,
     source_iso3     VARCHAR NOT NULL,

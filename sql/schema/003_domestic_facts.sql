@@ -1,7 +1,7 @@
 -- Domestic events: a fact whose source and target are the same country by design (police
 -- against protesters, a government against rebels). Any other fact with one country on both
 -- sides, or with no recipient country, is kept as a fact but is no country pair: see
--- sql/views/030_fact_country_pairs.sql, which relation_daily is computed from.
+-- sql/models/intermediate/030_fact_country_pairs.sql, which relation_daily is computed from.
 --
 -- Columns added after the first lakes were made are added here, in place, so that existing
 -- lakes are brought up to date: ADD COLUMN IF NOT EXISTS does nothing (and commits no snapshot)

@@ -1,4 +1,4 @@
-"""How facts become dyads (sql/views/030_fact_country_pairs.sql, which relation_daily uses):
+"""How facts become dyads (sql/models/intermediate/030_fact_country_pairs.sql, which relation_daily uses):
 compound actors expand per member; a joint CONSULT/AGREE/COOPERATE with no other recipient
 pairs its members both ways; only countries are paired, a country with itself only in a
 domestic event; recipient-less and unasserted facts stay facts but are no pairs."""

@@ -4,7 +4,8 @@
   stories with their facts and evidence sentences), linked from the materialization.
 * ``search_index``: the full-text index file behind ``etl search`` (see etl.analyst.search_index).
 
-The analyst views (sql/views/) they read are installed by WarehouseResource on every open.
+The daily briefing reads the analyst views, so it opens the warehouse with them brought up to
+date (``connect(views=True)``: only a view whose SQL changed is rewritten).
 """
 
 
@@ -39,7 +40,7 @@ def daily_briefing(context: dg.AssetExecutionContext, warehouse: WarehouseResour
     started, days = time.perf_counter(), partition_days(context)
     reports_dir = get_settings().reports_dir
     pages, stories = [], []
-    with warehouse.connect() as con:
+    with warehouse.connect(views=True) as con:
         for day in days:
             path, briefing = write_briefing(con, day, reports_dir)
             pages.append(path)

@@ -1,8 +1,10 @@
-"""Views group: the analyst views (sql/views/) in the catalog, with their lineage and columns.
+"""Views group: the analyst views in the catalog (the staging and intermediate SQL models of
+sql/models/, then sql/views/), with their lineage and columns.
 
-They are not materialized by a run: WarehouseResource installs them whenever it opens the
-warehouse for writing, and a view always shows the current rows of what it selects from. As
-asset specs without a step they appear in the catalog and the lineage graph only.
+They are not materialized by a run: the step that reads them (the daily briefing) installs those
+whose SQL changed when it opens the warehouse, and a view always shows the current rows of what
+it selects from. As asset specs without a step they appear in the catalog and the lineage graph
+only.
 """
 
 import dagster as dg

@@ -3,7 +3,6 @@
 -- conflict, 14-20 material conflict, except REQUEST, a verbal cooperation in PLOVER although
 -- CAMEO's "demand" root sits among verbal conflict), so charts and queries colour and filter
 -- events by tone with one shared mapping.
-CREATE OR REPLACE VIEW plover_types AS
 SELECT relation_type, quad_class, quad_class LIKE '%conflict' AS is_conflict, display_order
 FROM (VALUES
     ('AGREE',     'verbal cooperation',   1),
@@ -22,4 +21,4 @@ FROM (VALUES
     ('SANCTION',  'material conflict',    14),
     ('COERCE',    'material conflict',    15),
     ('ASSAULT',   'material conflict',    16)
-) AS t(relation_type, quad_class, display_order);
+) AS t(relation_type, quad_class, display_order)

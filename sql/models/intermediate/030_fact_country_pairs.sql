@@ -9,7 +9,6 @@
 -- domestic, stays a fact (fact_evidence) but is no pair here. Counting distinct fact, story,
 -- outlet and article ids over this view gives dyad counts for any period; the relation_daily
 -- table is computed from it.
-CREATE OR REPLACE VIEW fact_country_pairs AS
 WITH countries AS (
     SELECT DISTINCT country_iso3 FROM actors WHERE kind = 'state' AND country_iso3 <> ''
 ),
@@ -44,4 +43,4 @@ country_pairs AS (
 )
 SELECT *,
        CASE WHEN is_domestic THEN source_iso3 || ' (domestic)' ELSE source_iso3 || ' → ' || target_iso3 END AS dyad
-FROM country_pairs;
+FROM country_pairs

@@ -2,7 +2,6 @@
 -- quad class, whether it is asserted (neither negated nor hypothetical) and whether it is a
 -- domestic event (source and target the same country by design). The base layer of every
 -- fact-level view: one row per fact, nothing filtered out.
-CREATE OR REPLACE VIEW fact_evidence AS
 SELECT f.fact_id, f.partition_date, f.story_id, f.article_id,
        f.relation_type, f.mode, p.quad_class,
        f.source_actors, f.source_iso3, f.target_actors, f.target_iso3,
@@ -14,4 +13,4 @@ SELECT f.fact_id, f.partition_date, f.story_id, f.article_id,
 FROM relation_facts f
 JOIN articles a USING (article_id, partition_date)
 LEFT JOIN stories s USING (article_id, story_id)
-LEFT JOIN plover_types p USING (relation_type);
+LEFT JOIN plover_types p USING (relation_type)

@@ -1,5 +1,5 @@
 -- relation_daily for one partition day ($1): asserted facts per country pair and type, from the
--- fact_country_pairs view (sql/views/030), so the table and the analyst views count alike:
+-- fact_country_pairs model, which analysts also see as a view, so the table and the views count alike:
 -- negated and hypothetical events are evidence, not events; compound actors expand to one row
 -- per country pair; joint events of a compound actor pair its members; only countries are
 -- paired, a country with itself only in domestic events (is_domestic); an event with no
