@@ -49,7 +49,6 @@ class Relation:
     kind: str  # 'table' | 'view'
     description: str
     columns: tuple[Column, ...]
-    written_by: str | None = None  # the asset that writes a table which is no asset of its own
 
 
 class DictionaryError(ValueError):
@@ -109,7 +108,7 @@ def relations() -> dict[str, Relation]:
                 problems.append(f"{name}.{column} has no description")
             described.append(Column(column, data_type, text or ""))
         description = entry.get("description") if kind == "table" else view_descriptions[name]
-        found[name] = Relation(name, kind, description, tuple(described), entry.get("written_by"))
+        found[name] = Relation(name, kind, description, tuple(described))
     used = {c.name for r in found.values() for c in r.columns}
     problems += [f"shared description of {c} matches no column" for c in shared if c not in used]
     if problems:
@@ -237,7 +236,7 @@ def render_page(reads: dict[str, list[str]]) -> str:
         "flowchart LR",
     ]
     for name, relation in described.items():
-        upstream = reads.get(name) or ([relation.written_by] if relation.written_by else [])
+        upstream = reads.get(name, [])
         if not upstream and relation.kind == "table":
             upstream = ["feeds"]  # what capture writes straight from the sources
         lines += [f"  {up} --> {name}" for up in upstream]
@@ -249,8 +248,6 @@ def render_page(reads: dict[str, list[str]]) -> str:
             lines += [f"### `{relation.name}`", "", relation.description, ""]
             if upstream:
                 lines += ["Reads: " + ", ".join(f"`{u}`" for u in upstream) + ".", ""]
-            if relation.written_by:
-                lines += [f"Written by the `{relation.written_by}` asset.", ""]
             lines += ["| column | type | description |", "| --- | --- | --- |"]
             lines += [f"| `{c.name}` | {c.type} | {_cell(c.description)} |" for c in relation.columns]
             lines.append("")

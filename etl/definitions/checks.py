@@ -20,6 +20,9 @@ CHECKS = [
      "SELECT article_id, count(*) AS n FROM articles GROUP BY 1 HAVING n > 1"),
     ("articles", "articles_have_captures", "Every article points at an archived capture.",
      "SELECT a.article_id FROM articles a ANTI JOIN captures c USING (capture_id)"),
+    ("site_templates", "one_template_per_host_and_day", "A day's articles of a host were extracted "
+     "with one template.",
+     "SELECT partition_date, host, count(*) AS n FROM site_templates GROUP BY ALL HAVING n > 1"),
     ("stories", "one_story_per_article", "Every kept article has exactly one story row and no "
      "story row points at a missing article.",
      """SELECT article_id, 'missing' AS problem FROM articles a
@@ -30,6 +33,12 @@ CHECKS = [
         SELECT s.article_id, 'orphan' FROM stories s ANTI JOIN articles a USING (article_id)"""),
     ("stories", "one_representative_per_story", "A story has at most one representative article.",
      "SELECT story_id, count(*) AS n FROM stories WHERE is_representative GROUP BY 1 HAVING n > 1"),
+    ("story_bands", "bands_name_their_article_story", "Every band key belongs to a stored article "
+     "and names the story that article is in, so later days join the right story.",
+     "SELECT b.article_id, b.story_id FROM story_bands b ANTI JOIN stories s USING (article_id, story_id)"),
+    ("actors", "actor_ids_unique", "One row per actor, seed or learned (a learned actor is kept at "
+     "its earliest sighting only).",
+     "SELECT actor_id, count(*) AS n FROM actors GROUP BY 1 HAVING n > 1"),
     ("relation_facts", "fact_ids_unique", "Fact ids are unique.",
      "SELECT fact_id, count(*) AS n FROM relation_facts GROUP BY 1 HAVING n > 1"),
     ("relation_facts", "facts_trace_to_articles", "Every fact points at an existing article and "

@@ -1,18 +1,23 @@
 """Derive group: daily partitions rebuilt from the raw store, one transaction per day.
 
-Each asset is thin: for every day of the run (one partition, or a whole range in a single run
+Every derived table is an asset. A step that writes several tables in one transaction (articles
+with the site templates used to extract them, stories with their MinHash band keys, relation
+facts with the actors learned from them) is one multi-asset, so no day is ever half written.
+Each step is thin: for every day of the run (one partition, or a whole range in a single run
 under BackfillPolicy.single_run()), in date order, it calls a derive step from ``etl.derive``
-and commits that day's rows in one transaction. Re-running a day gives the same rows.
+and commits that day's rows of all its tables in one transaction. Re-running a day gives the
+same rows.
 """
 
 import datetime as dt
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import dagster as dg
 import duckdb
 import polars as pl
 
+from etl.analyst.dictionary import relations
 from etl.definitions.metadata import schema_metadata, table_metadata, table_rows
 from etl.definitions.partitions import daily_partitions, partition_days
 from etl.definitions.resources import WarehouseResource
@@ -20,46 +25,64 @@ from etl.derive.articles import derive_articles
 from etl.derive.daily import derive_relation_daily
 from etl.derive.facts import facts_writes
 from etl.derive.stories import derive_stories
-from etl.settings import get_settings
+from etl.relations import petrarch
+from etl.rawstore.store import RawStore
 from etl.warehouse import lake
 
 DERIVE = dict(
     partitions_def=daily_partitions,
-    group_name="derive",
     backfill_policy=dg.BackfillPolicy.single_run(),
     op_tags={"etl/writer": "derive"},
-    kinds={"python", "duckdb"},
 )
 # A day's write operations: (table, rows, what they replace), as etl.warehouse.lake.write takes.
 DayWrites = Callable[[duckdb.DuckDBPyConnection, dt.date], list[tuple]]
+# Per table: metadata name -> summary of the rows the run wrote to it.
+Summaries = dict[str, dict[str, Callable[[pl.DataFrame], object]]]
+
+
+def table_spec(table: str, deps: list[str], kinds: frozenset[str] = frozenset({"python", "duckdb"})) -> dg.AssetSpec:
+    """A derived table as an asset: its data dictionary description and column schema."""
+    return dg.AssetSpec(table, deps=deps, description=relations()[table].description, group_name="derive",
+                        kinds=set(kinds), metadata=schema_metadata(table))
 
 
 def materialize_days(context: dg.AssetExecutionContext, warehouse: WarehouseResource, day_writes: DayWrites,
-                     **extra_metadata) -> dg.MaterializeResult:
+                     summaries: Summaries | None = None) -> Iterator[dg.MaterializeResult]:
     """Commit ``day_writes`` for each day of the run in date order (a day's near-duplicates and
-    learned actors are found against the days before it) and describe the asset's own rows."""
+    learned actors are found against the days before it), then describe the rows of each table
+    written: one materialization per table, in the order of the step's writes. The step's time
+    is recorded once, on its first table, so the tables' times add up to the run's."""
     started, days = time.perf_counter(), partition_days(context)
-    own_rows, table = [], context.asset_key.to_user_string()
+    written: dict[str, list[pl.DataFrame]] = {}
+    locks_dir = warehouse.settings.get().locks_dir
     with warehouse.connect() as con:
         for day in days:
             operations = day_writes(con, day)
-            lake.write(con, operations)
-            own_rows.append(operations[0][1])
-        rows_in_table = table_rows(con, table)
-    rows = pl.concat(own_rows, how="vertical_relaxed")
-    return dg.MaterializeResult(
-        metadata=table_metadata(
-            rows, table, rows_in_table,
-            partitions=", ".join(d.isoformat() for d in days),
-            seconds=round(time.perf_counter() - started, 3),
-            **{name: summarize(rows) for name, summarize in extra_metadata.items()},
+            lake.write(con, operations, locks_dir)
+            for table, rows, _ in operations:
+                written.setdefault(table, []).append(rows)
+        rows_in_table = {table: table_rows(con, table) for table in written}
+    seconds = {"seconds": round(time.perf_counter() - started, 3)}
+    for table, frames in written.items():
+        rows = pl.concat(frames, how="vertical_relaxed")
+        yield dg.MaterializeResult(
+            asset_key=table,
+            metadata=table_metadata(
+                rows, table, rows_in_table[table],
+                partitions=", ".join(d.isoformat() for d in days),
+                **seconds,
+                **{name: summarize(rows) for name, summarize in (summaries or {}).get(table, {}).items()},
+            ),
         )
-    )
+        seconds = {}
 
 
-def _articles_writes(con, day):
-    articles_rows, templates = derive_articles(con, day, get_settings().raw_dir)
-    return [("articles", articles_rows, [day]), ("site_templates", templates, [day])]
+def _articles_writes(store: RawStore) -> DayWrites:
+    def writes(con, day):
+        articles_rows, templates = derive_articles(con, day, store)
+        return [("articles", articles_rows, [day]), ("site_templates", templates, [day])]
+
+    return writes
 
 
 def _stories_writes(con, day):
@@ -67,57 +90,51 @@ def _stories_writes(con, day):
     return [("stories", story_rows, [day]), ("story_bands", band_rows, [day])]
 
 
-@dg.asset(
-    deps=["captures", "feed_entries"],
-    description="Clean article text extracted from each page's latest captured version, with its "
-    "title, byline, publication date, language and the extractor version; status says why a page "
-    "yielded no text. Also writes `site_templates`, the per-host templates used.",
-    metadata=schema_metadata("articles"),
+@dg.multi_asset(
+    name="extract_articles",
+    specs=[table_spec("articles", ["captures", "feed_entries"]), table_spec("site_templates", ["captures"])],
     **DERIVE,
 )
-def articles(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
-    return materialize_days(
-        context, warehouse, _articles_writes,
-        statuses=lambda rows: str(dict(rows.group_by("status").len().sort("status").iter_rows())),
-    )
+def extract_articles(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> Iterator[dg.MaterializeResult]:
+    store = RawStore.from_settings(warehouse.settings.get())
+    yield from materialize_days(context, warehouse, _articles_writes(store), {
+        "articles": {"statuses": lambda rows: str(dict(rows.group_by("status").len().sort("status").iter_rows()))},
+    })
 
 
-@dg.asset(
-    deps=["articles"],
-    description="Story cluster of every article (URL, exact and near-duplicate layers over a "
-    "sliding window of days), with a representative article per story. Also writes "
-    "`story_bands`, the MinHash keys later days are matched against.",
-    metadata=schema_metadata("stories"),
+@dg.multi_asset(
+    name="assign_stories",
+    specs=[table_spec("stories", ["articles"]), table_spec("story_bands", ["articles"])],
     **DERIVE,
 )
-def stories(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
-    return materialize_days(context, warehouse, _stories_writes, stories=lambda rows: rows["story_id"].n_unique())
+def assign_stories(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> Iterator[dg.MaterializeResult]:
+    yield from materialize_days(context, warehouse, _stories_writes,
+                                {"stories": {"stories": lambda rows: rows["story_id"].n_unique()}})
 
 
-@dg.asset(
-    deps=["stories"],
-    description="PLOVER relation facts coded from each article's sentences: who did what to "
-    "whom, where and when, with the evidence sentence and its offsets. Also keeps `actors` "
-    "(seed actors and actors learned from title patterns).",
-    metadata=schema_metadata("relation_facts"),
+@dg.multi_asset(
+    name="code_relation_facts",
+    specs=[table_spec("relation_facts", ["articles", "stories"]), table_spec("actors", ["articles", "stories"])],
     **DERIVE,
 )
-def relation_facts(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
-    return materialize_days(
-        context, warehouse, facts_writes,
-        relation_types=lambda rows: str(dict(rows.group_by("relation_type").len().sort("relation_type").iter_rows())),
-    )
+def code_relation_facts(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> Iterator[dg.MaterializeResult]:
+    petrarch.use_lexicon_folder(warehouse.settings.get().lexicons_dir)
+    yield from materialize_days(context, warehouse, facts_writes, {
+        "relation_facts": {"relation_types": lambda rows: str(
+            dict(rows.group_by("relation_type").len().sort("relation_type").iter_rows()))},
+        "actors": {"learned_actors": lambda rows: rows.filter(pl.col("origin") == "learned").height},
+    })
 
 
-@dg.asset(
-    deps=["relation_facts"],
-    description="Daily dyad counts per PLOVER type: facts, distinct stories, distinct sources and "
-    "distinct articles (asserted facts only).",
-    metadata=schema_metadata("relation_daily"),
-    **{**DERIVE, "kinds": {"sql", "duckdb"}},
+# Computed in SQL from the fact_country_pairs model: the facts with their articles, stories and
+# the actors' countries.
+@dg.multi_asset(
+    name="count_relation_daily",
+    specs=[table_spec("relation_daily", ["relation_facts", "actors", "articles", "stories"], frozenset({"sql", "duckdb"}))],
+    **DERIVE,
 )
-def relation_daily(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
-    return materialize_days(context, warehouse, lambda con, day: [("relation_daily", derive_relation_daily(con, day), [day])])
+def count_relation_daily(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> Iterator[dg.MaterializeResult]:
+    yield from materialize_days(context, warehouse, lambda con, day: [("relation_daily", derive_relation_daily(con, day), [day])])
 
 
-DERIVE_ASSETS = [articles, stories, relation_facts, relation_daily]
+DERIVE_ASSETS = [extract_articles, assign_stories, code_relation_facts, count_relation_daily]

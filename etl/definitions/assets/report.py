@@ -1,5 +1,10 @@
 """Report group: what analysts open rather than query, rebuilt after each derive.
 
+A derive run (``etl derive``, the schedules) rebuilds a day's reports in the same run. Whatever
+else updates a derived table of a day (``dagster asset materialize``, the UI, a backfill), the
+report assets' automation condition requests that day's reports, and the automation sensor,
+running by default, launches them.
+
 * ``daily_briefing``: a static HTML page per day under ``data_dir/reports/`` (charts inline, top
   stories with their facts and evidence sentences), linked from the materialization.
 * ``search_index``: the full-text index file behind ``etl search`` (see etl.analyst.search_index).
@@ -16,20 +21,35 @@ import polars as pl
 
 from etl.analyst.briefing import write_briefing
 from etl.analyst.search_index import build_search_index
+from etl.definitions.jobs import CAPTURE, REPORT as REPORT_GROUP, WRITER_TAGS
 from etl.definitions.metadata import table_metadata
 from etl.definitions.partitions import daily_partitions, partition_days
 from etl.definitions.resources import WarehouseResource
-from etl.settings import get_settings
 
+# Dagster's eager condition (a day whose inputs were updated, or that became missing, once its
+# inputs are all there and none is being written), on every day rather than only the latest: a
+# backfill re-derives past days. The capture tables are left out: capture runs every hour and
+# changes no day's derived rows, so it would re-request every day's reports each time; and a
+# Dagster home that never recorded a capture run (derived from imported WARCs, or a new home)
+# would count them as missing and never request a report.
+REFRESH_WHEN_DERIVED = (
+    dg.AutomationCondition.eager()
+    .without(dg.AutomationCondition.in_latest_time_window())
+    .ignore(CAPTURE)
+    .with_label("eager on every day, captures ignored")
+)
 REPORT = dict(
     partitions_def=daily_partitions,
     group_name="report",
     backfill_policy=dg.BackfillPolicy.single_run(),
+    automation_condition=REFRESH_WHEN_DERIVED,
 )
 
 
 @dg.asset(
-    deps=["relation_daily", "relation_facts", "stories", "feed_fetches"],
+    # The tables behind the views it reads (fact_evidence, fact_country_pairs, actor_edges,
+    # top_stories_daily, story_events, source_health).
+    deps=["articles", "stories", "relation_facts", "actors", "feed_fetches", "feed_state"],
     kinds={"html", "duckdb"},
     description="Daily briefing page per partition day: the day in figures, event-type mix, actor "
     "network, dyad trends (inline SVG, offline) and the top stories with their coded facts, "
@@ -38,7 +58,7 @@ REPORT = dict(
 )
 def daily_briefing(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
     started, days = time.perf_counter(), partition_days(context)
-    reports_dir = get_settings().reports_dir
+    reports_dir = warehouse.settings.get().reports_dir
     pages, stories = [], []
     with warehouse.connect(views=True) as con:
         for day in days:
@@ -71,7 +91,7 @@ def daily_briefing(context: dg.AssetExecutionContext, warehouse: WarehouseResour
 def search_index(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
     started = time.perf_counter()
     with warehouse.connect() as con:
-        info = build_search_index(con, get_settings())
+        info = build_search_index(con, warehouse.settings.get())
     context.log.info(f"indexed {info.documents} articles at lake snapshot {info.lake_snapshot}")
     return dg.MaterializeResult(
         metadata={
@@ -86,3 +106,14 @@ def search_index(context: dg.AssetExecutionContext, warehouse: WarehouseResource
 
 
 REPORT_ASSETS = [daily_briefing, search_index]
+
+# Runs it launches write the warehouse (a briefing opens it for writing), so they take turns with
+# the other writers like every job does.
+report_automation_sensor = dg.AutomationConditionSensorDefinition(
+    "report_automation_sensor",
+    target=REPORT_GROUP,
+    default_status=dg.DefaultSensorStatus.RUNNING,
+    run_tags=WRITER_TAGS,
+    description="Requests the daily briefing and search index of every day whose derived tables "
+    "were updated by a run that did not rebuild them (dagster asset materialize, the UI).",
+)

@@ -13,16 +13,9 @@ from etl.analyst.dictionary import relations, view_dependencies
 from etl.definitions.metadata import schema_metadata
 
 
-
-def _asset_of(name: str) -> str:
-    """The asset behind a table: tables written as a side product (actors by relation_facts,
-    say) are no assets of their own."""
-    return relations()[name].written_by or name
-
-
 VIEW_ASSETS = [
     dg.AssetSpec(
-        name, deps=sorted({_asset_of(u) for u in upstream}), group_name="views", kinds={"sql", "duckdb"},
+        name, deps=upstream, group_name="views", kinds={"sql", "duckdb"},
         description=relations()[name].description, metadata=schema_metadata(name),
     )
     for name, upstream in view_dependencies().items()
