@@ -10,6 +10,7 @@ import duckdb
 from etl.capture import outcomes
 from etl.capture.run import CaptureResult, CaptureState, run_capture
 from etl.capture.sources import Source
+from etl.rawstore.store import RawStore
 from etl.settings import Settings
 from etl.warehouse import lake
 
@@ -77,6 +78,6 @@ def capture_into(con: duckdb.DuckDBPyConnection, sources: list[Source], settings
     """One capture pass against the warehouse's memory, committed to it as it goes (a batch at
     least every ``settings.commit_interval`` seconds). Returns the run's rows and the counts written."""
     written: Counter = Counter()
-    result = run_capture(sources, load_capture_state(con), settings.raw_dir, settings, now=now,
+    result = run_capture(sources, load_capture_state(con), RawStore.from_settings(settings), settings, now=now,
                          commit=lambda batch: commit_batch(con, batch, written))
     return result, dict(written)

@@ -15,7 +15,6 @@ import threading
 import time
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
-from pathlib import Path
 from typing import Callable
 
 import polars as pl
@@ -31,6 +30,7 @@ from etl.capture.state import CaptureState, FeedState, KnownCapture, KnownEntry
 from etl.capture.tables import CAPTURES, FEED_ENTRIES, FEED_FETCHES, frame
 from etl.capture.feeds import parse_feed
 from etl.extract.metadata import page_metadata
+from etl.rawstore.store import RawStore
 from etl.rawstore.warc import WarcWriter
 from etl.settings import Settings
 from etl.web.dates import is_plausible
@@ -104,7 +104,7 @@ class _FeedRun:
 
 
 class _Run:
-    def __init__(self, sources: list[Source], state: CaptureState, raw_root: Path, settings: Settings,
+    def __init__(self, sources: list[Source], state: CaptureState, store: RawStore, settings: Settings,
                  now: datetime, commit: Commit | None):
         self.sources = sources
         self.settings = settings
@@ -128,7 +128,7 @@ class _Run:
         workers = settings.capture_workers
         self.fetcher = Fetcher(settings, max_connections=workers * 2)
         self.robots = RobotsPolicy(self.fetcher, settings.user_agent)
-        self.writer = WarcWriter(raw_root, settings.warc_max_bytes, operator=settings.contact_url)
+        self.writer = WarcWriter(store, settings.warc_max_bytes, operator=settings.contact_url)
         self.scheduler = HostScheduler(workers, settings.per_host_concurrency, settings.per_host_min_interval,
                                        stop_at=self._t0 + settings.time_budget)
         self.crawl_delays: set[str] = set()   # hosts whose robots Crawl-delay was applied
@@ -175,6 +175,8 @@ class _Run:
             lists = (self.fetch_rows, self.entry_rows, self.capture_rows, self.finished_states)
             new = [rows[start:] for rows, start in zip(lists, self._committed)]
             self._committed = tuple(len(rows) for rows in lists)
+        # Rows are committed only once the records they point at can be read from the store.
+        self.writer.publish()
         fetches, entries, captures, states = new
         if not any(new):
             return
@@ -504,7 +506,7 @@ class _Run:
         return self.writer.write_response(result.final_url, request_headers=result.request_headers, **common)
 
 
-def run_capture(sources: list[Source], state: CaptureState, raw_root: Path, settings: Settings,
+def run_capture(sources: list[Source], state: CaptureState, store: RawStore, settings: Settings,
                 now: datetime | None = None, commit: Commit | None = None) -> CaptureResult:
     """Poll every due source once and archive new pages. Never raises for network or feed faults.
 
@@ -514,4 +516,4 @@ def run_capture(sources: list[Source], state: CaptureState, raw_root: Path, sett
     now = now or datetime.now(timezone.utc)
     if now.tzinfo is None:
         now = now.replace(tzinfo=timezone.utc)
-    return _Run(sources, state, Path(raw_root), settings, now.astimezone(timezone.utc), commit).execute()
+    return _Run(sources, state, store, settings, now.astimezone(timezone.utc), commit).execute()

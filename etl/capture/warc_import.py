@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import copy
 import hashlib
-import shutil
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from etl.capture.run import CaptureResult
 from etl.capture.state import CaptureState, KnownCapture, KnownEntry
 from etl.capture.tables import CAPTURES, FEED_ENTRIES, FEED_FETCHES, frame
 from etl.extract.metadata import page_metadata
+from etl.rawstore.store import RawStore, as_store
 from etl.rawstore.warc import WARC_DIR, WarcRecord, iter_records
 from etl.rawstore.warc_check import WarcLimits, check_warc
 from etl.settings import Settings
@@ -33,24 +33,17 @@ IMPORT_FEED = "import"   # feed_name of synthesised entries
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
-def _store_copy(path: Path, raw_root: Path) -> tuple[Path, bool]:
-    """The file's place in the raw store, and whether this call put it there."""
+def _store_copy(path: Path, store: RawStore) -> tuple[str, bool]:
+    """The file's name in the raw store, and whether this call put it there."""
     digest = hashlib.sha256()
     with open(path, "rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
             digest.update(block)
-    target = raw_root / WARC_DIR / "import" / f"{digest.hexdigest()[:16]}-{path.name}"
-    if target.exists():
-        return target, False
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".part")
-    try:
-        shutil.copyfile(path, partial)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    partial.replace(target)  # never leave a half-copied file under its final name
-    return target, True
+    name = f"{WARC_DIR}/import/{digest.hexdigest()[:16]}-{path.name}"
+    if store.exists(name):
+        return name, False
+    store.put(path, name)  # never a half-copied file under its final name
+    return name, True
 
 
 def _is_html_page(record: WarcRecord) -> bool:
@@ -60,8 +53,8 @@ def _is_html_page(record: WarcRecord) -> bool:
 
 
 class _Importer:
-    def __init__(self, raw_root: Path, settings: Settings, state: CaptureState, now: datetime):
-        self.raw_root, self.settings, self.now = raw_root, settings, now
+    def __init__(self, settings: Settings, state: CaptureState, now: datetime):
+        self.settings, self.now = settings, now
         self.entries = dict(state.entries)
         self.captured = dict(state.captured)
         self.entry_rows: list[dict] = []
@@ -113,15 +106,15 @@ class _Importer:
         })
 
 
-def import_warc(paths, raw_root: Path, settings: Settings, state: CaptureState,
+def import_warc(paths, store: RawStore, settings: Settings, state: CaptureState,
                 now: datetime | None = None, limits: WarcLimits = WarcLimits()) -> CaptureResult:
     """Import WARC files; bad files and rejected records are reported in ``problems``, never raised.
 
     ``warc_files`` lists the files this call copied into the raw store (a file already there is
     not copied again), so a caller whose commit fails can remove them.
     """
-    raw_root = Path(raw_root)
-    importer = _Importer(raw_root, settings, state, now or datetime.now(timezone.utc))
+    store = as_store(store)
+    importer = _Importer(settings, state, now or datetime.now(timezone.utc))
     problems, files = [], []
     for path in map(Path, paths):
         try:
@@ -139,18 +132,19 @@ def import_warc(paths, raw_root: Path, settings: Settings, state: CaptureState,
         saved = importer.checkpoint()
         stored, created = None, False
         try:
-            stored, created = _store_copy(path, raw_root)
-            for record in iter_records(stored, raw_root, types=("response",), max_payload=settings.max_body_bytes):
+            stored, created = _store_copy(path, store)
+            # Read from the file given, byte for byte the stored copy (same digest), named as stored.
+            for record in iter_records(path, name=stored, types=("response",), max_payload=settings.max_body_bytes):
                 if record.record_id not in check.rejected and _is_html_page(record):
                     importer.add(record)
         except Exception as exc:  # nothing of a file that failed half-way is kept
             importer.restore(saved)
             if created:
-                stored.unlink(missing_ok=True)
+                store.remove(stored)
             problems.append(f"{path}: refused, nothing imported: {type(exc).__name__}: {exc}"[:500])
             continue
         if created:
-            files.append(stored.relative_to(raw_root).as_posix())
+            files.append(stored)
     return CaptureResult(
         fetches=frame([], FEED_FETCHES),
         entries=frame(importer.entry_rows, FEED_ENTRIES),

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from etl.cli.errors import BadInput
 from etl.cli.sql_shell import render
+from etl.rawstore.store import RawStore
 from etl.settings import Settings
 from etl.warehouse import lake
 from etl.capture.capture_state import load_capture_state
@@ -25,16 +26,17 @@ def import_warc_files(resource: SettingsResource, paths: list[Path], derive: boo
     from etl.capture.warc_import import import_warc
 
     settings = resource.get()
+    store = RawStore.from_settings(settings)
     con = lake.connect(settings)
     try:
         lake.apply_schema(con)
-        result = import_warc(paths, settings.raw_dir, settings, load_capture_state(con))
+        result = import_warc(paths, store, settings, load_capture_state(con))
         try:
             written = lake.append_rows(con, {"feed_entries": result.entries, "captures": result.captures})
         except BaseException:
             # No row points at the copies made for this import: the raw store keeps none of them.
             for name in result.warc_files:
-                (settings.raw_dir / name).unlink(missing_ok=True)
+                store.remove(name)
             raise
     finally:
         con.close()

@@ -293,10 +293,12 @@ def read_record(store: RawStore | str | Path, warc_file: str, offset: int,
 
 
 def iter_records(path: Path, raw_root: Path | None = None, types: tuple[str, ...] = ("response", "revisit", "resource"),
-                 max_payload: int = 64 * 1024 * 1024) -> Iterator[WarcRecord]:
-    """Stream the records of one WARC file (gzip or plain), payloads capped at ``max_payload``."""
+                 max_payload: int = 64 * 1024 * 1024, name: str | None = None) -> Iterator[WarcRecord]:
+    """Stream the records of one local WARC file (gzip or plain), payloads capped at
+    ``max_payload``. Records carry ``name`` as their file: by default the path relative to
+    ``raw_root``, or the path itself."""
     path = Path(path)
-    name = path.relative_to(raw_root).as_posix() if raw_root else str(path)
+    name = name or (path.relative_to(raw_root).as_posix() if raw_root else str(path))
     with open(path, "rb") as fh:
         iterator = ArchiveIterator(fh)
         for record in iterator:
