@@ -1,5 +1,5 @@
 """Build step that pyproject.toml cannot express: the SQL files live in the top-level ``sql/``
-folder (schema, transforms, views and example queries, where analysts look for them) and are
+folder (schema, pipeline models, views and example queries, where analysts look for them) and are
 copied into the built package as ``etl/sql`` so a wheel or a plain ``pip install .`` carries them.
 Everything else is configured in pyproject.toml."""
 
