@@ -1,4 +1,4 @@
-"""Dedup benchmark (issue 5): labelled-set quality, signature and clustering throughput.
+"""Dedup benchmark: labelled-set quality, signature and clustering throughput.
 
     python bench/dedup_bench.py [--small] [--repeats N]
 

@@ -1,4 +1,4 @@
-"""Exact and near-duplicate story clustering (issue 5); see etl/dedup/README.md."""
+"""Exact and near-duplicate story clustering; see etl/dedup/README.md."""
 
 from etl.dedup.assign import BANDS_SCHEMA, STORIES_SCHEMA, StoryAssignment, assign_stories
 from etl.dedup.cluster import cluster_texts

@@ -1,7 +1,7 @@
 """Site furniture removal: lines a source repeats across its own articles.
 
 Extraction leaves some boilerplate behind (newsletter pitches, copyright lines, "Advertisement",
-captions; see NOTES.md). It shifts similarity most for short texts, e.g. a two-paragraph brief.
+captions). It shifts similarity most for short texts, e.g. a two-paragraph brief.
 A line is boilerplate when one source prints it (trimmed, lower case) in at least
 BOILERPLATE_MIN_DOCS articles of the day or of the window's earlier days; such lines are dropped
 from every text before hashing. The window matters: an outlet with one or two articles today

@@ -20,7 +20,7 @@ BOILERPLATE_MIN_DOCS = 3
 # article itself repeated (copies under one label), not furniture around it.
 MAX_FURNITURE_SHARE = 0.5
 
-# Word shingles: five consecutive words (NOTES.md: syndicated copies sit near Jaccard 0.71).
+# Word shingles: five consecutive words (syndicated copies of one story sit near Jaccard 0.71).
 SHINGLE_WORDS = 5
 
 # MinHash by one-permutation hashing: each 64-bit shingle hash falls into one of SIGNATURE_SLOTS

@@ -9,7 +9,7 @@ import warnings
 import dagster as dg
 
 # Single-run backfills (BackfillPolicy) are "beta" in Dagster 1.13 and warn at every definition;
-# DESIGN.md relies on them for `--partition-range`, so the warning carries no news for users.
+# `dagster asset materialize --partition-range` needs them, so the warning carries no news for users.
 warnings.filterwarnings("ignore", category=dg.BetaWarning, message=".*backfill_policy.*")
 
 from etl.definitions.assets.capture import capture  # noqa: E402 - after the filter above

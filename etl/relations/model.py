@@ -62,7 +62,7 @@ class Fact:
     is_domestic: bool = False
     coder_version: str = CODER_VERSION
 
-    # DESIGN.md's library entry point names the actor lists `source` and `target`.
+    # The library entry point (extract_relations) promises the actor lists as `source` and `target`.
     @property
     def source(self) -> list[str]:
         return self.source_actors

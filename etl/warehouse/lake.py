@@ -1,7 +1,7 @@
 """The warehouse: a DuckLake catalog opened through DuckDB.
 
 DuckLake rather than a plain ``.duckdb`` file because a DuckDB file admits one read-write process
-and then no readers from other processes at all (NOTES.md): analysts' sessions would block the
+and then no readers from other processes at all: analysts' sessions would block the
 scheduled writer. With DuckLake every commit is a snapshot, readers in other processes see the
 last committed snapshot, and a crash mid-write leaves the previous snapshot intact.
 
@@ -274,8 +274,9 @@ def table_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
 def _conform(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> pl.DataFrame:
     """Select the table's columns by name, failing loudly on a missing or unknown column.
 
-    Inserting by name (never by position) is what prevents the silent column swap NOTES.md
-    warns about; checking the set here turns a schema drift into a clear error.
+    Inserting by name (never by position) is what prevents a silent column swap when a frame's
+    columns come in another order than the table's; checking the set here turns a schema drift
+    into a clear error.
     """
     columns = table_columns(con, table)
     missing = [c for c in columns if c not in frame.columns]

@@ -1,4 +1,4 @@
-"""Issue 3's "Must show": one local server misbehaving in every listed way, real sockets throughout.
+"""Capture against one local server misbehaving in every way below, real sockets throughout.
 
 Every case is a feed in the same run next to a healthy feed: the run completes, the healthy feed
 is captured in full, and each case's outcome class is recorded.
