@@ -23,6 +23,7 @@ from etl.capture import backoff, outcomes
 from etl.capture.classify import classify_response
 from etl.capture.fetch import FEED_ACCEPT, PAGE_ACCEPT, Fetcher, FetchResult
 from etl.capture.identity import IdentifiedItem, identify
+from etl.capture.partition import partition_day
 from etl.capture.politeness import HostScheduler
 from etl.capture.robots import RobotsPolicy
 from etl.capture.sources import Source
@@ -33,7 +34,6 @@ from etl.extract.metadata import page_metadata
 from etl.rawstore.store import RawStore
 from etl.rawstore.warc import WarcWriter
 from etl.settings import Settings
-from etl.web.dates import is_plausible
 from etl.web.urls import canonical_url, host_key, page_canonical_url
 
 __all__ = ["CaptureResult", "CaptureState", "run_capture"]
@@ -357,7 +357,8 @@ class _Run:
                 fetch_page = bool(canon) and (version is not None or retry) and canon not in self.claimed
                 if fetch_page:
                     self.claimed.add(canon)
-            feed_date = item.published_at if is_plausible(item.published_at, self.now) else None
+            by_feed = partition_day(seen_at, item.published_at)
+            feed_date = by_feed.published_at  # None unless the feed's own date decides the day
             row = {
                 "entry_key": ident.entry_key, "key_source": ident.key_source, "version": version,
                 "feed_name": feed.source.name, "guid": item.guid, "url": item.link, "canonical_url": canon,
@@ -371,23 +372,18 @@ class _Run:
                 self._emit_entry(pending, page_date=None, into=entry_rows)
                 pending = None
             if fetch_page:
-                partition = known_partition or (feed_date.date() if feed_date else None)
+                partition = known_partition or (by_feed.day if feed_date else None)
                 pages.append(_PageJob(ident, pending, partition, seen_at))
         return new, left, pages
 
     def _emit_entry(self, pending: _PendingEntry, page_date: datetime | None,
                     into: list[dict] | None = None) -> date:
-        """Fix the entry's partition (feed date, else page date, else first seen) and record it
-        (or add it to ``into``, for the caller to record)."""
+        """Fix the entry's partition (see partition_day) and record it (or add it to ``into``,
+        for the caller to record)."""
         row = pending.row
-        if row["published_at"] is not None:
-            row["date_source"] = "feed"
-        elif page_date is not None:
-            row["published_at"], row["date_source"] = page_date, "page"
-        else:
-            row["date_source"] = "first_seen"
-        fixed = pending.known_partition or (row["published_at"] or row["first_seen_at"]).date()
-        row["partition_date"] = fixed
+        decision = partition_day(row["first_seen_at"], row["published_at"], page_date, pending.known_partition)
+        row["published_at"], row["date_source"] = decision.published_at, decision.date_source
+        row["partition_date"] = fixed = decision.day
         with self.lock:
             known = self.entries[row["entry_key"]]
             self.entries[row["entry_key"]] = replace(known, partition_date=fixed)
@@ -450,7 +446,7 @@ class _Run:
                 partition = self.entries[ident.entry_key].partition_date or job.seen_at.date()
             # Captures copy their entry's date; a page retried for an entry of an earlier run
             # only knows whether the feed's date is usable.
-            fallback = "feed" if is_plausible(ident.item.published_at, self.now) else "first_seen"
+            fallback = partition_day(job.seen_at, ident.item.published_at).date_source
             row["date_source"] = self.date_sources.get(ident.entry_key, fallback)
             row["partition_date"] = partition
             self.capture_rows.append(row)
@@ -494,7 +490,7 @@ class _Run:
         with self.lock:
             entry = KnownCapture(sha, result.final_url, fetched_at, stored.record_id)
             self.captured[canon] = self.captured[canonical_url(url)] = entry
-        return meta.published_at if is_plausible(meta.published_at, fetched_at) else None
+        return meta.published_at  # bounded by the fetch time, as partition_day expects
 
     def _archive(self, result: FetchResult, sha: str, prior: KnownCapture | None, fetched_at: datetime):
         common = dict(status=result.status, reason=result.reason, http_version=result.http_version,

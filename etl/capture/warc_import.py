@@ -18,6 +18,7 @@ from pathlib import Path
 
 from etl.capture import outcomes
 from etl.capture.identity import entry_key
+from etl.capture.partition import partition_day
 from etl.capture.run import CaptureResult
 from etl.capture.state import CaptureState, KnownCapture, KnownEntry
 from etl.capture.tables import CAPTURES, FEED_ENTRIES, FEED_FETCHES, frame
@@ -26,7 +27,6 @@ from etl.rawstore.store import RawStore, as_store
 from etl.rawstore.warc import WARC_DIR, WarcRecord, iter_records
 from etl.rawstore.warc_check import WarcLimits, check_warc
 from etl.settings import Settings
-from etl.web.dates import is_plausible
 from etl.web.urls import page_canonical_url
 
 IMPORT_FEED = "import"   # feed_name of synthesised entries
@@ -79,12 +79,10 @@ class _Importer:
             return
         key = entry_key(IMPORT_FEED, "link", canon)
         known = self.entries.get(key)
-        published = meta.published_at if is_plausible(meta.published_at, fetched_at) else None
-        if known is not None:
-            partition = known.partition_date  # fixed at first sighting, as for feeds
-        else:
-            partition = (published or fetched_at).date()
-        date_source = "page" if published else "first_seen"
+        # Fixed at first sighting, as for feeds; the page's own date, else the WARC-Date.
+        decided = partition_day(fetched_at, page_date=meta.published_at,
+                                fixed=known.partition_date if known is not None else None)
+        partition, date_source, published = decided.day, decided.date_source, decided.published_at
         version = known.version + 1 if known else 1
         self.entries[key] = KnownEntry(version, sha, partition)
         self.captured[canon] = KnownCapture(sha, uri, fetched_at, record.record_id)

@@ -9,6 +9,7 @@ from functools import lru_cache
 import duckdb
 import polars as pl
 
+from etl.capture.partition import FEED, PAGE, partition_day
 from etl.derive.ids import stable_id
 from etl.extract import EXTRACTOR_VERSION, SiteTemplate, extract_article, learn_template
 from etl.rawstore.store import RawStore
@@ -117,9 +118,12 @@ def derive_articles(con: duckdb.DuckDBPyConnection, day: dt.date, store: RawStor
             # Dates after the capture are implausible whenever the day is re-derived.
             now=page["fetched_at"],
         )
-        # The feed's date wins when it was plausible (that is how the partition was chosen);
-        # otherwise the page's own metadata date.
-        published_at = page["entry_published_at"] if page["date_source"] == "feed" else article.published_at
+        # The date capture recorded decided the day (partition_day); reporting it, not a date
+        # re-extracted now, keeps the two in agreement whichever extractor version re-derives.
+        # The extractor's own reading is reported only when capture found no date.
+        recorded = page["entry_published_at"]
+        decided = partition_day(page["fetched_at"], recorded if page["date_source"] == FEED else None,
+                                recorded if page["date_source"] == PAGE else None, fixed=day)
         rows.append(
             {
                 # Keyed by the fetched page, not its declared canonical: a page may only name a
@@ -132,8 +136,8 @@ def derive_articles(con: duckdb.DuckDBPyConnection, day: dt.date, store: RawStor
                 "site_name": article.site_name,
                 "title": article.title or page["entry_title"],
                 "byline": article.byline,
-                "published_at": published_at,
-                "date_source": page["date_source"],
+                "published_at": decided.published_at or article.published_at,
+                "date_source": decided.date_source,
                 "language": article.language,
                 # Text is kept whatever the flags say; status tells articles from other pages.
                 "text": article.text,

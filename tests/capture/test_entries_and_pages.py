@@ -6,13 +6,17 @@ import re
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from etl.capture import outcomes
+from etl.capture.partition import FEED, FIRST_SEEN, PAGE, partition_day
 from etl.capture.run import run_capture
 from etl.capture.sources import Source
 from etl.capture.state import CaptureState
 from etl.capture.tables import CAPTURES, FEED_ENTRIES, FEED_FETCHES, FEED_STATE
+from etl.derive.articles import derive_articles
+from etl.rawstore.store import RawStore
 from etl.rawstore.warc import read_record
 from tests.capture.conftest import article, rss
 from tests.capture.localserver import LocalServer, response
@@ -91,6 +95,48 @@ def test_dates_pick_feed_then_page_then_first_seen(site, settings):
     captures = {r["entry_key"]: r for r in result.captures.iter_rows(named=True)}
     for row in rows.values():  # captures copy their entry's day
         assert captures[row["entry_key"]]["partition_date"] == row["partition_date"]
+
+
+def _page_dated_twice(title: str) -> bytes:
+    """A page whose metadata reader (capture) and full extractor (htmldate) date it differently:
+    the head says 3 May in a citation tag, the footer's <time> says 20 April."""
+    text = "The harbour reopened after three weeks of repairs to the outer wall, officials said. " * 5
+    return (f"<html><head><title>{title}</title><meta name='citation_date' content='2024/05/03'></head>"
+            f"<body><article><h1>{title}</h1><p>{text}</p><footer><time datetime='2024-04-20'>20 April</time>"
+            "</footer></article></body></html>").encode()
+
+
+def test_capture_and_derive_agree_on_the_day(site, settings):
+    site.add("/a", "Feed dated", "Tue, 07 May 2024 09:30:00 KST")
+    site.add("/b", "Page dated", None, page_date="2024-05-03T23:30:00-02:00")
+    site.add("/c", "Future in feed", "Tue, 07 May 2030 09:30:00 GMT")
+    site.add("/d", "Undated", None)
+    site.add("/e", "Dated twice", None)
+    site.pages["/e"] = _page_dated_twice("Dated twice")
+    result, _ = _run(site, settings, CaptureState.empty(), NOW)
+    captured = {r["url"]: r for r in result.captures.iter_rows(named=True)}
+    con = duckdb.connect()
+    con.register("fetched_entries", result.entries)
+    con.register("fetched_captures", result.captures)
+    con.execute("CREATE TABLE feed_entries AS SELECT * FROM fetched_entries")
+    con.execute("CREATE TABLE captures AS SELECT * FROM fetched_captures")
+    con.execute("CREATE TABLE site_templates (partition_date DATE, host VARCHAR, template_json VARCHAR, "
+                "extractor_version VARCHAR)")
+    derived = {}
+    for day in result.partition_dates:
+        articles, _ = derive_articles(con, day, RawStore(settings.data_dir / "raw"))
+        derived.update({row["url"]: row for row in articles.iter_rows(named=True)})
+    assert set(derived) == set(captured) and len(derived) == 5
+    for url, article in derived.items():
+        capture = captured[url]
+        assert (article["partition_date"], article["date_source"]) == (capture["partition_date"], capture["date_source"])
+        if article["date_source"] in (FEED, PAGE):
+            assert article["published_at"].date() == article["partition_date"]
+        again = partition_day(capture["fetched_at"], article["published_at"] if article["date_source"] == FEED else None,
+                              article["published_at"] if article["date_source"] == PAGE else None)
+        assert again.day == capture["partition_date"] or article["date_source"] == FIRST_SEEN
+    twice = derived[site.server.url("/e")]
+    assert (twice["date_source"], twice["partition_date"]) == (PAGE, date(2024, 4, 20))
 
 
 def test_edit_is_a_new_version_and_the_page_is_refetched(site, settings):
