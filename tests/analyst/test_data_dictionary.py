@@ -37,7 +37,7 @@ def test_the_page_is_current():
     from etl.definitions import defs
 
     assert PAGE.read_text(encoding="utf-8") == render_page(lineage(defs)), \
-        "docs/data-dictionary.md is out of date: run python -m etl.analyst.dictionary"
+        "docs/data-dictionary.md is out of date: run python -m etl.cli.data_dictionary"
 
 
 def test_dagster_shows_the_same_descriptions_and_the_views():
