@@ -1,10 +1,9 @@
 """Dependencies between the packages of ``etl`` point one way.
 
-The libraries (text in, records out, usable from a notebook), the warehouse and the settings sit at
-the bottom;
-capture, derive, the analyst layer, the Dagster definitions and the command line sit on top of
-them. An import from the bottom to the top, or a loop between packages, would make a library load
-the pipeline and let a change anywhere ripple everywhere. The imports are read from the source
+The libraries (text in, records out, usable from a notebook), the warehouse and the settings sit
+at the bottom; capture, derive, the analyst layer, the Dagster definitions and the command line
+sit on top of them. An import from the bottom to the top, or a loop between packages, would make
+a library load the pipeline and let a change anywhere ripple everywhere. The imports are read from the source
 with ``ast`` (nothing is imported), function-level imports included: a late import is still a
 dependency, it only happens later.
 """
