@@ -8,9 +8,9 @@ import re
 from functools import cache
 
 from .actors import learned_actor_row
-from .dates import resolve_event_date
+from .dates import names_the_past, resolve_event_date, years_named
 from .discourse import Salience
-from .events import JOINT_TYPES, Event, code_events
+from .events import JOINT_TYPES, Event, clause_around, code_events
 from .gazetteer import Gazetteer, gazetteer
 from .lexicon import Trigger, word_dictionary
 from .matching import Dictionary
@@ -282,6 +282,7 @@ def code_article(text: str, published: datetime.date | None = None) -> CodedArti
     facts: list[Fact] = []
     name_cursor = trigger_cursor = role_cursor = 0
     furniture = boilerplate_spans(text)
+    reference_year = published.year if published else max(years_named(lower), default=None)
     spans = split_sentences(text)
     # Text whose sentences open with a capital (not text written all in lower case).
     cased = sum(text[start:start + 1].isupper() for start, _ in spans) > len(spans) / 2 >= 1
@@ -303,6 +304,9 @@ def code_article(text: str, published: datetime.date | None = None) -> CodedArti
         # Without a named actor only an arrest can be coded (its agent is the police).
         codable = mentions or any(readings[0].mode == "arrest" for _, _, readings in sentence_triggers)
         events = code_events(sentence, sentence_lower, mentions, sentence_triggers) if sentence_triggers and codable else []
+        # "In 1997, Clinton imposed …", "the seizure of Aleppo last year": history, not news
+        events = [event for event in events
+                  if not names_the_past(clause_around(sentence_lower, event.start, event.end), reference_year)]
         salience.answer_responses(sentence_lower, events)
         sentence_facts = _sentence_facts(events, sentence, sentence_lower, start, end, published)
         if _is_headline(sentence):  # "Death Toll From Kabul Mosque Attack Rises": names places, not sides

@@ -1,4 +1,5 @@
-"""Event dates from relative expressions ("on Friday", "yesterday", "on March 3")."""
+"""Event dates from relative expressions ("on Friday", "yesterday", "on March 3"), and the
+expressions that put an event in the past of the report ("in 1997", "three years ago")."""
 
 from __future__ import annotations
 
@@ -67,3 +68,24 @@ def _full_date(year: int, month: int, day: int) -> datetime.date | None:
         return datetime.date(year, month, day)
     except ValueError:
         return None
+
+
+# Expressions that date an event before the time of the report, whatever the report's date:
+# "three years ago", "16 years after", "last year", "in the 1990s".
+_COUNT = r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|several|many|a few|some)"
+_PAST_EXPRESSION = re.compile(rf"\b{_COUNT}\s+(?:years?|decades?)\s+(?:ago|earlier|before|after|later)\b|\blast year\b"
+                              r"|\bdecades ago\b|\b(?:in|through|during|since) the (?:early |late |mid-?)?(?:1[89]|20)\d0s\b")
+# A year as a date: not an amount ("2000 people", "$1990") nor a decade ("1990s").
+_YEAR = re.compile(r"(?<![$\d.,])\b(1[89]\d\d|20\d\d)\b(?![\d%s]| people| troops| soldiers| tons)")
+
+
+def years_named(lower: str) -> list[int]:
+    return [int(match.group(1)) for match in _YEAR.finditer(lower)]
+
+
+def names_the_past(lower_clause: str, reference_year: int | None) -> bool:
+    """Whether a clause dates its event before the report: a past expression, or a year before
+    ``reference_year`` (the publication's year; without one, the latest year the text names)."""
+    if _PAST_EXPRESSION.search(lower_clause):
+        return True
+    return reference_year is not None and any(year < reference_year for year in years_named(lower_clause))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import FRAME, NONE, NOUN, POSSESSED, Readings, Trigger
+from .lexicon import FRAME, NONE, NOUN, POSSESSED, PREPOSITIONS, Readings, Trigger
 from .matching import word_sets
 from .mentions import Mention, with_code
 from .mentions import title_case as sentence_in_title_case
@@ -66,6 +66,9 @@ BACKGROUND_PREPOSITIONS = _CUES["words.background_prepositions"]
 _WORDS = re.compile(r"[a-z0-9']+")
 _NAME_WORD = re.compile(r"\b[A-Z][a-z]+\b")
 BETWEEN_SUBJECT_AND_VERB = _CUES["words.between_subject_and_verb"]
+IRREGULAR_PAST = _CUES["words.irregular_past"]
+# Words that are never the head noun of a subject ("the Chinese in order to", "has shown signs").
+NOT_HEAD_NOUNS = PREPOSITIONS | DETERMINERS | PASSIVE_AUX | {"has", "have", "had"}
 MAX_SOURCE_GAP_WORDS = 12
 PETRARCH_SUBJECT_GAP = 3
 MAX_TARGET_GAP_WORDS = 10
@@ -150,6 +153,39 @@ def _in_sense(lower: str, triggers: list[tuple[int, int, list[Trigger]]]) -> lis
     return kept
 
 
+# A quotation of this many words or more is someone's speech; fewer are a term in quotes
+# ("killed several "terrorists"").
+QUOTATION_WORDS = 4
+_QUOTATION = re.compile(r'"[^"]*(?:"|$)|“[^”]*(?:”|$)')
+
+
+def _quotations(sentence: str) -> list[tuple[int, int]]:
+    """Spans of the sentence inside quotation marks (to its end when the quote is not closed in
+    it), of ``QUOTATION_WORDS`` words or more. A quote reports events only in the past tense (an
+    official's "two persons have been killed in police firing"); its other event words are a
+    characterisation ("called it the "biggest terrorist attack this year""), a principle ("an
+    attack on any member state is an attack on us all"), a plan or a joke."""
+    return [match.span() for match in _QUOTATION.finditer(sentence)
+            if len(_words(match.group().lower())) >= QUOTATION_WORDS]
+
+
+def _past_tense(phrase: str) -> bool:
+    verb = phrase.split()[0]
+    return verb.endswith(("ed", "en")) or verb in IRREGULAR_PAST
+
+
+# How far before its clause a time expression still dates the clause's event ("three years
+# after the police shooting", "In 1997, Clinton imposed").
+CLAUSE_LEAD_CHARACTERS = 25
+
+
+def clause_around(lower: str, start: int, end: int) -> str:
+    """The clause holding a trigger (between clause breaks), with the few words before it."""
+    opening = max((match.start() for match in CLAUSE_BREAK.finditer(lower, 0, start)), default=0)
+    closing = CLAUSE_BREAK.search(lower, end)
+    return lower[max(0, opening - CLAUSE_LEAD_CHARACTERS):closing.start() if closing else len(lower)]
+
+
 def _left_boundary(lower: str, position: int, previous_end: int) -> int:
     boundary = previous_end
     for pattern in (SPEECH, CLAUSE_BREAK):
@@ -220,8 +256,10 @@ def code_events(sentence: str, lower: str, mentions: list[Mention],
     # is no event: in a sentence not written in title case a capitalised word after the first
     # belongs to a name.
     # "Western-backed", "U.S.-brokered": a participle inside a compound adjective is no event.
+    quotes = _quotations(sentence)
     triggers = [t for t in triggers if t[0] < attribution_start and not any(m.start <= t[0] < m.end for m in named)
                 and lower[t[0] - 1:t[0]] != "-" and (title_case or t[0] == 0 or not sentence[t[0]].isupper())
+                and not (any(s <= t[0] < e for s, e in quotes) and not _past_tense(t[2][0].phrase))
                 and not _is_background(sentence, lower, t[0], t[1], named)]
     if not triggers:
         return []  # nothing to code; the speakers marked above still rank lower in the discourse memory
@@ -540,9 +578,8 @@ def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
     if trigger.petrarch and trigger.plain_form and trigger.phrase.endswith("s") and source_group \
             and source_group[-1].actor.kind == "group" and lower[source_group[-1].end:start] == " ":
         return None  # "police compounds", "government offices": a noun after an agent noun
-    if trigger.petrarch and trigger.plain_form and not trigger.after and (
-            not source_group or passive or not all(word in BETWEEN_SUBJECT_AND_VERB or word.endswith("ly")
-                                                   for word in _words(lower[source_group[-1].end:start]))):
+    if trigger.petrarch and trigger.plain_form and (passive or not _subject_right_before(
+            lower, source_group, start, head_nouns=1 if trigger.after else 0)):
         return None  # "the tax", "talks", "the Chinese in order to": a base or -s form with no subject right before it
     reciprocal = not target_group and len(source_group) > 1 and bool(RECIPROCAL.match(lower, end))
     if trigger.role == FRAME and not target_group and not reciprocal and not trigger.phrase.startswith("threat") and not (
@@ -562,6 +599,22 @@ def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
         hypothetical = True  # "ways to deepen cooperation": an infinitive is not a report of the event
     return Event(trigger, start, end, list(source_group), list(target_group), location,
                  negated, hypothetical, round(max(confidence, 0.1), 2), ".".join(rule), reciprocal)
+
+
+def _subject_right_before(lower: str, group: list[Mention], start: int, head_nouns: int = 0) -> bool:
+    """Whether ``group`` can be the subject of a base or -s form at ``start``: only adverbs
+    between, or up to ``head_nouns`` other words ("government warplanes pummel", for a reading
+    whose pattern also needs its object), and the group neither a possessor ("Russia's space
+    launch complex") nor the object of a preposition ("the lifting of United States trade
+    sanctions"), where the form is a noun."""
+    if not group or group[-1].possessive:
+        return False
+    before = _words(lower[max(0, group[0].start - 12):group[0].start])[-1:]
+    if before and before[0] in PREPOSITIONS:
+        return False
+    others = [word for word in _words(lower[group[-1].end:start])
+              if word not in BETWEEN_SUBJECT_AND_VERB and not word.endswith("ly")]
+    return len(others) <= head_nouns and not any(word in NOT_HEAD_NOUNS for word in others)
 
 
 def _reported_speaker(sentence: str, lower: str, actors: list[Mention], left_start: int, start: int) -> list[Mention]:
