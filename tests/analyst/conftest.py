@@ -21,7 +21,7 @@ def sample_data_dir(tmp_path_factory) -> Path:
     con = lake.connect()
     try:
         lake.apply_schema(con)
-        install_views(con)  # relation_daily is computed from a view, as in the pipeline
+        install_views(con)  # the views these tests read, as the daily briefing installs them
         build_sample_warehouse(con)
     finally:
         con.close()
