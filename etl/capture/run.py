@@ -11,53 +11,30 @@ warehouse's job.
 from __future__ import annotations
 
 import hashlib
-import threading
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
-from typing import Callable
 
-import polars as pl
-
-from etl.capture import backoff, outcomes
+from etl.capture import outcomes
+from etl.capture.batches import CaptureResult, Commit, RunRows
 from etl.capture.classify import classify_response
-from etl.capture.fetch import FEED_ACCEPT, PAGE_ACCEPT, Fetcher, FetchResult
+from etl.capture.entry_book import EntryBook
+from etl.capture.feed_run import FeedRun, record_fetch
+from etl.capture.feeds import parse_feed
+from etl.capture.fetch import FEED_ACCEPT, PAGE_ACCEPT, FetchResult
 from etl.capture.identity import IdentifiedItem, identify
 from etl.capture.partition import partition_day
-from etl.capture.politeness import HostScheduler
-from etl.capture.robots import RobotsPolicy
+from etl.capture.pool import CapturePool
 from etl.capture.sources import Source
-from etl.capture.state import CaptureState, FeedState, KnownCapture, KnownEntry
-from etl.capture.tables import CAPTURES, FEED_ENTRIES, FEED_FETCHES, frame
-from etl.capture.feeds import parse_feed
+from etl.capture.state import CaptureState, KnownCapture
 from etl.extract.metadata import page_metadata
 from etl.rawstore.store import RawStore
-from etl.rawstore.warc import WarcWriter
 from etl.settings import Settings
 from etl.web.urls import canonical_url, host_key, page_canonical_url
 
-__all__ = ["CaptureResult", "CaptureState", "run_capture"]
+__all__ = ["CaptureResult", "CaptureState", "Commit", "run_capture"]
 
 SUMMARY_MAX_CHARS = 4000
-
-
-@dataclass
-class CaptureResult:
-    fetches: pl.DataFrame
-    entries: pl.DataFrame
-    captures: pl.DataFrame
-    feed_state: pl.DataFrame
-    warc_files: list[str] = field(default_factory=list)
-    problems: list[str] = field(default_factory=list)   # whole-input failures (e.g. unreadable WARC)
-
-    @property
-    def partition_dates(self) -> list[date]:
-        """Days that received new entries or captures (for requesting derive partitions)."""
-        days = set(self.entries["partition_date"].to_list()) | set(self.captures["partition_date"].to_list())
-        return sorted(days)
-
-
-Commit = Callable[[CaptureResult], None]
 
 
 def _sha256(data: bytes) -> str:
@@ -85,54 +62,24 @@ class _PageJob:
     seen_at: datetime
 
 
-@dataclass
-class _FeedRun:
-    """One feed's part of the run.
-
-    Its state is recorded when the feed fetch and all its page tasks have finished. A feed that
-    listed more than the run took (entries over the limit, pages deferred or failed with
-    attempts left) keeps its previous validators, so the next run reads it in full again and
-    takes the rest; everything else in its state (errors, next check, moved URL) moves on.
-    """
-    source: Source
-    state: FeedState
-    validators: tuple[str | None, str | None, str | None]   # etag, last_modified, body_sha256
-    fresh: bool                  # no earlier state (new source, or its URL was edited)
-    open_tasks: int = 0          # the feed fetch and its page tasks not finished yet
-    complete: bool = True
-    polled: bool = False
-
-
 class _Run:
+    """The pass itself: plans the feeds and runs the feed and page tasks on the pool. The pieces
+    it works with: CapturePool (workers), FeedRun (each feed's state machine), EntryBook
+    (entry versions, fixed days, stored pages), partition_day (the day) and RunRows (rows and
+    commit batches)."""
+
     def __init__(self, sources: list[Source], state: CaptureState, store: RawStore, settings: Settings,
                  now: datetime, commit: Commit | None):
         self.sources = sources
         self.settings = settings
         self.now = now
-        self.commit = commit
         self._t0 = time.monotonic()
-        self._last_commit = self._t0
-        self.lock = threading.Lock()
-        self.fetch_rows: list[dict] = []
-        self.entry_rows: list[dict] = []
-        self.capture_rows: list[dict] = []
-        self.finished_states: list[FeedState] = []
-        self._committed = (0, 0, 0, 0)    # rows of the four lists above already handed to commit
-        self.feeds: dict[str, _FeedRun] = {}
-        self.entries = dict(state.entries)
-        self.captured = dict(state.captured)
-        self.page_failures = state.page_failures
-        self.claimed: set[str] = set()    # canonical URLs fetched (or being fetched) in this run
-        self.pages_queued = 0
         self.old_states = state.feeds
-        workers = settings.capture_workers
-        self.fetcher = Fetcher(settings, max_connections=workers * 2)
-        self.robots = RobotsPolicy(self.fetcher, settings.user_agent)
-        self.writer = WarcWriter(store, settings.warc_max_bytes, operator=settings.contact_url)
-        self.scheduler = HostScheduler(workers, settings.per_host_concurrency, settings.per_host_min_interval,
-                                       stop_at=self._t0 + settings.time_budget)
-        self.crawl_delays: set[str] = set()   # hosts whose robots Crawl-delay was applied
-        self.date_sources: dict[str, str] = {}  # entry_key -> date_source of its row in this run
+        self.feeds: dict[str, FeedRun] = {}
+        self.book = EntryBook(state, settings.max_page_attempts)
+        self.pool = CapturePool(store, settings, stop_at=self._t0 + settings.time_budget)
+        # Rows are committed only once the records they point at can be read from the store.
+        self.rows = RunRows(commit, before_commit=self.pool.writer.publish)
 
     def clock(self) -> datetime:
         """The run's notion of now: ``now`` plus the time elapsed since the run started."""
@@ -140,98 +87,49 @@ class _Run:
 
     # -- orchestration ---------------------------------------------------------------------
     def execute(self) -> CaptureResult:
+        interval = self.settings.commit_interval
         try:
             for source in self.sources:
                 self._plan(source)
-            self.scheduler.run(tick=self._commit_if_due, tick_every=min(1.0, self.settings.commit_interval))
+            self.pool.scheduler.run(tick=lambda: self.rows.commit_if_due(interval), tick_every=min(1.0, interval))
         finally:
-            self.fetcher.close()
-            self.writer.close()
-        self._commit_rest()
+            self.pool.close()
+        self.rows.commit_new()
         # Feeds no longer listed keep their state as it was: they are inactive, not forgotten.
         states = {**self.old_states, **{name: feed.state for name, feed in self.feeds.items()}}
-        return CaptureResult(
-            fetches=frame(self.fetch_rows, FEED_FETCHES),
-            entries=frame(self.entry_rows, FEED_ENTRIES),
-            captures=frame(self.capture_rows, CAPTURES),
-            feed_state=CaptureState(feeds=states).feed_state_frame(),
-            warc_files=list(self.writer.files),
-        )
-
-    def _commit_if_due(self) -> None:
-        if time.monotonic() - self._last_commit >= self.settings.commit_interval:
-            self._commit_rest()
-
-    def _commit_rest(self) -> None:
-        """Hand every row recorded since the last commit to ``commit``, as one batch.
-
-        Rows are taken under the lock, so a batch never holds a capture without its entry, nor a
-        feed's state without the rows of its fetch and pages.
-        """
-        self._last_commit = time.monotonic()
-        if self.commit is None:
-            return
-        with self.lock:
-            lists = (self.fetch_rows, self.entry_rows, self.capture_rows, self.finished_states)
-            new = [rows[start:] for rows, start in zip(lists, self._committed)]
-            self._committed = tuple(len(rows) for rows in lists)
-        # Rows are committed only once the records they point at can be read from the store.
-        self.writer.publish()
-        fetches, entries, captures, states = new
-        if not any(new):
-            return
-        self.commit(CaptureResult(
-            fetches=frame(fetches, FEED_FETCHES), entries=frame(entries, FEED_ENTRIES),
-            captures=frame(captures, CAPTURES),
-            feed_state=CaptureState(feeds={s.feed_name: s for s in states}).feed_state_frame(),
-        ))
+        return self.rows.result(states, list(self.pool.writer.files))
 
     def _plan(self, source: Source) -> None:
-        previous = self.old_states.get(source.name)
-        fresh = previous is None or previous.configured_url != source.url
-        # A new source, or its URL was edited in sources.yaml: start afresh.
-        state = FeedState.new(source.name, source.url, self.now) if fresh else replace(previous)
-        feed = _FeedRun(source, state, (state.etag, state.last_modified, state.body_sha256), fresh, open_tasks=1)
+        feed = FeedRun.plan(source, self.old_states.get(source.name), self.now)
         self.feeds[source.name] = feed
-        if not source.enabled or not state.is_due(self.now):
+        if not source.enabled or not feed.state.is_due(self.now):
             self._release(feed)
             return
-        host = host_key(state.effective_url)
+        url = feed.state.effective_url
         if source.concurrency is not None or source.min_interval is not None:
-            self.scheduler.configure(host, source.concurrency, source.min_interval)
-        self.scheduler.submit(host, lambda: self._feed_task(feed), defer=lambda: self._defer_feed(feed))
+            self.pool.scheduler.configure(host_key(url), source.concurrency, source.min_interval)
+        self.pool.submit(url, lambda: self._feed_task(feed), defer=lambda: self._defer_feed(feed))
 
-    def _release(self, feed: _FeedRun) -> None:
-        """One task of the feed is done; after the last one, its state is recorded."""
-        with self.lock:
-            feed.open_tasks -= 1
-            if feed.open_tasks:
-                return
-            if not feed.complete:
-                feed.state.etag, feed.state.last_modified, feed.state.body_sha256 = feed.validators
-            if feed.polled or feed.fresh:
-                self.finished_states.append(replace(feed.state))
-
-    def _incomplete(self, feed: _FeedRun) -> None:
-        with self.lock:
-            feed.complete = False
+    def _release(self, feed: FeedRun) -> None:
+        finished = feed.release()
+        if finished is not None:
+            self.rows.add_state(finished)
 
     # -- feeds -----------------------------------------------------------------------------
-    def _fetch_row(self, feed: _FeedRun, requested_at: datetime) -> dict:
+    def _fetch_row(self, feed: FeedRun, requested_at: datetime) -> dict:
         return {"feed_name": feed.source.name, "requested_url": feed.state.effective_url,
                 "requested_at": requested_at,
                 "fetch_id": _sha256(f"{feed.source.name}|{requested_at.isoformat()}".encode())[:16]}
 
-    def _defer_feed(self, feed: _FeedRun) -> None:
+    def _defer_feed(self, feed: FeedRun) -> None:
         """The time budget ran out before this feed's turn: it stays due for the next run."""
         row = self._fetch_row(feed, self.clock())
         row.update(outcome=outcomes.DEFERRED,
                    error=f"not polled: the run's time budget of {self.settings.time_budget:g} s was used up")
-        with self.lock:
-            self.fetch_rows.append(row)
+        self.rows.add_fetch(row)
         self._release(feed)
 
-    def _feed_task(self, feed: _FeedRun) -> None:
+    def _feed_task(self, feed: FeedRun) -> None:
         state = feed.state
         requested_at = self.clock()
         row = self._fetch_row(feed, requested_at)
@@ -239,23 +137,21 @@ class _Run:
         pages: list[_PageJob] = []
         entry_rows: list[dict] = []
         try:
-            result = self.fetcher.get(state.effective_url, accept=FEED_ACCEPT, etag=state.etag,
-                                      last_modified=state.last_modified)
+            result = self.pool.fetcher.get(state.effective_url, accept=FEED_ACCEPT, etag=state.etag,
+                                           last_modified=state.last_modified)
             pages = self._feed_outcome(feed, result, row, requested_at, entry_rows)
         except Exception as exc:  # a bug must cost one feed, not the run
             row.update(outcome=outcomes.INTERNAL_ERROR, error=f"{type(exc).__name__}: {exc}")
-        self._update_state(state, result, row, requested_at)
-        with self.lock:
-            # The fetch row and its entries together, before any page row: no commit holds
-            # an entry without its fetch, or a page without its entry.
-            feed.polled = True
-            self.fetch_rows.append(row)
-            self.entry_rows.extend(entry_rows)
+        record_fetch(state, result, row, requested_at)
+        feed.polled = True
+        # The fetch row and its entries together, before any page row: no commit holds an
+        # entry without its fetch, or a page without its entry.
+        self.rows.add_fetch(row, entry_rows)
         for job in pages:
             self._queue_page(feed, job)
         self._release(feed)
 
-    def _feed_outcome(self, feed: _FeedRun, result: FetchResult, row: dict, requested_at: datetime,
+    def _feed_outcome(self, feed: FeedRun, result: FetchResult, row: dict, requested_at: datetime,
                       entry_rows: list[dict]) -> list[_PageJob]:
         """Fill the fetch row and ``entry_rows`` with the feed's entries; return the pages to fetch."""
         source, state = feed.source, feed.state
@@ -291,38 +187,15 @@ class _Run:
         elif parsed.warning and not identified:
             notes.append(f"no items, parser warning {parsed.warning}")
         if left:
-            self._incomplete(feed)
+            feed.mark_incomplete()
             notes.append(f"{left} more new entries than the limit of {self.settings.max_new_entries_per_feed} "
                          "per feed and run; the next run takes them")
         if notes:
             row["error"] = f"note: {'; '.join(notes)}"[:500]
         return pages
 
-    def _update_state(self, state: FeedState, result: FetchResult | None, row: dict, at: datetime) -> None:
-        outcome = row["outcome"]
-        if outcome in outcomes.SUCCESS:
-            state.error_count = 0
-            if row.get("etag") or outcome != outcomes.NOT_MODIFIED:
-                state.etag = row.get("etag")
-            if row.get("last_modified") or outcome != outcomes.NOT_MODIFIED:
-                state.last_modified = row.get("last_modified")
-            if row.get("body_sha256"):
-                state.body_sha256 = row["body_sha256"]
-            if result is not None and result.permanent_url:
-                state.effective_url = result.permanent_url  # 301/308 only; 302/307 never move it
-        else:
-            state.error_count += 1
-        retry_after = backoff.parse_retry_after(result.headers.get("retry-after"), at) if result else None
-        state.last_outcome = outcome
-        state.last_fetched_at = at
-        state.next_check_at = backoff.next_check(at, outcome, state.error_count, retry_after)
-        reason = backoff.disable_reason(outcome, state.error_count, row.get("error"))
-        if reason:
-            state.disabled, state.disabled_reason = True, reason
-        state.updated_at = at
-
     # -- entries ---------------------------------------------------------------------------
-    def _discover(self, feed: _FeedRun, identified: list[IdentifiedItem], seen_at: datetime,
+    def _discover(self, feed: FeedRun, identified: list[IdentifiedItem], seen_at: datetime,
                   entry_rows: list[dict]) -> tuple[int, int, list[_PageJob]]:
         """Add rows for new entries and new versions to ``entry_rows``, up to the per-feed limit
         (an entry without a usable feed date waits for its page's date instead).
@@ -337,26 +210,12 @@ class _Run:
         for ident in identified:
             item = ident.item
             canon = canonical_url(item.link) if item.link else None
-            with self.lock:
-                known = self.entries.get(ident.entry_key)
-                if known is None:
-                    version = 1
-                elif known.content_hash != item.content_hash:
-                    version = known.version + 1
-                else:
-                    version = None
-                if version is not None:
-                    if new >= limit:
-                        left += 1
-                        continue
-                    fixed = known.partition_date if known else None
-                    self.entries[ident.entry_key] = KnownEntry(version, item.content_hash, fixed)
-                    new += 1
-                retry = (canon not in self.captured
-                         and self.page_failures.get(canon, 0) < self.settings.max_page_attempts)
-                fetch_page = bool(canon) and (version is not None or retry) and canon not in self.claimed
-                if fetch_page:
-                    self.claimed.add(canon)
+            admitted = self.book.admit(ident, canon, room=new < limit)
+            if admitted is None:
+                left += 1
+                continue
+            version, known_partition = admitted.version, admitted.known_partition
+            new += version is not None
             by_feed = partition_day(seen_at, item.published_at)
             feed_date = by_feed.published_at  # None unless the feed's own date decides the day
             row = {
@@ -366,12 +225,11 @@ class _Run:
                 "published_raw": item.published_raw, "published_at": feed_date,
                 "content_hash": item.content_hash, "first_seen_at": seen_at,
             }
-            known_partition = known.partition_date if known else None
             pending = _PendingEntry(row, known_partition) if version is not None else None
-            if pending and (not fetch_page or feed_date is not None or known_partition is not None):
+            if pending and (not admitted.fetch_page or feed_date is not None or known_partition is not None):
                 self._emit_entry(pending, page_date=None, into=entry_rows)
                 pending = None
-            if fetch_page:
+            if admitted.fetch_page:
                 partition = known_partition or (by_feed.day if feed_date else None)
                 pages.append(_PageJob(ident, pending, partition, seen_at))
         return new, left, pages
@@ -383,43 +241,39 @@ class _Run:
         row = pending.row
         decision = partition_day(row["first_seen_at"], row["published_at"], page_date, pending.known_partition)
         row["published_at"], row["date_source"] = decision.published_at, decision.date_source
-        row["partition_date"] = fixed = decision.day
-        with self.lock:
-            known = self.entries[row["entry_key"]]
-            self.entries[row["entry_key"]] = replace(known, partition_date=fixed)
-            self.date_sources[row["entry_key"]] = row["date_source"]
-            (self.entry_rows if into is None else into).append(row)
-        return fixed
+        row["partition_date"] = decision.day
+        self.book.fix_day(row["entry_key"], decision.day, decision.date_source)
+        if into is None:
+            self.rows.add_entry(row)
+        else:
+            into.append(row)
+        return decision.day
 
     # -- pages -----------------------------------------------------------------------------
-    def _queue_page(self, feed: _FeedRun, job: _PageJob) -> None:
-        with self.lock:
-            within_budget = self.pages_queued < self.settings.page_budget
-            if within_budget:
-                self.pages_queued += 1
-                feed.open_tasks += 1
-        if not within_budget:
+    def _queue_page(self, feed: FeedRun, job: _PageJob) -> None:
+        if not self.pool.take_page_slot():
             self._defer_page(feed, job, f"the run's page budget of {self.settings.page_budget} was used up")
             return
+        feed.add_task()
 
         def out_of_time() -> None:
             self._defer_page(feed, job, f"the run's time budget of {self.settings.time_budget:g} s was used up")
             self._release(feed)
 
-        self.scheduler.submit(host_key(job.ident.item.link), lambda: self._page_task(feed, job), defer=out_of_time)
+        self.pool.submit(job.ident.item.link, lambda: self._page_task(feed, job), defer=out_of_time)
 
-    def _page_row(self, feed: _FeedRun, job: _PageJob, fetched_at: datetime) -> dict:
+    def _page_row(self, feed: FeedRun, job: _PageJob, fetched_at: datetime) -> dict:
         url = job.ident.item.link
         return {"url": url, "canonical_url": canonical_url(url), "entry_key": job.ident.entry_key,
                 "feed_name": feed.source.name, "origin": "feed", "fetched_at": fetched_at}
 
-    def _defer_page(self, feed: _FeedRun, job: _PageJob, reason: str) -> None:
-        self._incomplete(feed)
+    def _defer_page(self, feed: FeedRun, job: _PageJob, reason: str) -> None:
+        feed.mark_incomplete()
         row = self._page_row(feed, job, self.clock())
         row.update(outcome=outcomes.DEFERRED, error=f"not fetched: {reason}; the next run takes it")
         self._record_page(job, row, page_date=None)
 
-    def _page_task(self, feed: _FeedRun, job: _PageJob) -> None:
+    def _page_task(self, feed: FeedRun, job: _PageJob) -> None:
         row = self._page_row(feed, job, self.clock())
         page_date = None
         try:
@@ -427,9 +281,9 @@ class _Run:
         except Exception as exc:  # a bug must cost one page, not the run
             row.update(outcome=outcomes.INTERNAL_ERROR, error=f"{type(exc).__name__}: {exc}")
         if row["outcome"] != outcomes.OK:
-            attempts = self.page_failures.get(canonical_url(job.ident.item.link), 0) + 1
+            attempts = self.book.failed_attempts(canonical_url(job.ident.item.link)) + 1
             if attempts < self.settings.max_page_attempts:
-                self._incomplete(feed)
+                feed.mark_incomplete()
         self._record_page(job, row, page_date)
         self._release(feed)
 
@@ -441,34 +295,23 @@ class _Run:
             row["capture_id"] = _attempt_id(row["url"], ident.entry_key, row["fetched_at"])
         if job.pending is not None:
             partition = self._emit_entry(job.pending, page_date)
-        with self.lock:
-            if partition is None:
-                partition = self.entries[ident.entry_key].partition_date or job.seen_at.date()
-            # Captures copy their entry's date; a page retried for an entry of an earlier run
-            # only knows whether the feed's date is usable.
-            fallback = partition_day(job.seen_at, ident.item.published_at).date_source
-            row["date_source"] = self.date_sources.get(ident.entry_key, fallback)
-            row["partition_date"] = partition
-            self.capture_rows.append(row)
-
-    def _respect_crawl_delay(self, url: str) -> None:
-        host = host_key(url)
-        with self.lock:
-            if host in self.crawl_delays:
-                return
-            self.crawl_delays.add(host)
-        delay = self.robots.crawl_delay(url)
-        if delay and delay > self.settings.per_host_min_interval:
-            self.scheduler.configure(host, min_interval=delay)
+        if partition is None:
+            partition = self.book.day_of(ident.entry_key) or job.seen_at.date()
+        # Captures copy their entry's date; a page retried for an entry of an earlier run
+        # only knows whether the feed's date is usable.
+        row["date_source"] = (self.book.date_source_of(ident.entry_key)
+                              or partition_day(job.seen_at, ident.item.published_at).date_source)
+        row["partition_date"] = partition
+        self.rows.add_capture(row)
 
     def _fetch_page(self, url: str, row: dict, fetched_at: datetime) -> datetime | None:
         """Fetch and archive one page; fills ``row``; returns the page's own publication date."""
-        refusal = self.robots.check(url)
+        refusal = self.pool.robots.check(url)
         if refusal:
             row["outcome"], row["error"] = refusal
             return None
-        self._respect_crawl_delay(url)
-        result = self.fetcher.get(url, accept=PAGE_ACCEPT)
+        self.pool.respect_crawl_delay(url)
+        result = self.pool.fetcher.get(url, accept=PAGE_ACCEPT)
         row.update(url=result.final_url, http_status=result.status, content_type=result.content_type,
                    bytes=len(result.body) if result.body is not None else None)
         if result.outcome != outcomes.OK:
@@ -482,24 +325,21 @@ class _Run:
         canon = page_canonical_url(result.final_url, meta.canonical_url)
         sha = _sha256(result.body)
         row.update(canonical_url=canon, sha256=sha)
-        with self.lock:
-            prior = self.captured.get(canon) or self.captured.get(row["canonical_url"])
+        prior = self.book.stored(canon, row["canonical_url"])
         stored = self._archive(result, sha, prior, fetched_at)
         row.update(capture_id=stored.record_id, record_type=stored.record_type, warc_file=stored.warc_file,
                    warc_offset=stored.offset, warc_length=stored.length)
-        with self.lock:
-            entry = KnownCapture(sha, result.final_url, fetched_at, stored.record_id)
-            self.captured[canon] = self.captured[canonical_url(url)] = entry
+        self.book.store(KnownCapture(sha, result.final_url, fetched_at, stored.record_id), canon, canonical_url(url))
         return meta.published_at  # bounded by the fetch time, as partition_day expects
 
     def _archive(self, result: FetchResult, sha: str, prior: KnownCapture | None, fetched_at: datetime):
         common = dict(status=result.status, reason=result.reason, http_version=result.http_version,
                       headers=result.raw_headers, payload=result.body, date=fetched_at)
         if prior is not None and prior.sha256 == sha:
-            return self.writer.write_revisit(result.final_url, refers_to_uri=prior.url,
+            return self.pool.writer.write_revisit(result.final_url, refers_to_uri=prior.url,
                                              refers_to_date=prior.fetched_at,
                                              refers_to_record=prior.capture_id, **common)
-        return self.writer.write_response(result.final_url, request_headers=result.request_headers, **common)
+        return self.pool.writer.write_response(result.final_url, request_headers=result.request_headers, **common)
 
 
 def run_capture(sources: list[Source], state: CaptureState, store: RawStore, settings: Settings,
