@@ -15,11 +15,13 @@ from datetime import datetime
 
 import trafilatura
 
+from etl.extract.blocks import lines_before
 from etl.extract.boilerplate import is_boilerplate_line
 from etl.extract.language import detect_language
 from etl.extract.metadata import PageMetadata, metadata_from_text
 from etl.extract.page import unusable
-from etl.extract.settings import EXTRACTOR_VERSION, MAX_HTML_CHARS, TEASER_MAX_WORDS, VIDEO_PAGE_MAX_WORDS
+from etl.extract.settings import (EXTRACTOR_VERSION, LEAD_LINES, LEAD_MIN_WORDS, MAX_HTML_CHARS, TEASER_MAX_WORDS,
+                                  VIDEO_PAGE_MAX_WORDS)
 from etl.extract.signals import page_signals
 from etl.extract.template import SiteTemplate
 from etl.web.dates import publication_date
@@ -39,6 +41,9 @@ _TITLE_SITE_SUFFIX = re.compile(r"\s+[|\-–—•·]\s+[^|\-–—•·]{2,60}$
 _EXACT_DATE_SOURCES = ("meta:", "jsonld")
 # List markers trafilatura writes before list items; a line is judged without them.
 _LIST_MARKER = re.compile(r"^[-•*]\s+")
+# A lead line ends like a sentence: punctuation, a closing quote or a closing bracket.
+_SENTENCE_END = re.compile(r"[.!?…\"”’)]\s*$")
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -93,11 +98,12 @@ def _extract(html, url: str, template: SiteTemplate | None, now: datetime | None
     meta = metadata_from_text(text, url, now)
     extracted = trafilatura_text(tree)
     title = _title(signals.headline, meta)
-    paragraphs = tuple(_without_headline(body_lines(extracted, template), title))
-    body = "\n".join(paragraphs)
-    words = len(body.split())
     # The unfiltered text still holds the dateline that the boilerplate filter removes.
     published_at, published_source = _published(tree, url, extracted, now, meta)
+    # Last use of the tree: finding the lead strips markup from it.
+    paragraphs = tuple(_with_lead(_without_headline(body_lines(extracted, template), title), tree, template))
+    body = "\n".join(paragraphs)
+    words = len(body.split())
     paywalled = meta.accessible_for_free is False or signals.paywall_gate
     not_article = _not_article(meta, signals.has_video, paragraphs)
     if not paragraphs:
@@ -141,6 +147,29 @@ def body_lines(extracted: str, template: SiteTemplate | None) -> list[str]:
     if 2 * _words(kept) <= _words(lines):
         return lines
     return kept
+
+
+def _with_lead(lines: list[str], tree, template: SiteTemplate | None) -> list[str]:
+    """The body with the lead trafilatura leaves out where a page sets it apart from the running
+    text (a standfirst, the description under a video): full sentences of LEAD_MIN_WORDS words or
+    more among the LEAD_LINES page lines right before the body's first line, never boilerplate."""
+    if not lines:
+        return lines
+    keys = {_line_key(line) for line in lines}
+    joined = "\n".join(keys)
+
+    def in_body(line: str) -> bool:
+        key = _line_key(line)
+        return bool(key) and (key in keys or (key.count(" ") >= 3 and key in joined))
+
+    lead = [line for line in lines_before(tree, in_body, LEAD_LINES)
+            if len(line.split()) >= LEAD_MIN_WORDS and _SENTENCE_END.search(line) and not is_boilerplate_line(line)
+            and not (template is not None and template.is_boilerplate(line))]
+    return list(dict.fromkeys(lead)) + lines
+
+
+def _line_key(line: str) -> str:
+    return " ".join(_WORD.findall(line.lower()))
 
 
 def _words(lines: list[str]) -> int:

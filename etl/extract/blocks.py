@@ -4,6 +4,8 @@ paragraph-like element or <br>-separated line). Site templates are learned from 
 from __future__ import annotations
 
 import re
+from collections import deque
+from collections.abc import Callable, Iterator
 
 from lxml import etree
 
@@ -19,6 +21,8 @@ _NEVER_REMOVED = frozenset(("html", "body", "main"))
 # A named-boilerplate element holding more than this share of the page's text is kept anyway
 # (a theme that calls its article wrapper "post-meta-wrap" must not lose the article).
 _MAX_REMOVED_SHARE = 0.5
+# Media elements hold no text of their own, but a player's fallback markup may hold its caption.
+_MEDIA_TAGS = frozenset(("object", "embed", "video", "audio", "picture", "img", "amp-img", "amp-video"))
 # A table or box floated beside the text (align=left/right, CSS float) is a photo, caption or
 # fact box in old and new layouts alike, never the running text.
 _FLOATED = re.compile(r"float\s*:\s*(left|right)", re.I)
@@ -65,14 +69,17 @@ def _drop(element: etree._Element) -> None:
 
 def walk_lines(container: etree._Element) -> list[str]:
     """Text lines in document order. A line ends at any block-level element boundary or <br>."""
-    lines: list[str] = []
+    return list(iter_lines(container))
+
+
+def iter_lines(container: etree._Element) -> Iterator[str]:
+    """walk_lines one line at a time, so a caller looking for one line stops walking there."""
     parts: list[str] = []
 
-    def flush() -> None:
+    def flush() -> str:
         text = collapse_space("".join(parts))
-        if text:
-            lines.append(text)
         parts.clear()
+        return text
 
     for event, element in etree.iterwalk(container, events=("start", "end")):
         tag = element.tag
@@ -80,13 +87,29 @@ def walk_lines(container: etree._Element) -> list[str]:
             continue
         if event == "start":
             if (tag in BLOCK_TAGS and element is not container) or tag in ("br", "hr"):
-                flush()
+                if line := flush():
+                    yield line
             if element.text:
                 parts.append(element.text)
         else:
             if tag in BLOCK_TAGS and element is not container:
-                flush()
+                if line := flush():
+                    yield line
             if element is not container and element.tail:
                 parts.append(element.tail)
-    flush()
-    return lines
+    if line := flush():
+        yield line
+
+
+def lines_before(root: etree._Element, is_target: Callable[[str], bool], count: int) -> list[str]:
+    """The ``count`` lines of the page body just before the first line ``is_target`` accepts,
+    with non-content markup removed (in place) except media elements: an old video player's
+    fallback markup is where its description sits. Empty when no line is accepted."""
+    etree.strip_elements(root, *(tag for tag in JUNK_TAGS if tag not in _MEDIA_TAGS), with_tail=False)
+    body = root.find("body")
+    previous: deque[str] = deque(maxlen=count)
+    for line in iter_lines(body if body is not None else root):
+        if is_target(line):
+            return list(previous)
+        previous.append(line)
+    return []

@@ -164,3 +164,27 @@ def test_title_is_the_declared_title_when_the_first_heading_is_a_widget():
     assert agreeing.title == "Harbour channel will be dredged again in the spring"
     undeclared = extract_article(_page("<h1>Share this Story</h1>" + body), "https://herald.example/a", now=NOW)
     assert undeclared.title == "Share this Story"
+
+
+LEAD = ("Our producer asks dock workers, shipping agents and the harbour master what a month without the big berths "
+        "will mean for the town's jobs and trade.")
+CAPTION = "A dredger works in the outer harbour channel on Monday morning, as seen from the pier near the old customs house."
+
+
+def test_lead_left_out_by_trafilatura_is_kept_but_not_a_photo_caption():
+    """The description in a video player's fallback markup, right before the story, is the
+    story's lead; the photo caption between them and the short section label are not."""
+    html = _page("<p class='kicker'>Ports</p>"
+                 f"<div class='player'><object data='/v/1'><p class='player-caption'>{LEAD}</p></object></div>"
+                 f"<figure><img src='dredger.jpg'><figcaption>{CAPTION}</figcaption></figure>"
+                 "<div class='post'>" + "".join(f"<p>{p}</p>" for p in STORY) + "</div>")
+    article = extract_article(html, "https://example.org/video/harbour", now=NOW)
+    assert list(article.paragraphs) == [LEAD, *STORY]
+
+
+def test_no_lead_is_added_from_far_before_the_story_or_from_boilerplate():
+    far = f"<p>{LEAD}</p>" + "".join(f"<p><a href='/s/{n}'>Section {n}</a></p>" for n in range(4))
+    prompt = ("<p>Sign up for our newsletter to get the day's harbour, shipping and port news delivered to your inbox "
+              "every morning before seven.</p>")
+    html = _page(far + prompt + "<article>" + "".join(f"<p>{p}</p>" for p in STORY) + "</article>")
+    assert list(extract_article(html, "https://example.org/harbour", now=NOW).paragraphs) == STORY
