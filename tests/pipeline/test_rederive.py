@@ -21,7 +21,8 @@ def test_rederiving_a_day_gives_identical_tables(demo_copy):
     assert_same_tables(before, snapshot())
 
 
-DERIVED_ASSETS = "articles,stories,relation_facts,relation_daily"
+# Every derive asset: a step writing several tables (articles with site_templates, say) runs whole.
+DERIVED_ASSETS = "group:derive"
 SPAN = f"{DEMO_DAYS[0].isoformat()}...{DEMO_DAYS[-1].isoformat()}"
 # The same backfills through both command lines Dagster ships: `dagster asset materialize`
 # and `dg launch`.
