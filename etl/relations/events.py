@@ -268,7 +268,7 @@ def code_events(sentence: str, lower: str, mentions: list[Mention],
     context_code = _single_code([m for m in actors if not m.is_place and m.actor.code])
     subject = sentence_subject(sentence, actors)
     complement = _directive_complement(lower)
-    view = SentenceView(sentence, masked, actors, context_code)
+    view = SentenceView(sentence, masked, lower, actors, context_code)
     events: list[Event] = []
     previous_end = 0
     previous_sources: list[Mention] = []
@@ -384,7 +384,9 @@ def _is_background(sentence: str, lower: str, start: int, end: int, actors: list
     as a place) sit inside the phrase, and so do up to two modifiers of a noun ("deadly truck"), but
     not a compound's tail ("a two-day visit" is the visit being made)."""
     window = max(0, start - 40)
-    tokens = [(match.group(), match.start()) for match in _WORDS.finditer(lower, window, start)]
+    # a typographic apostrophe still makes a possessive ("Trump’s travel ban"); same offsets
+    near = lower[:start].replace("’", "'")
+    tokens = [(match.group(), match.start()) for match in _WORDS.finditer(near, window, start)]
     if not any(word in DETERMINERS or _possessive(word) for word, _ in tokens):
         return False  # no word that could open a reference: the common case, decided cheaply
     names = {match.group().lower() for match in _NAME_WORD.finditer(sentence, window, start)
@@ -459,6 +461,7 @@ class SentenceView:
     """What every trigger of one sentence is coded against."""
     sentence: str
     lower: str  # lower-cased, relative clauses between subject and verb blanked out
+    unmasked: str  # lower-cased, as written
     actors: list[Mention]  # mentions that may act, speakers of ", X said." left out
     context_code: str  # the one country the sentence is about, "" when none or several
 
@@ -494,6 +497,20 @@ def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
 
     left_groups = compound_groups(left, sentence)
     source_group = left_groups[-1] if left_groups else []
+    if source_group and _after_preposition(lower, source_group[0].start) and _words(lower[source_group[-1].end:start]):
+        # "China's envoy for the North Korea issue, Kong, met": an actor named inside a
+        # prepositional phrase is the subject only when no actor before it is free of one
+        # (right before the trigger it is the doer: "died in police firing")
+        source_group = next((group for group in reversed(left_groups[:-1])
+                             if not _after_preposition(lower, group[0].start)), source_group)
+    relative = RELATIVE_SUBJECT.search(lower, left_start, start)
+    if relative and not (source_group and lower[source_group[-1].end:relative.start()].strip(" ,") == ""):
+        return None  # "Democrats and groups who accused him": the subject is a noun that names no actor
+    unmasked = view.unmasked  # a trigger inside a blanked relative clause is read in its own words
+    if not unmasked.startswith(" by ", end) or _is_passive(unmasked, start, trigger.phrase):
+        pass
+    elif trigger.phrase.split()[-1].endswith(("ed", "en")) and _after_common_noun(unmasked, start, actors):
+        return None  # "legislation long promised by Republicans": a participle describing a noun
     if source_group and len(_words(lower[source_group[-1].end:start])) > MAX_SOURCE_GAP_WORDS:
         source_group = []
     right_groups = compound_groups(right_actors, sentence)
@@ -599,6 +616,32 @@ def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
         hypothetical = True  # "ways to deepen cooperation": an infinitive is not a report of the event
     return Event(trigger, start, end, list(source_group), list(target_group), location,
                  negated, hypothetical, round(max(confidence, 0.1), 2), ".".join(rule), reciprocal)
+
+
+# "… who accused", "… which has attacked": the subject is the noun before the pronoun.
+RELATIVE_SUBJECT = re.compile(r"\b(?:who|which)\s+(?:(?:have|has|had|also|then|later|[a-z]+ly)\s+)*$")
+# Words before a noun that make it part of an article's own phrasing, not a noun a participle
+# can describe: numbers and pronouns ("five arrested by police", "they were…").
+_NOT_DESCRIBED = frozenset({"and", "or", "but", "who", "which", "that", "it", "they", "he", "she", "we", "i", "you",
+                            "people", "persons", "men", "women", "others", "more", "many", "several", "some"})
+
+
+def _after_preposition(lower: str, position: int) -> bool:
+    before = [word for word in _words(lower[max(0, position - 20):position]) if word not in DETERMINERS][-1:]
+    return bool(before) and before[0] in PREPOSITIONS
+
+
+def _after_common_noun(lower: str, start: int, actors: list[Mention]) -> bool:
+    """Whether the word before a participle (past adverbs such as "long") is a common noun it
+    describes, rather than an actor, a number or a pronoun it reports on."""
+    words = [(match.group(), match.end()) for match in _WORDS.finditer(lower, max(0, start - 40), start)]
+    while words and (words[-1][0].endswith("ly") or words[-1][0] in ("long", "also", "already", "recently")):
+        words.pop()
+    if not words:
+        return False
+    word, word_end = words[-1]
+    return (word.isalpha() and word not in _NOT_DESCRIBED and word not in PASSIVE_AUX and word not in DETERMINERS
+            and not any(m.start < word_end <= m.end for m in actors))
 
 
 def _subject_right_before(lower: str, group: list[Mention], start: int, head_nouns: int = 0) -> bool:
