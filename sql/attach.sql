@@ -1,4 +1,5 @@
--- Attach the warehouse read-only from the plain DuckDB CLI (version 1.5.5), Python or Jupyter:
+-- Attach the warehouse read-only from Python, Jupyter or a DuckDB CLI of version 1.5.5
+-- (`etl duckdb` does this for any ETL_DATA_DIR or ETL_CATALOG, with the bundled CLI):
 --   duckdb -init sql/attach.sql          (run from the repository root, after `etl demo`)
 --   duckdb.connect().execute(open("sql/attach.sql").read())
 -- Extensions load from the project-local folder `etl` fills from the PyPI packages (no download).

@@ -78,5 +78,5 @@ def print_summary(settings: Settings, timings: dict[str, float]) -> None:
     print(
         "\nTry:  etl sql \"SELECT relation_type, count(*) FROM relation_facts GROUP BY ALL\"\n"
         "      etl sql            (interactive shell)\n"
-        "      .venv/bin/duckdb -init sql/attach.sql   (plain DuckDB shell, installed with the project)"
+        "      .venv/bin/etl duckdb   (the plain DuckDB shell, installed with the project)"
     )

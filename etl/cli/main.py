@@ -79,6 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--no-derive", action="store_true",
                      help="only archive and index; leave the days to the late-captures sensor")
 
+    duck = sub.add_parser("duckdb", help="the DuckDB CLI (bundled, same version) with the warehouse attached read-only")
+    duck.add_argument("duckdb_args", nargs="*", metavar="ARG", help="passed to duckdb unchanged, e.g. -c \"SELECT 42\"")
+
     sources = sub.add_parser("sources", help="inspect the configured sources")
     sources.add_argument("action", choices=["check"])
     for command in sub.choices.values():
@@ -96,7 +99,13 @@ def check_arguments(args: argparse.Namespace) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    # Everything after `etl duckdb` belongs to the DuckDB CLI, its options included.
+    command_at = 1 if argv[:1] == ["--debug"] else 0
+    passthrough = argv[command_at + 1:] if argv[command_at:command_at + 1] == ["duckdb"] else []
+    args = build_parser().parse_args(argv[:len(argv) - len(passthrough)])
+    if args.command == "duckdb":
+        args.duckdb_args = passthrough
     # Dagster and its dependencies warn at import about their own beta, preview and deprecated
     # APIs; a CLI user can do nothing about them, and they would bury the output.
     warnings.filterwarnings("ignore", message=".*(beta|preview|deprecated|superseded).*")
@@ -184,6 +193,10 @@ def dispatch(args: argparse.Namespace) -> int:
         if missing:
             raise BadInput(f"no such file: {', '.join(missing)}")
         return import_warc_files(settings_resource(), args.files, derive=not args.no_derive)
+    if args.command == "duckdb":
+        from etl.cli.duckdb_shell import run_duckdb_shell
+
+        return run_duckdb_shell(environment_settings(), args.duckdb_args)
     if args.command == "sources":
         from etl.cli.capture_commands import check_configured_sources
 

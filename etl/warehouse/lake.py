@@ -165,6 +165,15 @@ def warehouse_exists(settings: Settings) -> bool:
     return not settings.catalog_is_local or settings.catalog_path.exists()
 
 
+def require_warehouse(settings: Settings) -> None:
+    """Stop with a message saying what to run when there is no warehouse to read."""
+    if not warehouse_exists(settings):
+        raise FileNotFoundError(
+            f"no warehouse at {settings.catalog_path}: run `etl demo` or a capture+derive first "
+            "(or set ETL_DATA_DIR)"
+        )
+
+
 def _backup_sqlite(source_uri: str, target: Path) -> None:
     source = sqlite3.connect(source_uri, uri=True)
     try:
@@ -177,11 +186,8 @@ def _backup_sqlite(source_uri: str, target: Path) -> None:
 
 def connect(settings: Settings, read_only: bool = False) -> duckdb.DuckDBPyConnection:
     """An in-memory DuckDB session with the lake attached as ``lake`` and selected by ``USE``."""
-    if read_only and not warehouse_exists(settings):
-        raise FileNotFoundError(
-            f"no warehouse at {settings.catalog_path}: run `etl demo` or a capture+derive first "
-            "(or set ETL_DATA_DIR)"
-        )
+    if read_only:
+        require_warehouse(settings)
     if settings.catalog_is_local and not read_only:
         settings.lake_data_path.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(
@@ -191,14 +197,19 @@ def connect(settings: Settings, read_only: bool = False) -> duckdb.DuckDBPyConne
             "autoload_known_extensions": True,
         }
     )
-    con.execute("LOAD ducklake")
-    con.execute(f"LOAD {catalog_extension(settings)}")
-    if objectstore.is_s3_url(settings.lake_data):
-        con.execute("LOAD httpfs")
-        con.execute(s3_secret_sql(settings))
-    con.execute(attach_sql(settings, read_only, readable_catalog(settings) if read_only else None))
-    con.execute(f"USE {LAKE_ALIAS}")
+    for statement in session_statements(settings, read_only):
+        con.execute(statement)
     return con
+
+
+def session_statements(settings: Settings, read_only: bool) -> list[str]:
+    """What a session runs to reach the lake: the extensions, the object store's secret, the
+    ATTACH and USE. The same statements serve this process and the DuckDB CLI (`etl duckdb`)."""
+    statements = ["LOAD ducklake", f"LOAD {catalog_extension(settings)}"]
+    if objectstore.is_s3_url(settings.lake_data):
+        statements += ["LOAD httpfs", s3_secret_sql(settings)]
+    return [*statements, attach_sql(settings, read_only, readable_catalog(settings) if read_only else None),
+            f"USE {LAKE_ALIAS}"]
 
 
 def s3_secret_sql(settings: Settings) -> str:

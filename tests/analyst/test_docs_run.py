@@ -29,6 +29,7 @@ RUN_ELSEWHERE = {
     "capture": "tests/pipeline/test_capture_health.py, tests/pipeline/test_demo_folder_sources.py",
     "derive": "tests/pipeline/test_rederive.py",
     "import-warc": "tests/pipeline/test_import_warc.py",
+    "duckdb": "tests/cli/test_duckdb_shell.py",
 }
 _FENCE = re.compile(r"^```(\w*)\n(.*?)^```", re.S | re.M)
 
