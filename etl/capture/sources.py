@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import yaml
+
+from etl.web.urls import normalize_url
 
 
 @dataclass(frozen=True)
@@ -19,10 +20,6 @@ class Source:
     min_interval: float | None = None
     concurrency: int | None = None
     enabled: bool = True
-
-    @property
-    def host(self) -> str:
-        return (urlsplit(self.url).hostname or "").lower()
 
 
 class SourcesError(ValueError):
@@ -37,7 +34,7 @@ def _source(raw, index: int, problems: list[str]) -> Source | None:
     name, url = str(raw.get("name") or "").strip(), str(raw.get("url") or "").strip()
     if not name:
         problems.append(f"{where}: missing name")
-    if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).hostname:
+    if normalize_url(url) is None:
         problems.append(f"{where} ({name or '?'}): url must be an http(s) URL, got {url!r}")
     politeness = raw.get("politeness") or {}
     if not isinstance(politeness, dict):

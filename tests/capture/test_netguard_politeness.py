@@ -103,6 +103,10 @@ def test_sources_file_is_validated():
     assert ok == [Source("a", "https://a.example/rss", ("x",), None, 5.0, 1)]
     with pytest.raises(SourcesError, match="duplicate.*|url must be"):
         parse_sources("sources:\n  - {name: a, url: 'ftp://x'}\n  - {name: a, url: 'https://b'}\n")
+    # A URL that cannot even be parsed (or has no numeric port) is listed, not raised as a crash.
+    with pytest.raises(SourcesError) as problems:
+        parse_sources("sources:\n  - {name: a, url: 'http://[broken'}\n  - {name: b, url: 'http://b.example:xx/rss'}\n")
+    assert str(problems.value).count("url must be an http(s) URL") == 2
 
 
 def test_check_sources_reports_count_and_age(tmp_path):
