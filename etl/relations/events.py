@@ -480,8 +480,11 @@ class TriggerSite:
 
 
 def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
-    sentence, lower, actors, context_code = view.sentence, view.lower, view.actors, view.context_code
+    sentence, actors, context_code = view.sentence, view.actors, view.context_code
     start, end, alternatives = site.start, site.end, site.alternatives
+    # a trigger inside a blanked relative clause ("a girl, who … was also killed,") is read in
+    # the clause's own words
+    lower = view.lower if view.lower[start:end].strip() else view.unmasked
     left_start, right_end, inherited = site.left_start, site.right_end, site.inherited
     purpose, coordinated = site.purpose, site.coordinated
     trigger = alternatives[0]
@@ -503,13 +506,15 @@ def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
         # (right before the trigger it is the doer: "died in police firing")
         source_group = next((group for group in reversed(left_groups[:-1])
                              if not _after_preposition(lower, group[0].start)), source_group)
+    if source_group and _subject_of_its_own(lower, source_group[-1].end, start) and not _is_passive(
+            lower, start, trigger.phrase):
+        return None  # "Hillary Clinton, the audience protested": a noun phrase in between is the subject
     relative = RELATIVE_SUBJECT.search(lower, left_start, start)
     if relative and not (source_group and lower[source_group[-1].end:relative.start()].strip(" ,") == ""):
         return None  # "Democrats and groups who accused him": the subject is a noun that names no actor
-    unmasked = view.unmasked  # a trigger inside a blanked relative clause is read in its own words
-    if not unmasked.startswith(" by ", end) or _is_passive(unmasked, start, trigger.phrase):
+    if not lower.startswith(" by ", end) or _is_passive(lower, start, trigger.phrase):
         pass
-    elif trigger.phrase.split()[-1].endswith(("ed", "en")) and _after_common_noun(unmasked, start, actors):
+    elif trigger.phrase.split()[-1].endswith(("ed", "en")) and _after_common_noun(lower, start, actors):
         return None  # "legislation long promised by Republicans": a participle describing a noun
     if source_group and len(_words(lower[source_group[-1].end:start])) > MAX_SOURCE_GAP_WORDS:
         source_group = []
@@ -624,6 +629,16 @@ RELATIVE_SUBJECT = re.compile(r"\b(?:who|which)\s+(?:(?:have|has|had|also|then|l
 # can describe: numbers and pronouns ("five arrested by police", "they were…").
 _NOT_DESCRIBED = frozenset({"and", "or", "but", "who", "which", "that", "it", "they", "he", "she", "we", "i", "you",
                             "people", "persons", "men", "women", "others", "more", "many", "several", "some"})
+
+
+def _subject_of_its_own(lower: str, actor_end: int, start: int) -> bool:
+    """Whether a noun phrase opened by an article stands between an actor and its verb, after the
+    last comma, and neither after a preposition nor joined to the actor by "and"/"or"."""
+    between = lower[actor_end:start]
+    words = _words(between[between.rfind(",") + 1:])
+    return any(word in ("the", "a", "an") and index < len(words) - 1
+               and (index == 0 or words[index - 1] not in PREPOSITIONS | {"and", "or"})
+               for index, word in enumerate(words))
 
 
 def _after_preposition(lower: str, position: int) -> bool:
