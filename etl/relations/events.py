@@ -581,9 +581,12 @@ def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
         rule.append("domestic")
     if not source_group and not target_group:
         return None
-    if trigger.petrarch and source_group and source_group[-1].possessive and trigger.role != POSSESSED \
-            and len(_words(lower[source_group[-1].end:start])) > 2:
-        return None  # "Japan's wartime mobilization of Koreans … by compensating": a modifier, no subject
+    if source_group and source_group[-1].possessive and trigger.role != POSSESSED and not passive and any(
+            word not in BETWEEN_SUBJECT_AND_VERB and not word.endswith("ly") and word not in ("s", "'s")
+            for word in _words(lower[source_group[-1].end:start])):
+        # "Obama's health care law has provided", "Mugabe's critics have long blamed": the possessed
+        # noun is the subject (a state's own bodies are one mention: "China's foreign ministry")
+        return None
     if trigger.petrarch and not (source_group and target_group):
         return None  # the field's lexicon codes dyadic events: a verb with one party is no event
     if trigger.petrarch and trigger.relation_type in COOPERATION_TYPES and len(
