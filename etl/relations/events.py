@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import FRAME, NONE, NOUN, POSSESSED, PREPOSITIONS, Readings, Trigger
+from .lexicon import FRAME, NONE, NOUN, POSSESSED, PREPOSITIONS, VERB, Readings, Trigger
 from .matching import word_sets
 from .mentions import Mention, with_code
 from .mentions import title_case as sentence_in_title_case
@@ -581,11 +581,13 @@ def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
         rule.append("domestic")
     if not source_group and not target_group:
         return None
-    if source_group and source_group[-1].possessive and trigger.role != POSSESSED and not passive and any(
+    if source_group and source_group[-1].possessive and not source_group[-1].discourse and trigger.role in (VERB, FRAME) \
+            and not passive and any(
             word not in BETWEEN_SUBJECT_AND_VERB and not word.endswith("ly") and word not in ("s", "'s")
             for word in _words(lower[source_group[-1].end:start])):
         # "Obama's health care law has provided", "Mugabe's critics have long blamed": the possessed
-        # noun is the subject (a state's own bodies are one mention: "China's foreign ministry")
+        # noun is the subject (a state's own bodies are one mention: "China's foreign ministry";
+        # "their" is kept: "their restored relations have enhanced cooperation with the US")
         return None
     if trigger.petrarch and not (source_group and target_group):
         return None  # the field's lexicon codes dyadic events: a verb with one party is no event
