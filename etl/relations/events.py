@@ -142,7 +142,7 @@ def _in_sense(lower: str, triggers: list[tuple[int, int, list[Trigger]]]) -> lis
         nearby = frozenset(following + preceding)
         fitting = []
         for trigger in alternatives.candidates(nearby) if isinstance(alternatives, Readings) else alternatives:
-            if isinstance(trigger, Trigger) and trigger.fits(following, preceding, nearby):
+            if isinstance(trigger, Trigger) and trigger.fits(following, preceding, nearby, lower.startswith(",", end)):
                 fitting.append(trigger)
                 if trigger.petrarch:
                     break  # the field lexicon's first fitting reading is its reading
@@ -167,6 +167,12 @@ def _quotations(sentence: str) -> list[tuple[int, int]]:
     attack on any member state is an attack on us all"), a plan or a joke."""
     return [match.span() for match in _QUOTATION.finditer(sentence)
             if len(_words(match.group().lower())) >= QUOTATION_WORDS]
+
+
+def _titles(sentence: str, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The quotations written in title case: a headline or a work's title ("“How an American
+    Ended Up Accused of Aiding ISIS”") names a story, it reports no event, in any tense."""
+    return [(s, e) for s, e in quotes if sentence_in_title_case(sentence[s + 1:e].strip("\"”.,"))]
 
 
 def _past_tense(phrase: str) -> bool:
@@ -257,9 +263,11 @@ def code_events(sentence: str, lower: str, mentions: list[Mention],
     # belongs to a name.
     # "Western-backed", "U.S.-brokered": a participle inside a compound adjective is no event.
     quotes = _quotations(sentence)
+    titles = _titles(sentence, quotes)
     triggers = [t for t in triggers if t[0] < attribution_start and not any(m.start <= t[0] < m.end for m in named)
                 and lower[t[0] - 1:t[0]] != "-" and (title_case or t[0] == 0 or not sentence[t[0]].isupper())
                 and not (any(s <= t[0] < e for s, e in quotes) and not _past_tense(t[2][0].phrase))
+                and not any(s <= t[0] < e for s, e in titles)
                 and not _is_background(sentence, lower, t[0], t[1], named)]
     if not triggers:
         return []  # nothing to code; the speakers marked above still rank lower in the discourse memory
@@ -556,7 +564,7 @@ def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
         rule.append("implicit-police")
     grammatical_subject = source_group
     if trigger.mode == "host" and source_group and target_group:
-        if all(m.actor.sector in CIVIL_SECTORS for m in target_group):
+        if all(m.actor.sector in CIVIL_SECTORS | SHELTERED_SECTORS for m in target_group):
             return None  # "Jordan hosts 657,000 Syrian refugees": shelter, not a visit
         source_group, target_group = target_group, source_group  # the visitor is the source
         rule.append("visitor")
@@ -707,6 +715,7 @@ def _single_code(group: list[Mention]) -> str:
 
 
 STATE_AGENT_SECTORS = _CUES["sectors.state_agent"]
+SHELTERED_SECTORS = _CUES["sectors.sheltered"]
 
 
 def _anchored(group: list[Mention], code: str, keep_unknown: bool = False) -> list[Mention]:

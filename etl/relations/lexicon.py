@@ -43,9 +43,11 @@ class Trigger:
     preposition_first: bool = False
     cameo: str = ""  # the CAMEO code of a field-lexicon reading, kept in the fact's rule id
 
-    def fits(self, following: list[str], preceding: list[str], nearby: frozenset[str] = frozenset()) -> bool:
+    def fits(self, following: list[str], preceding: list[str], nearby: frozenset[str] = frozenset(),
+             closed: bool = False) -> bool:
         """Whether the words around the phrase give it this trigger's sense (``nearby``: the
-        words of both lists, to reject most patterns before checking their order)."""
+        words of both lists, to reject most patterns before checking their order; ``closed``: a
+        comma follows the phrase right away)."""
         previous = preceding[-1] if preceding else ""
         if previous in self.not_after or previous.endswith("'s") and "'s" in self.not_after:
             return False  # "'s" in not_after: not after a possessive ("Indonesia's free meals")
@@ -55,7 +57,8 @@ class Trigger:
             return False
         if self.before and (self.before[-1].isdisjoint(nearby) or not _in_order(self.before, preceding)):
             return False
-        return not self.needs or any(word in self.needs for word in following[:6])
+        # "asked, turning to Rubio": a comma right after the phrase closes it before any complement
+        return not self.needs or any(word in self.needs for word in following[:6]) and not closed
 
 
 def _in_order(positions: tuple[frozenset[str], ...], words: list[str]) -> bool:
