@@ -47,13 +47,12 @@ def main() -> int:
     parser.add_argument("--day", type=dt.date.fromisoformat, help="default: the latest day with stories")
     parser.add_argument("--output", type=Path, default=Path("briefing.png"))
     args = parser.parse_args()
-    os.environ["ETL_DATA_DIR"] = str(args.data_dir)
 
     from etl.analyst.briefing import write_briefing
-    from etl.settings import get_settings
+    from etl.definitions.environment import environment_settings
     from etl.warehouse import lake
 
-    settings = get_settings()
+    settings = environment_settings(data_dir=str(args.data_dir))
     con = lake.connect(settings, read_only=True)
     try:
         day = args.day or con.execute("SELECT max(partition_date) FROM stories").fetchone()[0]

@@ -26,7 +26,7 @@ from etl.capture.run import run_capture
 from etl.web.urls import host_key
 from etl.capture.sources import Source
 from etl.capture.state import CaptureState
-from etl.settings import get_settings
+from etl.definitions.environment import environment_settings
 
 PAGE_FILLER = " ".join(f"Paragraph {i} of the report, with enough words to look like news." for i in range(60))
 
@@ -111,7 +111,7 @@ def main() -> None:
     addresses = ready.get(timeout=30)
     sources = [Source(f"feed-{f}", f"http://{addresses[f % args.hosts][0]}:{addresses[f % args.hosts][1]}/feed/{f}.xml")
                for f in range(args.feeds)]
-    base = get_settings()
+    base = environment_settings()
     settings = base.__class__(**{
         **base.__dict__, "allow_networks": (ipaddress.ip_network("127.0.0.0/8"),),
         "per_host_min_interval": args.min_interval, "per_host_concurrency": args.concurrency,

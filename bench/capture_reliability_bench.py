@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from etl.capture.fetch import Fetcher  # noqa: E402
-from etl.settings import get_settings  # noqa: E402
+from etl.definitions.environment import environment_settings  # noqa: E402
 from etl.warehouse import lake  # noqa: E402
 from tests.capture.conftest import LOOPBACK, article, make_settings, rss  # noqa: E402
 from tests.capture.localserver import LocalServer, response  # noqa: E402
@@ -48,7 +48,7 @@ def slowloris_case(seconds: int) -> None:
             yield b"X"
             yield 1.0
 
-    settings = get_settings()
+    settings = environment_settings()
     held: dict[str, float] = {}
     outcome: dict[str, str] = {}
     with LocalServer() as server:
@@ -102,7 +102,7 @@ def _kill_run(folder: Path, servers: list[LocalServer], commit_seconds: float, k
     (folder / "sources.yaml").write_text("\n".join(lines) + "\n")
     data = folder / "data"
     env = {**os.environ, "ETL_DATA_DIR": str(data), "ETL_SOURCES": str(folder / "sources.yaml"),
-           "ETL_ALLOW_NETWORKS": "127.0.0.0/8", "ETL_CAPTURE_COMMIT_SECONDS": str(commit_seconds),
+           "ETL_ALLOW_NETWORKS": "127.0.0.0/8", "ETL_CAPTURE_COMMIT_SECONDS": str(int(commit_seconds)),
            "DAGSTER_HOME": str(data / "dagster_home")}
     process = subprocess.Popen([sys.executable, "-m", "etl.cli.main", "capture"], env=env, cwd=ROOT,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -11,7 +11,6 @@ The ratio says what the whole pipeline costs on top of fetching and extracting.
 from __future__ import annotations
 
 import io
-import os
 import tempfile
 import time
 from pathlib import Path
@@ -21,6 +20,7 @@ import httpx
 import trafilatura
 
 from etl.cli.demo import run_demo
+from etl.definitions.resources import settings_resource
 from etl.demo.server import DemoServer, capture_clocks
 from etl.warehouse import lake
 
@@ -47,11 +47,11 @@ def scraper_baseline() -> tuple[float, int]:
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = Path(tmp) / "data"
-        os.environ["DAGSTER_HOME"] = str(data_dir / "dagster_home")
+        settings = settings_resource(data_dir=str(data_dir), dagster_home="")
         started = time.perf_counter()
-        timings = run_demo(data_dir, quiet=True)
+        timings = run_demo(settings, quiet=True)
         total = time.perf_counter() - started
-        con = lake.connect(read_only=True)
+        con = lake.connect(settings.get(), read_only=True)
         articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
         captures = con.execute("SELECT count(*) FROM captures").fetchone()[0]
         con.close()

@@ -27,9 +27,10 @@ import json, resource, sys, time
 from pathlib import Path
 from etl.capture.state import CaptureState
 from etl.capture.warc_import import import_warc
-from etl.settings import get_settings
+from etl.settings import build_settings
 started = time.perf_counter()
-result = import_warc([sys.argv[1]], Path(sys.argv[2]), get_settings(), CaptureState.empty())
+raw = Path(sys.argv[2])
+result = import_warc([sys.argv[1]], raw, build_settings(data_dir=str(raw.parent)), CaptureState.empty())
 stored = [p for p in Path(sys.argv[2]).rglob('*') if p.is_file()]
 print(json.dumps({"seconds": time.perf_counter() - started, "captures": result.captures.height,
                   "stored_files": len(stored), "problems": result.problems,

@@ -1,4 +1,6 @@
-"""Shared fixtures: a warehouse built once per test session by the real demo job."""
+"""Shared fixtures: a warehouse built once per test session by the real demo job, and the
+settings every test builds for its own data folder (tests configure resources and settings,
+never this process's environment)."""
 
 from __future__ import annotations
 
@@ -9,21 +11,43 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from etl.definitions.resources import SettingsResource
+from etl.relations import petrarch
+from etl.settings import Settings
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DIR = REPO_ROOT.parent / "shared"
 # The field's lexicon is third-party data the operator provides (ETL_LEXICONS). Tests read the copy
 # beside the repository when there is one, never whatever a developer's ./data holds, so the same
-# lexicon gives the same facts on every machine; without it the tests that need it skip.
-os.environ.setdefault("ETL_LEXICONS", str(SHARED_DIR / "datasets" / "lexicons"))
+# lexicon gives the same facts on every machine; without it the tests that need it skip. The
+# coder's tables are built once per process, so the folder is named before any test codes.
+LEXICONS = SHARED_DIR / "datasets" / "lexicons"
+petrarch.use_lexicon_folder(LEXICONS)
+# The demo's and the tests' local servers listen on 127.0.0.1, which capture refuses unless allowed.
+LOOPBACK = "127.0.0.0/8"
 
 
-def use_data_dir(data_dir: Path) -> None:
-    """Point every setting (and Dagster's home) at ``data_dir`` for this process."""
-    from etl.settings import get_settings
+def settings_resource(data_dir: Path, **values) -> SettingsResource:
+    """The settings resource of a test's data folder: loopback may be fetched, the tests' lexicon."""
+    return SettingsResource(**{"data_dir": str(data_dir), "lexicons": str(LEXICONS), "allow_networks": LOOPBACK,
+                               **values})
 
-    os.environ["ETL_DATA_DIR"] = str(data_dir)
-    os.environ["DAGSTER_HOME"] = str(data_dir / "dagster_home")
-    get_settings.cache_clear()
+
+def settings_of(data_dir: Path, **values) -> Settings:
+    """The settings of a test's data folder (see :func:`settings_resource`)."""
+    return settings_resource(data_dir, **values).get()
+
+
+def cli_environment(data_dir: Path | None = None, **variables: str) -> dict[str, str]:
+    """The environment of a command started as a subprocess (the `etl` command's interface): this
+    process's, without any setting it may carry (ETL_*, DAGSTER_HOME), plus the tests' lexicon,
+    ``data_dir`` as ETL_DATA_DIR and ``variables``."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith("ETL_") and key != "DAGSTER_HOME"}
+    env["ETL_LEXICONS"] = str(LEXICONS)
+    if data_dir is not None:
+        env["ETL_DATA_DIR"] = str(data_dir)
+    env.update(variables)
+    return env
 
 
 def demo_port(data_dir: Path) -> int:
@@ -43,16 +67,9 @@ def demo_data_dir(tmp_path_factory) -> Path:
     from etl.cli.demo import run_demo
 
     data_dir = tmp_path_factory.mktemp("demo") / "data"
-    saved = {k: os.environ.get(k) for k in ("ETL_DATA_DIR", "DAGSTER_HOME", "ETL_ALLOW_NETWORKS", "ETL_SOURCES")}
-    use_data_dir(data_dir)
     # A free port rather than the CLI's fixed one: test runs must not collide with a demo (or
     # another test run) on the same machine.
-    run_demo(data_dir, quiet=True, port=0)
-    for key, value in saved.items():
-        if value is None:
-            os.environ.pop(key, None)
-        else:
-            os.environ[key] = value
+    run_demo(settings_resource(data_dir), quiet=True, port=0)
     return data_dir
 
 
@@ -61,16 +78,23 @@ def demo_copy(demo_data_dir, tmp_path) -> Path:
     """A private copy of the demo data directory, for tests that write to the warehouse."""
     target = tmp_path / "data"
     shutil.copytree(demo_data_dir, target, symlinks=True)
-    # The copied DAGSTER_HOME would point at the original's storage paths; start a fresh one.
+    # The copied DAGSTER_HOME would point at the original's storage paths; the next run starts a
+    # fresh one.
     shutil.rmtree(target / "dagster_home", ignore_errors=True)
-    use_data_dir(target)
-    os.environ["ETL_ALLOW_NETWORKS"] = "127.0.0.0/8"
-    from etl.cli.dagster_runs import ensure_dagster_home
+    return target
 
-    ensure_dagster_home()
-    yield target
-    from etl.settings import get_settings
 
-    for key in ("ETL_DATA_DIR", "DAGSTER_HOME", "ETL_ALLOW_NETWORKS"):
-        os.environ.pop(key, None)
-    get_settings.cache_clear()
+@pytest.fixture
+def command_environment(monkeypatch):
+    """For tests that call the `etl` command in this process (etl.cli.main.main): the environment
+    is the command's interface, as for a subprocess. Returns a function that sets it as
+    :func:`cli_environment` would; pytest restores the previous environment after the test."""
+
+    def use(data_dir: Path | None = None, **variables: str) -> None:
+        wanted = cli_environment(data_dir, **variables)
+        for key in [key for key in os.environ if key not in wanted]:
+            monkeypatch.delenv(key)
+        for key, value in wanted.items():
+            monkeypatch.setenv(key, value)
+
+    return use

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import use_data_dir
-from tests.reliability.saved_environment import saved_environment
+from tests.conftest import settings_of
 
 
 @pytest.fixture(scope="session")
@@ -17,20 +16,19 @@ def sample_data_dir(tmp_path_factory) -> Path:
     from tests.analyst.sample_warehouse import build_sample_warehouse
 
     data_dir = tmp_path_factory.mktemp("sample") / "data"
-    use_data_dir(data_dir)
-    con = lake.connect()
+    settings = settings_of(data_dir)
+    con = lake.connect(settings)
     try:
         lake.apply_schema(con)
         install_views(con)  # the views these tests read, as the daily briefing installs them
-        build_sample_warehouse(con)
+        build_sample_warehouse(con, settings.locks_dir)
     finally:
         con.close()
     return data_dir
 
 
 @pytest.fixture
-def sample_warehouse(sample_data_dir) -> Path:
-    """Point the settings at the sample warehouse for this test, and back afterwards."""
-    with saved_environment(("ETL_DATA_DIR", "DAGSTER_HOME")):
-        use_data_dir(sample_data_dir)
-        yield sample_data_dir
+def sample_warehouse(sample_data_dir, command_environment) -> Path:
+    """The sample warehouse's folder, also the data folder of the `etl` commands this test runs."""
+    command_environment(sample_data_dir)
+    return sample_data_dir

@@ -8,6 +8,7 @@ Relation_daily is computed by the pipeline's own transform, not written by hand.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import duckdb
 import polars as pl
@@ -150,8 +151,9 @@ def _fetch_rows() -> tuple[list[dict], list[dict]]:
     return fetches, state
 
 
-def build_sample_warehouse(con: duckdb.DuckDBPyConnection) -> None:
-    """Fill an empty warehouse (schema applied) with the rows above, in one transaction."""
+def build_sample_warehouse(con: duckdb.DuckDBPyConnection, lock_dir: Path) -> None:
+    """Fill an empty warehouse (schema applied) with the rows above, in one transaction;
+    ``lock_dir`` is its writers' lock folder (Settings.locks_dir)."""
     captures, articles, stories = _article_rows()
     fetches, state = _fetch_rows()
     con.execute("BEGIN TRANSACTION")
@@ -162,4 +164,4 @@ def build_sample_warehouse(con: duckdb.DuckDBPyConnection) -> None:
     # The states among the actors are the countries the dyad views pair.
     lake.append_rows(con, {"actors": seed_actor_frame()})
     for day in DAYS:
-        lake.replace_partitions(con, {"relation_daily": derive_relation_daily(con, day)}, [day])
+        lake.replace_partitions(con, {"relation_daily": derive_relation_daily(con, day)}, [day], lock_dir)

@@ -10,8 +10,8 @@ from markupsafe import escape  # the escaping the Jinja2 page uses
 
 from etl.analyst.briefing import write_briefing
 from etl.definitions.metadata import ROWS_WRITTEN
-from etl.settings import get_settings
 from etl.warehouse import lake
+from tests.conftest import settings_of, settings_resource
 
 CHART_IDS = ("event-mix", "actor-network", "dyad-trends")
 
@@ -23,7 +23,7 @@ def _chart(html: str, chart_id: str) -> str:
 
 
 def test_sample_briefing_shows_the_day(sample_warehouse, tmp_path):
-    con = lake.connect(read_only=True)
+    con = lake.connect(settings_of(sample_warehouse), read_only=True)
     try:
         path, _ = write_briefing(con, dt.date(2024, 11, 15), tmp_path)
     finally:
@@ -62,11 +62,13 @@ def test_demo_briefing_asset_links_its_page(demo_copy):
     from etl.definitions.assets.report import REPORT_ASSETS
     from etl.definitions.resources import WarehouseResource
 
-    result = dg.materialize(REPORT_ASSETS, partition_key="2024-11-15", resources={"warehouse": WarehouseResource()})
+    settings = settings_resource(demo_copy)
+    result = dg.materialize(REPORT_ASSETS, partition_key="2024-11-15",
+                            resources={"settings": settings, "warehouse": WarehouseResource(settings=settings)})
     assert result.success
     metadata = {e.asset_key.to_user_string(): e.materialization.metadata
                 for e in result.get_asset_materialization_events()}
-    page = get_settings().reports_dir / "briefing-2024-11-15.html"
+    page = settings.get().reports_dir / "briefing-2024-11-15.html"
     assert metadata["daily_briefing"]["briefing"].value == str(page)
     assert metadata["daily_briefing"][ROWS_WRITTEN].value > 0
     assert metadata["search_index"]["dagster/row_count"].value > 0
@@ -74,7 +76,7 @@ def test_demo_briefing_asset_links_its_page(demo_copy):
     html = page.read_text()
     for chart_id in CHART_IDS:
         assert "<path" in _chart(html, chart_id) or "<rect" in _chart(html, chart_id)
-    con = lake.connect(read_only=True)
+    con = lake.connect(settings.get(), read_only=True)
     try:
         lead = con.execute("SELECT title, story_id FROM top_stories_daily WHERE day = '2024-11-15' AND rank = 1").fetchone()
         evidence = [r[0] for r in con.execute(

@@ -59,15 +59,18 @@ def test_dagster_shows_the_same_descriptions_and_the_views():
 def test_the_demo_lake_carries_the_descriptions_and_reapplying_adds_no_snapshot(demo_copy):
     from etl.definitions.resources import WarehouseResource
     from etl.warehouse.lake import current_snapshot, query
+    from tests.conftest import settings_resource
 
-    with WarehouseResource().connect() as con:
+    warehouse = WarehouseResource(settings=settings_resource(demo_copy))
+
+    with warehouse.connect() as con:
         before = current_snapshot(con)
         tables = dict(query(con, "SELECT table_name, comment FROM duckdb_tables() WHERE database_name = 'lake'").rows())
         views = dict(query(con, "SELECT view_name, comment FROM duckdb_views() WHERE database_name = 'lake' "
                                 "AND NOT internal").rows())
         columns = {(t, c): text for t, c, text in query(
             con, "SELECT table_name, column_name, comment FROM duckdb_columns() WHERE database_name = 'lake'").rows()}
-    with WarehouseResource().connect() as con:
+    with warehouse.connect() as con:
         assert current_snapshot(con) == before
     for relation in relations().values():
         if relation.kind == "table":

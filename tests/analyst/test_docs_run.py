@@ -17,8 +17,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.conftest import REPO_ROOT, use_data_dir
-from tests.reliability.saved_environment import saved_environment
+from tests.conftest import REPO_ROOT
 
 DOCS = [REPO_ROOT / "README.md", *sorted((REPO_ROOT / "docs").glob("*.md"))]
 QUERIES = sorted((REPO_ROOT / "sql" / "queries").glob("*.sql"))
@@ -66,15 +65,14 @@ def workdir(demo_data_dir, tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-def in_workdir(workdir, tmp_path, monkeypatch):
+def in_workdir(workdir, tmp_path, monkeypatch, command_environment):
     """A fresh current folder per command (exports write files named in the docs), seeing the
     demo's `data/` and the repository's `sql/`."""
     for name in ("data", "sql"):
         (tmp_path / name).symlink_to(workdir / name)
     monkeypatch.chdir(tmp_path)
-    with saved_environment(("ETL_DATA_DIR", "DAGSTER_HOME")):
-        use_data_dir(tmp_path / "data")
-        yield tmp_path
+    command_environment(tmp_path / "data")
+    return tmp_path
 
 
 def _run_etl(argv: list[str], capsys) -> str:

@@ -6,6 +6,7 @@ import duckdb
 
 from etl.cli.main import main
 from etl.warehouse import lake
+from tests.conftest import settings_of
 
 
 def test_duckdb_export_of_chosen_tables_and_days(sample_warehouse, tmp_path, capsys):
@@ -62,7 +63,7 @@ def test_parquet_export_opens_with_load_sql(sample_warehouse, tmp_path, monkeypa
 
 
 def test_export_as_of_an_earlier_snapshot(sample_warehouse, tmp_path, capsys):
-    con = lake.connect(read_only=True)
+    con = lake.connect(settings_of(sample_warehouse), read_only=True)
     try:
         # The commit that inserted the facts, before relation_daily was written.
         before_daily = con.execute(

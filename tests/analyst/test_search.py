@@ -6,8 +6,8 @@ import json
 
 from etl.analyst.search_index import read_index_info
 from etl.cli.main import main
-from etl.settings import get_settings
 from etl.warehouse import lake
+from tests.conftest import settings_of
 
 
 def _search(capsys, *args: str) -> list[dict]:
@@ -56,7 +56,7 @@ def test_table_output_and_paywalled_pages_are_not_indexed(sample_warehouse, caps
 
 def test_stale_index_is_rebuilt_after_a_lake_commit(sample_warehouse, capsys):
     _search(capsys, "missiles")
-    settings = get_settings()
+    settings = settings_of(sample_warehouse)
     built = read_index_info(settings)
     con = lake.connect(settings)
     try:

@@ -6,10 +6,11 @@ import datetime as dt
 
 from etl.analyst.views import install_views, installed_views, view_files
 from etl.warehouse import lake
+from tests.conftest import settings_of
 
 
 def test_every_view_file_is_in_the_catalog_for_readers(sample_warehouse):
-    con = lake.connect(read_only=True)
+    con = lake.connect(settings_of(sample_warehouse), read_only=True)
     try:
         assert set(installed_views(con, "lake")) == {v.name for v in view_files()}
         comments = dict(con.execute(
@@ -20,7 +21,7 @@ def test_every_view_file_is_in_the_catalog_for_readers(sample_warehouse):
 
 
 def test_reinstalling_unchanged_views_adds_no_snapshot(sample_warehouse):
-    con = lake.connect()
+    con = lake.connect(settings_of(sample_warehouse))
     try:
         before = lake.current_snapshot(con)
         assert install_views(con) == []
@@ -31,7 +32,7 @@ def test_reinstalling_unchanged_views_adds_no_snapshot(sample_warehouse):
 
 def test_dyad_daily_matches_the_relation_daily_table(sample_warehouse):
     """Two implementations of the same counts: the view over facts and the pipeline's table."""
-    con = lake.connect(read_only=True)
+    con = lake.connect(settings_of(sample_warehouse), read_only=True)
     try:
         differences = con.execute("""
             SELECT * FROM (SELECT day AS partition_date, source_iso3, target_iso3, relation_type, is_domestic,
@@ -46,7 +47,7 @@ def test_dyad_daily_matches_the_relation_daily_table(sample_warehouse):
 
 
 def test_dyads_pair_countries_and_mark_domestic_events(sample_warehouse):
-    con = lake.connect(read_only=True)
+    con = lake.connect(settings_of(sample_warehouse), read_only=True)
     try:
         pairs = con.execute("""SELECT dyad, relation_type, is_domestic FROM dyad_daily
                                WHERE day = '2024-11-15' ORDER BY ALL""").fetchall()
@@ -66,7 +67,7 @@ def test_dyads_pair_countries_and_mark_domestic_events(sample_warehouse):
 
 
 def test_weekly_counts_a_story_once_across_days(sample_warehouse):
-    con = lake.connect(read_only=True)
+    con = lake.connect(settings_of(sample_warehouse), read_only=True)
     try:
         row = con.execute("""SELECT stories, facts, active_days FROM dyad_weekly
                              WHERE dyad = 'KOR → PRK' AND relation_type = 'ACCUSE'""").fetchone()
@@ -77,7 +78,7 @@ def test_weekly_counts_a_story_once_across_days(sample_warehouse):
 
 
 def test_top_story_of_the_day_is_the_syndicated_one_with_its_evidence(sample_warehouse):
-    con = lake.connect(read_only=True)
+    con = lake.connect(settings_of(sample_warehouse), read_only=True)
     try:
         top = con.execute("SELECT story_id, outlets, articles, events FROM top_stories_daily "
                           "WHERE day = ? AND rank = 1", [dt.date(2024, 11, 15)]).fetchone()
@@ -93,7 +94,7 @@ def test_top_story_of_the_day_is_the_syndicated_one_with_its_evidence(sample_war
 
 
 def test_source_health_flags_the_dead_feed(sample_warehouse):
-    con = lake.connect(read_only=True)
+    con = lake.connect(settings_of(sample_warehouse), read_only=True)
     try:
         rows = con.execute("SELECT feed_name, last_status, ok_rate_last_24, needs_attention "
                            "FROM source_health ORDER BY feed_name").fetchall()

@@ -3,22 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import cli_environment
+
 ETL = Path(sys.executable).with_name("etl")
 
 
 def run_etl(args: list[str], cwd: Path, data_dir: Path | None = None) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in ("ETL_DATA_DIR", "DAGSTER_HOME")}
-    if data_dir is not None:
-        env["ETL_DATA_DIR"] = str(data_dir)
-        env["DAGSTER_HOME"] = str(data_dir / "dagster_home")
-    return subprocess.run([str(ETL), *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+    return subprocess.run([str(ETL), *args], cwd=cwd, env=cli_environment(data_dir), capture_output=True, text=True,
+                          timeout=300)
 
 
 def assert_one_line_refusal(result: subprocess.CompletedProcess, command: str, words: str) -> None:

@@ -7,10 +7,11 @@ import subprocess
 
 from etl.warehouse import lake
 from tests.cli.test_bad_input import ETL, run_etl
+from tests.conftest import settings_of
 
 
 def exact_counts(data_dir) -> dict[str, int]:
-    con = lake.connect(read_only=True)
+    con = lake.connect(settings_of(data_dir), read_only=True)
     try:
         names = [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables() "
                                            "WHERE database_name = current_database()").fetchall()]
@@ -36,15 +37,8 @@ def test_derive_summary_gives_rows_written_and_rows_in_the_table(demo_copy, tmp_
     assert "\r" not in result.stdout
 
 
-def test_shell_tables_shows_exact_row_counts(demo_data_dir, tmp_path, monkeypatch):
-    from etl.settings import get_settings
-
-    monkeypatch.setenv("ETL_DATA_DIR", str(demo_data_dir))
-    get_settings.cache_clear()
-    try:
-        counts = exact_counts(demo_data_dir)
-    finally:
-        get_settings.cache_clear()
+def test_shell_tables_shows_exact_row_counts(demo_data_dir, tmp_path):
+    counts = exact_counts(demo_data_dir)
     result = subprocess.run([str(ETL), "sql"], input=".tables\n", capture_output=True, text=True, timeout=120,
                             cwd=tmp_path, env={"ETL_DATA_DIR": str(demo_data_dir), "PATH": "/usr/bin:/bin"})
     shown = {m[1]: int(m[2]) for m in re.finditer(r"│ (\w+)\s+│\s+(\d+) │\s+\d+ │", result.stdout)}

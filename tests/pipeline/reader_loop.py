@@ -1,6 +1,6 @@
 """A separate reader process: queries the warehouse in a loop and prints what it saw.
 
-Run as ``python -m tests.pipeline.reader_loop SECONDS``; prints one JSON object per query with
+Run as ``python -m tests.pipeline.reader_loop DATA_DIR SECONDS``; prints one JSON object per query with
 per-day row counts, or an error, so the test can check no half-replaced partition was seen.
 """
 
@@ -9,8 +9,10 @@ from __future__ import annotations
 import json
 import sys
 import time
+from pathlib import Path
 
 from etl.warehouse import lake
+from tests.conftest import settings_of
 
 QUERY = """
 SELECT 'articles' AS t, partition_date::VARCHAR AS d, count(*) AS n FROM articles GROUP BY ALL
@@ -20,8 +22,8 @@ UNION ALL SELECT 'relation_daily', partition_date::VARCHAR, sum(facts) FROM rela
 """
 
 
-def main(seconds: float) -> None:
-    con = lake.connect(read_only=True)
+def main(data_dir: Path, seconds: float) -> None:
+    con = lake.connect(settings_of(data_dir), read_only=True)
     deadline = time.monotonic() + seconds
     print(json.dumps({"ready": True}), flush=True)
     while time.monotonic() < deadline:
@@ -34,4 +36,4 @@ def main(seconds: float) -> None:
 
 
 if __name__ == "__main__":
-    main(float(sys.argv[1]))
+    main(Path(sys.argv[1]), float(sys.argv[2]))

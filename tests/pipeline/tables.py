@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import polars as pl
 
 from etl.warehouse import lake
+from tests.conftest import settings_of
 
 DERIVED_TABLES = ["articles", "site_templates", "stories", "story_bands", "relation_facts", "relation_daily", "actors"]
 
 
-def snapshot(tables=DERIVED_TABLES) -> dict[str, pl.DataFrame]:
-    """Every row of each table, sorted on all columns so that row order does not matter."""
-    con = lake.connect(read_only=True)
+def snapshot(data_dir: Path, tables=DERIVED_TABLES, **settings) -> dict[str, pl.DataFrame]:
+    """Every row of each table in the warehouse of ``data_dir`` (and ``settings``, see
+    tests.conftest.settings_of), sorted on all columns so that row order does not matter."""
+    con = lake.connect(settings_of(data_dir, **settings), read_only=True)
     try:
         out = {}
         for table in tables:

@@ -13,17 +13,15 @@ import time
 from etl.cli.dagster_runs import run_derive
 from etl.demo.server import DEMO_DAYS
 from etl.warehouse import lake
-from tests.conftest import REPO_ROOT
+from tests.conftest import REPO_ROOT, cli_environment, settings_of, settings_resource
 from tests.pipeline.tables import DERIVED_TABLES, assert_same_tables, snapshot
 
-DERIVE_ALL = (
-    "from etl.cli.dagster_runs import run_derive; import datetime as dt; "
-    f"run_derive(dt.date.fromisoformat('{DEMO_DAYS[0]}'), dt.date.fromisoformat('{DEMO_DAYS[-1]}'))"
-)
+# The etl command's own derive of every demo day, in a process of its own.
+DERIVE_ALL = [sys.executable, "-m", "etl.cli.main", "derive", DEMO_DAYS[0].isoformat(), DEMO_DAYS[-1].isoformat()]
 
 
-def _snapshot_id() -> int:
-    con = lake.connect(read_only=True)
+def _snapshot_id(data_dir) -> int:
+    con = lake.connect(settings_of(data_dir), read_only=True)
     try:
         return lake.current_snapshot(con)
     finally:
@@ -31,28 +29,28 @@ def _snapshot_id() -> int:
 
 
 def test_sigkill_mid_derive_then_rerun_matches_uninterrupted(demo_copy):
-    reference = snapshot()
+    reference = snapshot(demo_copy)
     # Wipe the derived days first so the killed run is really writing new rows.
-    con = lake.connect()
+    con = lake.connect(settings_of(demo_copy))
     # Every partitioned derived table (actors keeps seed rows and is not partitioned).
     for table in (t for t in DERIVED_TABLES if t != "actors"):
         con.execute(f"DELETE FROM {table}")
     con.close()
-    start_snapshot = _snapshot_id()
+    start_snapshot = _snapshot_id(demo_copy)
 
-    victim = subprocess.Popen([sys.executable, "-c", DERIVE_ALL], cwd=REPO_ROOT, env=dict(os.environ),
+    victim = subprocess.Popen(DERIVE_ALL, cwd=REPO_ROOT, env=cli_environment(demo_copy),
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
     # Kill as soon as the run has committed something but cannot have finished.
-    while _snapshot_id() == start_snapshot and time.monotonic() < deadline and victim.poll() is None:
+    while _snapshot_id(demo_copy) == start_snapshot and time.monotonic() < deadline and victim.poll() is None:
         time.sleep(0.05)
     assert victim.poll() is None, "the derive run finished before it could be killed"
     os.kill(victim.pid, signal.SIGKILL)
     victim.wait(timeout=30)
     assert victim.returncode == -signal.SIGKILL
 
-    partial = snapshot()
+    partial = snapshot(demo_copy)
     assert any(not partial[t].equals(reference[t]) for t in reference), "kill came too late to test anything"
 
-    run_derive(DEMO_DAYS[0], DEMO_DAYS[-1])
-    assert_same_tables(reference, snapshot())
+    run_derive(settings_resource(demo_copy), DEMO_DAYS[0], DEMO_DAYS[-1])
+    assert_same_tables(reference, snapshot(demo_copy))

@@ -10,7 +10,7 @@ import pytest
 
 from etl.demo import expectations as expect
 from etl.warehouse import lake
-from tests.conftest import REPO_ROOT, use_data_dir
+from tests.conftest import REPO_ROOT, settings_of, settings_resource
 
 CORE_TABLES = ["feed_fetches", "feed_state", "feed_entries", "captures", "articles", "stories",
                "actors", "relation_facts", "relation_daily"]
@@ -18,8 +18,7 @@ CORE_TABLES = ["feed_fetches", "feed_state", "feed_entries", "captures", "articl
 
 @pytest.fixture
 def con(demo_data_dir):
-    use_data_dir(demo_data_dir)
-    connection = lake.connect(read_only=True)
+    connection = lake.connect(settings_of(demo_data_dir), read_only=True)
     yield connection
     connection.close()
 
@@ -110,13 +109,13 @@ def test_asset_checks_pass_on_the_demo_and_catch_a_duplicate(demo_copy):
     from etl.definitions.checks import CHECKS, violations
     from etl.demo.server import DEMO_DAYS
 
-    result = run_derive(DEMO_DAYS[0], DEMO_DAYS[-1])
+    result = run_derive(settings_resource(demo_copy), DEMO_DAYS[0], DEMO_DAYS[-1])
     evaluations = {e.check_name: e.passed for e in result.get_asset_check_evaluations()}
     derived_checks = {name for asset, name, _, _ in CHECKS if asset != "captures"}
     assert evaluations == {name: True for name in derived_checks}
 
     # The same check fails on a broken table: a second copy of an article row.
-    con = lake.connect()
+    con = lake.connect(settings_of(demo_copy))
     con.execute("INSERT INTO articles SELECT * FROM articles LIMIT 1")
     duplicate_check = next(sql for _, name, _, sql in CHECKS if name == "article_ids_unique")
     assert violations(con, duplicate_check).height == 1

@@ -16,7 +16,7 @@ from etl.derive.daily import derive_relation_daily
 from etl.derive.facts import FACT_SCHEMA, derive_facts, seed_actor_frame
 from etl.relations import extract_relations
 from etl.warehouse import lake
-from tests.conftest import use_data_dir
+from tests.conftest import settings_of
 
 DAY = dt.date(2024, 11, 15)
 # Every relation_daily row and every row of the country dyad views is a pair of two countries
@@ -52,8 +52,7 @@ def _fact(fact_id, relation_type, sources, targets, negated=False, sectors=((), 
 
 @pytest.fixture
 def con(tmp_path):
-    use_data_dir(tmp_path / "data")
-    connection = lake.connect()
+    connection = lake.connect(settings_of(tmp_path / "data"))
     lake.apply_schema(connection)
     install_views(connection)
     lake.append_rows(connection, {"actors": seed_actor_frame()})
@@ -64,7 +63,7 @@ def con(tmp_path):
     connection.close()
 
 
-def test_dyads_from_compound_joint_and_domestic_events(con):
+def test_dyads_from_compound_joint_and_domestic_events(con, tmp_path):
     facts = pl.DataFrame([
         _fact("f1", "CONSULT", ["KOR", "JPN"], []),          # "Yoon and Kishida met"
         _fact("f2", "ACCUSE", ["KOR", "NZL"], ["PRK"]),      # "Yoon and Luxon condemned North Korea"
@@ -77,9 +76,9 @@ def test_dyads_from_compound_joint_and_domestic_events(con):
         _fact("f9", "COERCE", ["IND"], ["IND"], sectors=(["COP"], ["CVL"]), domestic=True,  # police vs protesters
               names=(["Indian police"], ["protesters"])),
     ], schema=FACT_SCHEMA)
-    lake.replace_partitions(con, {"relation_facts": facts}, [DAY])
+    lake.replace_partitions(con, {"relation_facts": facts}, [DAY], tmp_path / "locks")
     daily = derive_relation_daily(con, DAY)
-    lake.replace_partitions(con, {"relation_daily": daily}, [DAY])
+    lake.replace_partitions(con, {"relation_daily": daily}, [DAY], tmp_path / "locks")
     dyads = {(r["source_iso3"], r["target_iso3"], r["relation_type"], r["is_domestic"])
              for r in daily.iter_rows(named=True)}
     assert dyads == {
@@ -102,7 +101,7 @@ def test_dyads_from_compound_joint_and_domestic_events(con):
         assert con.execute(_NOT_AN_ACTOR_PAIR.format(view=view)).fetchall() == [], view
 
 
-def test_derived_facts_carry_the_coders_domestic_verdict(con):
+def test_derived_facts_carry_the_coders_domestic_verdict(con, tmp_path):
     """The coder says which facts are domestic; derive stores its verdict, and the dyad count
     takes police against protesters as India's domestic event, not as a pair."""
     text = ("Police arrested 25 protesters in Ahmedabad on Sunday. "
@@ -116,7 +115,7 @@ def test_derived_facts_carry_the_coders_domestic_verdict(con):
     facts, _ = derive_facts(con, DAY)
     coded = {(f.relation_type, f.sentence_start): f.is_domestic for f in extract_relations(text, DAY)}
     assert {(r["relation_type"], r["sentence_start"]): r["is_domestic"] for r in facts.iter_rows(named=True)} == coded
-    lake.replace_partitions(con, {"relation_facts": facts}, [DAY])
+    lake.replace_partitions(con, {"relation_facts": facts}, [DAY], tmp_path / "locks")
     daily = {(r["source_iso3"], r["target_iso3"], r["relation_type"], r["is_domestic"])
              for r in derive_relation_daily(con, DAY).iter_rows(named=True)}
     assert ("IND", "IND", "COERCE", True) in daily
@@ -127,8 +126,7 @@ def test_schema_migration_adds_is_domestic_to_an_existing_lake_once(tmp_path):
     """A lake made before the column existed gains it (old rows read not domestic) with its
     description, and applying the schema and the descriptions again commits nothing: no new
     snapshot on every run's open."""
-    use_data_dir(tmp_path / "data")
-    connection = lake.connect()
+    connection = lake.connect(settings_of(tmp_path / "data"))
     try:
         connection.execute(lake.schema_files()[0].read_text())
         connection.execute(lake.schema_files()[1].read_text())
@@ -150,8 +148,7 @@ def test_schema_migration_adds_is_domestic_to_an_existing_lake_once(tmp_path):
 
 
 def test_demo_warehouse_pairs_only_countries(demo_data_dir):
-    use_data_dir(demo_data_dir)
-    connection = lake.connect(read_only=True)
+    connection = lake.connect(settings_of(demo_data_dir), read_only=True)
     try:
         for view in COUNTRY_PAIR_VIEWS:
             assert connection.execute(f"SELECT count(*) FROM {view}").fetchone()[0] > 0, view

@@ -11,6 +11,7 @@ from warcio.warcwriter import WARCWriter
 
 from etl.cli.capture_commands import import_warc_files
 from etl.warehouse import lake
+from tests.conftest import settings_of, settings_resource
 
 # Published 06:30 in Seoul on 2 October, which is 21:30 UTC on 1 October: partitions are UTC days.
 IMPORTED_DAY = dt.date(2024, 10, 1)
@@ -44,8 +45,8 @@ def _write_warc(path, url="https://ledger.example/world/seoul-tokyo-shuttle-dipl
 def test_imported_pages_land_in_their_publication_day(demo_copy, tmp_path):
     warc = tmp_path / "crawl.warc.gz"
     _write_warc(warc)
-    assert import_warc_files([warc]) == 0
-    con = lake.connect(read_only=True)
+    assert import_warc_files(settings_resource(demo_copy), [warc]) == 0
+    con = lake.connect(settings_of(demo_copy), read_only=True)
     try:
         capture = lake.query(con, "SELECT * FROM captures WHERE origin = 'import'").to_dicts()
         assert [(c["partition_date"], c["date_source"]) for c in capture] == [(IMPORTED_DAY, "page")]
@@ -58,8 +59,8 @@ def test_imported_pages_land_in_their_publication_day(demo_copy, tmp_path):
     finally:
         con.close()
     # Importing the same file again adds nothing.
-    assert import_warc_files([warc], derive=False) == 0
-    con = lake.connect(read_only=True)
+    assert import_warc_files(settings_resource(demo_copy), [warc], derive=False) == 0
+    con = lake.connect(settings_of(demo_copy), read_only=True)
     assert con.execute("SELECT count(*) FROM captures WHERE origin = 'import'").fetchone()[0] == 1
     con.close()
 
@@ -69,8 +70,8 @@ def test_a_paywalled_page_keeps_its_text_and_says_so(demo_copy, tmp_path):
                              '"isAccessibleForFree": false}</script></head>')
     warc = tmp_path / "paywalled.warc.gz"
     _write_warc(warc, "https://ledger.example/world/shuttle-diplomacy-members", paywalled)
-    assert import_warc_files([warc]) == 0
-    con = lake.connect(read_only=True)
+    assert import_warc_files(settings_resource(demo_copy), [warc]) == 0
+    con = lake.connect(settings_of(demo_copy), read_only=True)
     try:
         (article,) = lake.query(con, "SELECT * FROM articles WHERE url LIKE '%shuttle-diplomacy-members'").to_dicts()
     finally:

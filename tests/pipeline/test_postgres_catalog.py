@@ -4,11 +4,8 @@ default SQLite catalog."""
 
 from __future__ import annotations
 
-import os
-
 from etl.cli.demo import run_demo
-from etl.settings import get_settings
-from tests.conftest import demo_port, use_data_dir
+from tests.conftest import demo_port, settings_of, settings_resource
 from tests.pipeline.postgres_server import postgres_database
 from tests.pipeline.tables import assert_same_tables, snapshot
 
@@ -21,21 +18,14 @@ def _without_run_specific_columns(tables):
 
 
 def test_demo_on_a_postgres_catalog_matches_sqlite(demo_data_dir, tmp_path):
-    use_data_dir(demo_data_dir)
-    reference = _without_run_specific_columns(snapshot(COMPARED))
+    reference = _without_run_specific_columns(snapshot(demo_data_dir, COMPARED))
     with postgres_database() as dsn:
-        os.environ["ETL_CATALOG"] = f"postgres:{dsn}"
-        os.environ["ETL_LAKE_DATA"] = str(tmp_path / "object-store" / "lake") + "/"
-        try:
-            use_data_dir(tmp_path / "data")
-            # Same port as the reference run: the same page URLs, so the same article keys.
-            run_demo(tmp_path / "data", quiet=True, port=demo_port(demo_data_dir))
-            settings = get_settings()
-            assert settings.catalog.startswith("postgres:")
-            assert not settings.catalog_path.exists(), "the SQLite catalog must not be used"
-            assert any((tmp_path / "object-store" / "lake").rglob("*.parquet"))
-            assert_same_tables(reference, _without_run_specific_columns(snapshot(COMPARED)))
-        finally:
-            for key in ("ETL_CATALOG", "ETL_LAKE_DATA", "ETL_DATA_DIR", "DAGSTER_HOME", "ETL_ALLOW_NETWORKS", "ETL_SOURCES"):
-                os.environ.pop(key, None)
-            get_settings.cache_clear()
+        scaled_out = {"catalog": f"postgres:{dsn}", "lake_data": str(tmp_path / "object-store" / "lake") + "/"}
+        data_dir = tmp_path / "data"
+        # Same port as the reference run: the same page URLs, so the same article keys.
+        run_demo(settings_resource(data_dir, **scaled_out), quiet=True, port=demo_port(demo_data_dir))
+        settings = settings_of(data_dir, **scaled_out)
+        assert settings.catalog.startswith("postgres:")
+        assert not settings.catalog_path.exists(), "the SQLite catalog must not be used"
+        assert any((tmp_path / "object-store" / "lake").rglob("*.parquet"))
+        assert_same_tables(reference, _without_run_specific_columns(snapshot(data_dir, COMPARED, **scaled_out)))

@@ -38,6 +38,7 @@ def test_lexicon_folder_in_the_published_layout_is_read_and_converted(tmp_path):
     for name, text in FIXTURE_FILES.items():
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(text, encoding="utf-8")
+    folder_in_use = petrarch.lexicon_folder()
     try:
         petrarch.use_lexicon_folder(tmp_path)
         assert petrarch.available()
@@ -51,7 +52,7 @@ def test_lexicon_folder_in_the_published_layout_is_read_and_converted(tmp_path):
         petrarch.use_lexicon_folder(tmp_path / "missing")
         assert not petrarch.available() and petrarch.table_rows("petrarch2/verbs.tsv") == ()
     finally:
-        petrarch.use_lexicon_folder(None)
+        petrarch.use_lexicon_folder(folder_in_use)
 
 
 @needs_field_lexicon

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from datetime import datetime, timedelta, timezone
@@ -16,6 +15,7 @@ from etl.warehouse import lake
 from etl.capture.capture_state import capture_into
 from tests.capture.conftest import make_settings, rss
 from tests.capture.localserver import LocalServer, response
+from tests.conftest import cli_environment
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 NOW = datetime(2024, 5, 7, 12, 0, tzinfo=timezone.utc)
@@ -75,8 +75,7 @@ def test_etl_capture_refuses_an_empty_list_and_keeps_the_state(tmp_path):
     con.close()
     empty = tmp_path / "empty.yaml"
     empty.write_text("sources: []\n")
-    env = {**os.environ, "ETL_DATA_DIR": str(data_dir), "ETL_SOURCES": str(empty),
-           "DAGSTER_HOME": str(data_dir / "dagster_home")}
+    env = cli_environment(data_dir, ETL_SOURCES=str(empty))
     run = subprocess.run([sys.executable, "-m", "etl.cli.main", "capture"], env=env, cwd=REPO_ROOT,
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 1

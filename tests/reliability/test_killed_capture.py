@@ -6,7 +6,6 @@ The site is slow only in the way real sites are to a polite crawler: one page a 
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -22,6 +21,7 @@ from etl.warehouse import lake
 from etl.capture.capture_state import capture_into
 from tests.capture.conftest import article, make_settings, rss
 from tests.capture.localserver import LocalServer, response
+from tests.conftest import LOOPBACK, cli_environment
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 PAGES = 20
@@ -48,9 +48,8 @@ def test_sigkill_keeps_committed_pages_and_a_rerun_completes(tmp_path):
     with LocalServer() as server:
         _site(server)
         sources_file.write_text(f"sources:\n  - name: slow\n    url: {server.url('/feed')}\n")
-        env = {**os.environ, "ETL_DATA_DIR": str(data_dir), "ETL_SOURCES": str(sources_file),
-               "ETL_ALLOW_NETWORKS": "127.0.0.0/8", "ETL_CAPTURE_COMMIT_SECONDS": "1",
-               "DAGSTER_HOME": str(data_dir / "dagster_home")}
+        env = cli_environment(data_dir, ETL_SOURCES=str(sources_file), ETL_ALLOW_NETWORKS=LOOPBACK,
+                              ETL_CAPTURE_COMMIT_SECONDS="1")
         process = subprocess.Popen([sys.executable, "-m", "etl.cli.main", "capture"], env=env, cwd=REPO_ROOT,
                                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         try:

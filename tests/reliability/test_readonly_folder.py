@@ -17,8 +17,7 @@ from pathlib import Path
 import pytest
 
 from etl.cli.main import main
-from tests.conftest import use_data_dir
-from tests.reliability.saved_environment import saved_environment
+from tests.conftest import cli_environment
 from tests.reliability.test_warc_bounds import _page, write_warc
 
 ETL = Path(sys.executable).parent / "etl"
@@ -29,7 +28,7 @@ def _listing(folder: Path) -> dict[str, int]:
 
 
 def _as_reader(args: list[str], data_dir: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "ETL_DATA_DIR": str(data_dir), "HOME": "/nonexistent"}
+    env = cli_environment(data_dir, HOME="/nonexistent")
     command = [str(ETL), *args]
     if os.geteuid() == 0:
         command = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", *command]
@@ -37,16 +36,15 @@ def _as_reader(args: list[str], data_dir: Path) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture
-def readonly_data_dir(capsys):
+def readonly_data_dir(capsys, command_environment):
     # Outside pytest's own temporary folders, which other accounts cannot enter.
     base = Path(tempfile.mkdtemp(prefix="etl-readonly-"))
     base.chmod(0o755)
     data_dir = base / "data"
-    with saved_environment():
-        use_data_dir(data_dir)
-        warc = write_warc(base / "pages.warc.gz", [("https://a.example/1", _page("Fisheries talks resume"))])
-        assert main(["import-warc", str(warc)]) == 0     # archive, index and derive the day
-        capsys.readouterr()
+    command_environment(data_dir)
+    warc = write_warc(base / "pages.warc.gz", [("https://a.example/1", _page("Fisheries talks resume"))])
+    assert main(["import-warc", str(warc)]) == 0     # archive, index and derive the day
+    capsys.readouterr()
     shutil.rmtree(data_dir / "search")                  # the index must be rebuilt by the reader
     modes = {}
     for path in [data_dir, *data_dir.rglob("*")]:

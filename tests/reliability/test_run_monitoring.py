@@ -6,7 +6,6 @@ monitoring step against a real run in a real process, alive and then SIGKILLed."
 from __future__ import annotations
 
 import logging
-import os
 import signal
 import subprocess
 import sys
@@ -18,47 +17,51 @@ from dagster._daemon.monitoring.run_monitoring import monitor_started_run
 
 from etl.cli.dagster_runs import DAGSTER_YAML, ensure_dagster_home
 from etl.cli.run_launcher import ProcessCheckingRunLauncher
-from tests.conftest import REPO_ROOT
-from tests.reliability.saved_environment import saved_environment
+from tests.conftest import REPO_ROOT, settings_of
 
 
 @pytest.fixture
-def dagster_home(tmp_path):
-    with saved_environment():
-        home = tmp_path / "dagster_home"
-        os.environ["DAGSTER_HOME"] = str(home)
-        yield home
+def settings(tmp_path):
+    return settings_of(tmp_path / "data")
 
 
-def test_instance_config_turns_run_monitoring_on(dagster_home):
-    ensure_dagster_home()
-    with dg.DagsterInstance.get() as instance:
+@pytest.fixture
+def dagster_home(settings):
+    return settings.dagster_home
+
+
+def test_instance_config_turns_run_monitoring_on(settings, dagster_home):
+    ensure_dagster_home(settings)
+    with dg.DagsterInstance.from_config(str(dagster_home)) as instance:
         assert instance.run_monitoring_enabled
         assert isinstance(instance.run_launcher, ProcessCheckingRunLauncher)
         assert instance.run_launcher.supports_check_run_worker_health
         assert instance.run_monitoring_settings["max_resume_run_attempts"] == 0
 
 
-def test_older_config_gets_monitoring_and_an_own_setting_is_kept(dagster_home):
-    dagster_home.mkdir()
+def test_older_config_gets_monitoring_and_an_own_setting_is_kept(settings, dagster_home):
+    dagster_home.mkdir(parents=True)
     (dagster_home / "dagster.yaml").write_text(DAGSTER_YAML)   # as written before monitoring existed
-    ensure_dagster_home()
+    ensure_dagster_home(settings)
     config = yaml.safe_load((dagster_home / "dagster.yaml").read_text())
     assert config["run_monitoring"]["enabled"] is True
     assert config["concurrency"]["runs"]["tag_concurrency_limits"][0]["key"] == "etl/writer"
 
     own = "run_monitoring:\n  enabled: false\n"
     (dagster_home / "dagster.yaml").write_text(own)
-    ensure_dagster_home()
+    ensure_dagster_home(settings)
     assert (dagster_home / "dagster.yaml").read_text() == own
 
 
-# A writing job executed in process the way `etl derive` runs one, blocked in its step.
+# A writing job executed in process the way `etl derive` runs one, blocked in its step; the data
+# folder is its argument.
 SLEEPER = """
+import sys
 import time
 import dagster as dg
 from etl.cli.dagster_runs import ensure_dagster_home
 from etl.cli.run_launcher import run_worker_tags
+from etl.settings import build_settings
 
 @dg.op
 def wait():
@@ -69,8 +72,8 @@ def wait():
 def sleeper():
     wait()
 
-ensure_dagster_home()
-with dg.DagsterInstance.get() as instance:
+home = ensure_dagster_home(build_settings(data_dir=sys.argv[1]))
+with dg.DagsterInstance.from_config(str(home)) as instance:
     sleeper.execute_in_process(instance=instance, tags=run_worker_tags())
 """
 
@@ -80,14 +83,14 @@ def _only_run(instance: dg.DagsterInstance) -> dg.RunRecord:
     return record
 
 
-def test_killed_run_is_marked_failed_by_run_monitoring(dagster_home):
-    ensure_dagster_home()
-    worker = subprocess.Popen([sys.executable, "-c", SLEEPER], cwd=REPO_ROOT, env=dict(os.environ),
+def test_killed_run_is_marked_failed_by_run_monitoring(settings, dagster_home):
+    ensure_dagster_home(settings)
+    worker = subprocess.Popen([sys.executable, "-c", SLEEPER, str(settings.data_dir)], cwd=REPO_ROOT,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         assert worker.stdout.readline().strip() == "running", worker.stderr.read()[-2000:]
         logger = logging.getLogger("run_monitoring_test")
-        with dg.DagsterInstance.get() as instance:
+        with dg.DagsterInstance.from_config(str(dagster_home)) as instance:
             monitor_started_run(instance, None, _only_run(instance), logger)
             assert _only_run(instance).dagster_run.status == dg.DagsterRunStatus.STARTED   # alive: left alone
             worker.send_signal(signal.SIGKILL)

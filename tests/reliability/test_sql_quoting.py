@@ -4,28 +4,15 @@ so instead of creating it."""
 
 from __future__ import annotations
 
-import os
-
-import pytest
-
 from etl.cli.main import main
-from etl.settings import get_settings
-from tests.conftest import use_data_dir
-from tests.reliability.saved_environment import saved_environment
 from tests.reliability.test_warc_bounds import _page, write_warc
 
 IMPORTED_DAY = "2024-10-02"  # the pages' WARC-Date (they carry no date of their own)
 
 
-@pytest.fixture
-def environment():
-    with saved_environment():
-        yield
-
-
-def test_a_quote_in_the_data_folder_works_for_every_command(tmp_path, environment, capsys):
+def test_a_quote_in_the_data_folder_works_for_every_command(tmp_path, command_environment, capsys):
     data_dir = tmp_path / "o'brien" / "data"
-    use_data_dir(data_dir)
+    command_environment(data_dir)
     warc = write_warc(tmp_path / "pages.warc.gz", [("https://a.example/1", _page("Talks resume"))])
     assert main(["import-warc", str(warc)]) == 0, capsys.readouterr().err       # imports, then derives the day
     assert f"derived 1 day(s)" in capsys.readouterr().out
@@ -47,11 +34,9 @@ def test_a_quote_in_the_data_folder_works_for_every_command(tmp_path, environmen
     con.close()
 
 
-def test_sql_in_the_catalog_setting_is_not_run(tmp_path, environment, capsys):
-    use_data_dir(tmp_path / "data")
+def test_sql_in_the_catalog_setting_is_not_run(tmp_path, command_environment, capsys):
     written = tmp_path / "written-by-injection.csv"
-    os.environ["ETL_CATALOG"] = f"sqlite:{tmp_path}/c.sqlite'; COPY (SELECT 42) TO '{written}'; --"
-    get_settings.cache_clear()
+    command_environment(tmp_path / "data", ETL_CATALOG=f"sqlite:{tmp_path}/c.sqlite'; COPY (SELECT 42) TO '{written}'; --")
     warc = write_warc(tmp_path / "pages.warc.gz", [("https://a.example/1", _page("One"))])
     for command in (["import-warc", str(warc), "--no-derive"], ["sql", "SELECT 1"]):
         assert main(command) == 1
@@ -60,8 +45,8 @@ def test_sql_in_the_catalog_setting_is_not_run(tmp_path, environment, capsys):
     assert not written.exists()
 
 
-def test_export_to_a_missing_folder_is_refused(tmp_path, environment, capsys):
-    use_data_dir(tmp_path / "data")
+def test_export_to_a_missing_folder_is_refused(tmp_path, command_environment, capsys):
+    command_environment(tmp_path / "data")
     warc = write_warc(tmp_path / "pages.warc.gz", [("https://a.example/1", _page("One"))])
     assert main(["import-warc", str(warc), "--no-derive"]) == 0
     capsys.readouterr()

@@ -13,25 +13,22 @@ import pytest
 
 from etl.cli.main import main
 from etl.cli.sql_shell import open_analyst_session
-from etl.settings import get_settings
-from tests.conftest import use_data_dir
-from tests.reliability.saved_environment import saved_environment
+from tests.conftest import settings_of
 from tests.reliability.test_warc_bounds import _page, write_warc
 
 REFUSED = "refused: "
 
 
 @pytest.fixture
-def warehouse(tmp_path, capsys):
+def warehouse(tmp_path, capsys, command_environment):
     """A warehouse under a path with a quote in it, holding two imported pages."""
-    with saved_environment():
-        data_dir = tmp_path / "o'brien" / "data"
-        use_data_dir(data_dir)
-        warc = write_warc(tmp_path / "pages.warc.gz", [("https://a.example/1", _page("One")),
-                                                        ("https://a.example/2", _page("Two"))])
-        assert main(["import-warc", str(warc), "--no-derive"]) == 0
-        capsys.readouterr()
-        yield data_dir
+    data_dir = tmp_path / "o'brien" / "data"
+    command_environment(data_dir)
+    warc = write_warc(tmp_path / "pages.warc.gz", [("https://a.example/1", _page("One")),
+                                                    ("https://a.example/2", _page("Two"))])
+    assert main(["import-warc", str(warc), "--no-derive"]) == 0
+    capsys.readouterr()
+    return data_dir
 
 
 def _captures(capsys) -> str:
@@ -40,7 +37,7 @@ def _captures(capsys) -> str:
 
 
 def test_every_way_around_read_only_is_refused(warehouse, tmp_path, capsys):
-    settings = get_settings()
+    settings = settings_of(warehouse)
     secret = tmp_path / "secret.txt"
     secret.write_text("not for analysts")
     other_db = tmp_path / "other.sqlite"
@@ -78,7 +75,7 @@ def test_every_way_around_read_only_is_refused(warehouse, tmp_path, capsys):
 
 def test_duckdb_itself_is_sealed_too(warehouse):
     """Below the statement check, the session's own settings refuse other files and are locked."""
-    con = open_analyst_session(get_settings())
+    con = open_analyst_session(settings_of(warehouse))
     try:
         assert con.execute("SELECT count(*) FROM captures").fetchone()[0] == 2
         with pytest.raises(duckdb.PermissionException):

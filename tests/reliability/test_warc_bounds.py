@@ -177,8 +177,9 @@ with open("/proc/self/clear_refs", "w") as refs:
     refs.write("5")
 from etl.capture.state import CaptureState
 from etl.capture.warc_import import import_warc
-from etl.settings import get_settings
-result = import_warc([sys.argv[1]], Path(sys.argv[2]), get_settings(), CaptureState.empty())
+from etl.settings import build_settings
+raw = Path(sys.argv[2])
+result = import_warc([sys.argv[1]], raw, build_settings(data_dir=str(raw.parent)), CaptureState.empty())
 print(json.dumps({"problems": result.problems, "captures": result.captures.height,
                   "peak_rss_mb": next(int(line.split()[1]) for line in open("/proc/self/status")
                                       if line.startswith("VmHWM:")) / 1024}))
@@ -187,8 +188,7 @@ print(json.dumps({"problems": result.problems, "captures": result.captures.heigh
 
 def measure_import(warc: Path, raw: Path) -> dict:
     done = subprocess.run([sys.executable, "-c", _MEASURE, str(warc), str(raw)], cwd=REPO_ROOT,
-                          env={**os.environ, "ETL_DATA_DIR": str(raw.parent)}, capture_output=True, text=True,
-                          timeout=300)
+                          capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
     return json.loads(done.stdout.splitlines()[-1])
 
@@ -223,11 +223,10 @@ def test_bomb_inside_a_valid_record_is_refused_by_its_ratio(tmp_path):
 
 
 @pytest.mark.parametrize("gzipped", [True, False])
-def test_import_command_reports_and_fails_on_a_damaged_file(tmp_path, gzipped, capsys):
-    from tests.conftest import use_data_dir
+def test_import_command_reports_and_fails_on_a_damaged_file(tmp_path, gzipped, capsys, command_environment):
     from etl.cli.main import main
 
-    use_data_dir(tmp_path / "data")
+    command_environment(tmp_path / "data")
     whole = write_warc(tmp_path / "w.warc", [("https://a.example/1", _incompressible_page("One")),
                                              ("https://a.example/2", _incompressible_page("Two"))], gzipped=gzipped)
     data = whole.read_bytes()
