@@ -23,9 +23,12 @@ FOLDER_SOURCES_NAME = "sources.yaml"
 # Top-level key of that file when `etl demo` wrote it: its feeds live only while the demo runs.
 OFFLINE_DEMO_KEY = "offline_demo"
 
-# Daily partitions start here; earlier publication dates are still stored (their partitions can
-# be backfilled by name) but the UI's partition range begins at this day.
+# The daily partitions' first day when neither ETL_PARTITIONS_START nor the data folder names one.
+# Pages dated earlier are still stored; deriving them needs the partitions to reach back to them.
 PARTITIONS_START = "2024-01-01"
+# A data folder may remember its partitions' first day in this file (one ISO date): `etl demo`
+# writes its first day there, so the UI's partition range is the demo's days, not years of gaps.
+FOLDER_PARTITIONS_START_NAME = "partitions_start"
 # Days re-derived by the hourly schedule: today and the two previous days.
 LOOKBACK_DAYS = 3
 # Where publishers can learn who fetches their pages (ETL_CONTACT_URL overrides it).
@@ -118,6 +121,10 @@ class Settings:
     @property
     def folder_sources_file(self) -> Path:
         return self.data_dir / FOLDER_SOURCES_NAME
+
+    @property
+    def folder_partitions_start_file(self) -> Path:
+        return self.data_dir / FOLDER_PARTITIONS_START_NAME
 
     @property
     def is_offline_demo(self) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -48,21 +49,32 @@ def import_warc_files(resource: SettingsResource, paths: list[Path], derive: boo
     if derive and days:
         from etl.cli.dagster_runs import check_derive_days, print_run_summary, run_derive
 
-        derived = 0
-        for day in days:
-            try:
-                check_derive_days(day, day)
-            except BadInput as outside:
-                # Stored all the same; such a day can be derived once it is inside the partitions.
-                print(f"not derived: {outside}", file=sys.stderr)
-                continue
-            print_run_summary(run_derive(resource, day, day), f"derive {day}")
-            derived += 1
-        skipped = len(days) - derived
-        print(f"derived {derived} day(s)" + (f"; {skipped} outside the daily partitions left underived" if skipped else ""))
+        try:
+            check_derive_days(days[0], days[-1])
+        except BadInput as outside:
+            # All or nothing: a day derived while the ones around it are not would leave its stories
+            # assigned without their previous days. The captures are kept for the derive later.
+            raise BadInput(f"pages stored, nothing derived: {outside}; then run "
+                           f"`etl derive {days[0]} {days[-1]}`") from None
+        ranges = consecutive_ranges(days)
+        for start, end in ranges:
+            print_run_summary(run_derive(resource, start, end), f"derive {start}" + (f"..{end}" if end > start else ""))
+        print(f"derived {len(days)} day(s) in {len(ranges)} run(s)")
     # Any refused file or rejected record fails the command, even when other pages landed:
     # an operator must see that part of the input was not imported.
     return 1 if result.problems else 0
+
+
+def consecutive_ranges(days: list[dt.date]) -> list[tuple[dt.date, dt.date]]:
+    """Sorted ``days`` as (first, last) runs of consecutive days: one derive run each, so an
+    import of a few scattered days never derives the years between them."""
+    ranges: list[tuple[dt.date, dt.date]] = []
+    for day in days:
+        if ranges and day - ranges[-1][1] == dt.timedelta(days=1):
+            ranges[-1] = (ranges[-1][0], day)
+        else:
+            ranges.append((day, day))
+    return ranges
 
 
 def check_configured_sources(settings: Settings) -> int:

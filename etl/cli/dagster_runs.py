@@ -199,7 +199,8 @@ def check_derive_days(start: dt.date, end: dt.date) -> None:
     if start > end:
         raise BadInput(f"the range is reversed: {start} is after {end} (give the first day first)")
     if start < first:
-        raise BadInput(f"{start} is before the first daily partition, {first}")
+        raise BadInput(f"{start} is before the first daily partition, {first}: set ETL_PARTITIONS_START={start} "
+                       "(or earlier; a running Dagster code location reads it when reloaded)")
     if end > last:
         raise BadInput(f"{end} is after the last daily partition, {last} (today, UTC)")
 

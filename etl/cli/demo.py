@@ -41,6 +41,9 @@ def run_demo(settings: SettingsResource, quiet: bool = False, port: int = DEMO_P
     timings: dict[str, float] = {}
     with DemoServer(port) as server:
         sources_file = remember_demo_sources(server, settings.get())
+        # The folder's partitions begin at the demo's first day, so the UI shows its days filled
+        # (not three demo days among years of missing partitions).
+        settings.get().folder_partitions_start_file.write_text(DEMO_DAYS[0].isoformat() + "\n", encoding="utf-8")
         started = time.perf_counter()
         for clock in capture_clocks():
             server.set_clock(clock)

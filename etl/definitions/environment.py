@@ -8,9 +8,11 @@ same configuration. This module imports no Dagster: commands that only read the 
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+from pathlib import Path
 
-from etl.settings import Settings, build_settings
+from etl.settings import FOLDER_PARTITIONS_START_NAME, PARTITIONS_START, Settings, build_settings
 
 # Settings field (a parameter of etl.settings.build_settings) -> the variable that sets it.
 ENVIRONMENT_VARIABLES = {
@@ -51,6 +53,27 @@ def environment_values() -> dict[str, str | int]:
         if text:
             values[field] = _positive_int(variable, text) if field in WHOLE_NUMBER_FIELDS else text
     return values
+
+
+# Read where the definitions load, not per run: a partitions definition is fixed for the life of
+# the code location (changing it means reloading the location).
+PARTITIONS_START_VARIABLE = "ETL_PARTITIONS_START"
+
+
+def partitions_start() -> dt.date:
+    """The daily partitions' first day: ETL_PARTITIONS_START, else the day the data folder
+    (ETL_DATA_DIR) remembers (`etl demo` writes its first day there), else the packaged default.
+    A value that is not an ISO date stops here, with a message naming where it came from."""
+    text = os.environ.get(PARTITIONS_START_VARIABLE, "").strip()
+    origin = PARTITIONS_START_VARIABLE
+    if not text:
+        folder_file = Path(os.environ.get(ENVIRONMENT_VARIABLES["data_dir"], "").strip() or "data") / FOLDER_PARTITIONS_START_NAME
+        origin = str(folder_file.resolve())
+        text = folder_file.read_text(encoding="utf-8").strip() if folder_file.is_file() else PARTITIONS_START
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{origin}: {text!r} is not a day (YYYY-MM-DD)") from None
 
 
 def _positive_int(variable: str, text: str) -> int:

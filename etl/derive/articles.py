@@ -15,7 +15,7 @@ from etl.extract import EXTRACTOR_VERSION, SiteTemplate, extract_article, learn_
 from etl.rawstore.store import RawStore
 from etl.rawstore.warc import read_record
 from etl.warehouse.lake import query
-from etl.web.urls import page_canonical_url, site_host
+from etl.web.urls import page_canonical_url, registered_domain, site_host
 
 # How far back a host's other pages are sampled to learn its template, and how many at most.
 # A bounded, deterministic sample keeps re-derivation reproducible and cheap.
@@ -31,7 +31,7 @@ WITH responses AS (
     WHERE partition_date = ? AND record_type = 'response' AND http_status = 200
 )
 SELECT r.capture_id, r.url, r.canonical_url, r.fetched_at, r.warc_file, r.warc_offset,
-       r.sha256, r.versions, r.date_source, coalesce(r.feed_name, '') AS feed_name,
+       r.sha256, r.versions, r.date_source, coalesce(r.feed_name, '') AS feed_name, r.origin,
        e.title AS entry_title, e.published_at AS entry_published_at
 FROM responses r
 LEFT JOIN (
@@ -132,7 +132,10 @@ def derive_articles(con: duckdb.DuckDBPyConnection, day: dt.date, store: RawStor
                 "partition_date": day,
                 "url": page["url"],
                 "canonical_url": page_canonical_url(page["url"], article.canonical_url),
-                "source": page["feed_name"] or site_host(page["url"]),
+                # An imported page's outlet is its site: a label shared by unrelated sites (the
+                # import's) would make their common text look like one outlet's boilerplate.
+                "source": (registered_domain(page["url"]) if page["origin"] == "import"
+                           else page["feed_name"] or site_host(page["url"])),
                 "site_name": article.site_name,
                 "title": article.title or page["entry_title"],
                 "byline": article.byline,

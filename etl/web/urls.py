@@ -97,6 +97,13 @@ def site_host(url: str | None) -> str:
     return host.removeprefix("www.")
 
 
+def registered_domain(url: str | None) -> str:
+    """The domain a site registered (``news.bbc.co.uk`` -> ``bbc.co.uk``, by the public suffix
+    list courlan reads; ``foo.blogspot.com`` stays itself), else :func:`site_host` (an IP
+    address, a reserved name such as ``.example``). Empty when the URL has no host."""
+    return courlan.extract_domain(url or "") or site_host(url)
+
+
 def same_site(a: str, b: str) -> bool:
     """True when two URLs share a host once ``www.`` is ignored."""
     host = site_host(a)

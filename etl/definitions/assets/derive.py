@@ -19,7 +19,7 @@ import polars as pl
 
 from etl.analyst.dictionary import relations
 from etl.definitions.metadata import schema_metadata, table_metadata, table_rows
-from etl.definitions.partitions import daily_partitions, partition_days
+from etl.definitions.partitions import PREVIOUS_STORY_DAYS, daily_partitions, partition_days
 from etl.definitions.resources import WarehouseResource
 from etl.derive.articles import derive_articles
 from etl.derive.daily import derive_relation_daily
@@ -40,7 +40,7 @@ DayWrites = Callable[[duckdb.DuckDBPyConnection, dt.date], list[tuple]]
 Summaries = dict[str, dict[str, Callable[[pl.DataFrame], object]]]
 
 
-def table_spec(table: str, deps: list[str], kinds: frozenset[str] = frozenset({"python", "duckdb"})) -> dg.AssetSpec:
+def table_spec(table: str, deps: list[str | dg.AssetDep], kinds: frozenset[str] = frozenset({"python", "duckdb"})) -> dg.AssetSpec:
     """A derived table as an asset: its data dictionary description and column schema."""
     return dg.AssetSpec(table, deps=deps, description=relations()[table].description, group_name="derive",
                         kinds=set(kinds), metadata=schema_metadata(table))
@@ -104,7 +104,10 @@ def extract_articles(context: dg.AssetExecutionContext, warehouse: WarehouseReso
 
 @dg.multi_asset(
     name="assign_stories",
-    specs=[table_spec("stories", ["articles"]), table_spec("story_bands", ["articles"])],
+    # Each table also depends on its own previous days (see PREVIOUS_STORY_DAYS): Dagster runs a
+    # backfill's story chain in date order, while articles and facts of different days need not wait.
+    specs=[table_spec(table, ["articles", dg.AssetDep(table, partition_mapping=PREVIOUS_STORY_DAYS)])
+           for table in ("stories", "story_bands")],
     **DERIVE,
 )
 def assign_stories(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> Iterator[dg.MaterializeResult]:
