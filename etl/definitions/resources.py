@@ -68,7 +68,6 @@ class SettingsResource(dg.ConfigurableResource):
         a field holding an EnvVar reads its variable here, as a run would."""
         return build_settings(**{name: _resolved(getattr(self, name)) for name in type(self).model_fields})
 
-
     def replaced(self, **values) -> SettingsResource:
         """These settings with ``values`` in place of some fields (the others, EnvVars included,
         kept as they are)."""
