@@ -155,34 +155,42 @@ def body_lines(extracted: str, template: SiteTemplate | None) -> list[str]:
 def _checked_body(extracted: str, page_text: str, tree, template: SiteTemplate | None, title: str | None) -> list[str]:
     """trafilatura's body, filtered, and checked against the page's own lines.
 
-    Where recall mode found nothing, or the page holds more prose after the body than the body
-    itself (recall mode took one block of an article split into several), the balanced mode, with
-    its fallback extractors, reads the page again. The lead that trafilatura leaves out where a page
-    sets it apart from the running text (a standfirst, the description under a video) is put back:
-    prose among the LEAD_LINES page lines right before the body's first line."""
+    Where recall mode found nothing, or the page's prose lines from the body's first line on that
+    the body left out hold more words than the body itself (recall mode took one block of an
+    article split into several, or skipped paragraphs), the balanced mode, with its fallback
+    extractors, reads the page again and is kept when it finds more. The lead that trafilatura
+    leaves out where a page sets it apart from the running text (a standfirst, the description
+    under a video) is put back: prose among the LEAD_LINES page lines right before the body."""
     lines = _without_headline(body_lines(extracted, template), title)
     page = content_lines(tree)
-    span = _body_span(page, lines)
-    if not lines or (span is not None and sum(len(line.split()) for line in page[span[1] + 1:]
-                                              if _is_prose(line, template)) > _words(lines)):
+    keys = [_line_key(line) for line in page]
+    span = _body_span(keys, lines)
+    if not lines or (span is not None
+                     and _prose_left_out(page[span[0]:], keys[span[0]:], lines, template) > _words(lines)):
         balanced = trafilatura.extract(page_text[:MAX_HTML_CHARS].replace("\x00", ""), include_comments=False,
                                        include_tables=True) or ""
         again = _without_headline(body_lines(balanced, template), title)
         if _words(again) > _words(lines):
-            lines, span = again, _body_span(page, again)
+            lines, span = again, _body_span(keys, again)
     if span is None:
         return lines
     lead = [line for line in page[max(0, span[0] - LEAD_LINES):span[0]] if _is_prose(line, template)]
     return list(dict.fromkeys(lead)) + lines
 
 
-def _body_span(page: list[str], lines: list[str]) -> tuple[int, int] | None:
-    """Indexes of the first and last page lines that are body lines or inside one."""
+def _body_span(page_keys: list[str], lines: list[str]) -> tuple[int, int] | None:
+    """Indexes of the first and last page lines (given by their _line_key) that are body lines or
+    inside one."""
     keys = {_line_key(line) for line in lines}
     joined = "\n".join(keys)
-    inside = [i for i, line in enumerate(page)
-              if (key := _line_key(line)) and (key in keys or (key.count(" ") >= 3 and key in joined))]
+    inside = [i for i, key in enumerate(page_keys) if key and (key in keys or (key.count(" ") >= 3 and key in joined))]
     return (inside[0], inside[-1]) if inside else None
+
+
+def _prose_left_out(page: list[str], page_keys: list[str], lines: list[str], template: SiteTemplate | None) -> int:
+    """Words of the page's prose lines that are not in the body."""
+    keys = {_line_key(line) for line in lines}
+    return sum(len(line.split()) for line, key in zip(page, page_keys) if key not in keys and _is_prose(line, template))
 
 
 def _is_prose(line: str, template: SiteTemplate | None) -> bool:

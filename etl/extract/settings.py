@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from importlib.metadata import version
 
-EXTRACTOR_VERSION = f"newsfacts-extract/2.4+trafilatura-{version('trafilatura')}+htmldate-{version('htmldate')}"
+EXTRACTOR_VERSION = f"newsfacts-extract/2.5+trafilatura-{version('trafilatura')}+htmldate-{version('htmldate')}"
 
 # Pages larger than this are cut before parsing: no news article needs more, and it bounds CPU.
 MAX_HTML_CHARS = 3_000_000
@@ -19,7 +19,7 @@ MAX_HTML_CHARS = 3_000_000
 VIDEO_PAGE_MAX_WORDS = 100
 # Paywalled pages with fewer body words than this show only a teaser.
 TEASER_MAX_WORDS = 120
-# A page line is prose (a lead to put back, text left after a cut-short body) when it is a sentence
+# A page line is prose (a lead to put back, text a cut-short body left out) when it is a sentence
 # of at least this many words; a lead that trafilatura leaves out (standfirst, video description)
 # is looked for in this many page lines before the body's first line.
 PROSE_LINE_MIN_WORDS = 20
