@@ -8,7 +8,7 @@ import re
 from functools import cache
 
 from .actors import learned_actor_row
-from .dates import names_the_past, resolve_event_date, years_named
+from .dates import may_name_the_past, names_the_past, resolve_event_date, years_named
 from .discourse import Salience
 from .events import JOINT_TYPES, Event, clause_around, code_events
 from .gazetteer import Gazetteer, gazetteer
@@ -305,8 +305,9 @@ def code_article(text: str, published: datetime.date | None = None) -> CodedArti
         codable = mentions or any(readings[0].mode == "arrest" for _, _, readings in sentence_triggers)
         events = code_events(sentence, sentence_lower, mentions, sentence_triggers) if sentence_triggers and codable else []
         # "In 1997, Clinton imposed …", "the seizure of Aleppo last year": history, not news
-        events = [event for event in events
-                  if not names_the_past(clause_around(sentence_lower, event.start, event.end), reference_year)]
+        if events and may_name_the_past(sentence_lower):
+            events = [event for event in events
+                      if not names_the_past(clause_around(sentence_lower, event.start, event.end), reference_year)]
         salience.answer_responses(sentence_lower, events)
         sentence_facts = _sentence_facts(events, sentence, sentence_lower, start, end, published)
         if _is_headline(sentence):  # "Death Toll From Kabul Mosque Attack Rises": names places, not sides

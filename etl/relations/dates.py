@@ -79,7 +79,18 @@ _PAST_EXPRESSION = re.compile(rf"\b{_COUNT}\s+(?:years?|decades?)\s+(?:ago|earli
 _YEAR = re.compile(r"(?<![$\d.,])\b(1[89]\d\d|20\d\d)\b(?![\d%s]| people| troops| soldiers| tons)")
 
 
+# Every past expression and every year holds one of these: a text without any names no past,
+# decided without the slower patterns (most sentences).
+_PAST_HINTS = ("year", "decade", "18", "19", "20")
+
+
+def may_name_the_past(lower: str) -> bool:
+    return any(hint in lower for hint in _PAST_HINTS)
+
+
 def years_named(lower: str) -> list[int]:
+    if not may_name_the_past(lower):
+        return []
     return [int(match.group(1)) for match in _YEAR.finditer(lower)]
 
 
