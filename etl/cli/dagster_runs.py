@@ -21,6 +21,7 @@ import yaml
 
 from etl.cli.errors import BadInput
 from etl.cli.run_launcher import run_worker_tags
+from etl.definitions.pools import ensure_writer_pools
 from etl.definitions.resources import SettingsResource
 from etl.settings import Settings
 
@@ -66,18 +67,45 @@ def ensure_dagster_home(settings: Settings) -> Path:
         if "run_monitoring" not in current and "run_launcher" not in current:
             with open(config, "a") as handle:
                 handle.write("\n" + RUN_MONITORING_YAML)
+    _configure_storage(config, settings.dagster_pg_url)
     _create_instance_storage(home)
     return home
+
+
+def _configure_storage(config: Path, postgres_url: str) -> None:
+    """With ETL_DAGSTER_PG_URL set, the instance's storage is that PostgreSQL database (runs, event
+    log, schedules and pool slots shared by every machine using it); without it the config's own
+    storage stays (Dagster's SQLite files in the home unless edited). The URL may hold a
+    password, so a config naming it is readable by its owner only."""
+    wanted = {"postgres": {"postgres_url": _with_psycopg2_driver(postgres_url)}}
+    current = yaml.safe_load(config.read_text()) or {}
+    if not postgres_url or current.get("storage") == wanted:
+        return
+    current["storage"] = wanted
+    config.chmod(0o600)
+    config.write_text("# Written by etl (etl/cli/dagster_runs.py); safe to edit.\n"
+                      + yaml.safe_dump(current, sort_keys=False))
+
+
+def _with_psycopg2_driver(url: str) -> str:
+    """``url`` naming the psycopg2 driver. dagster-postgres installs psycopg2, but SQLAlchemy 2.1
+    reads a bare ``postgresql://`` URL as psycopg 3 ("No module named 'psycopg'")."""
+    for bare in ("postgresql://", "postgres://"):
+        if url.startswith(bare):
+            return "postgresql+psycopg2://" + url[len(bare):]
+    return url
 
 
 def _create_instance_storage(home: Path) -> None:
     """Open the instance once under a lock file in its home. Its SQLite storages create their
     tables on first open, and two commands starting at once on a new home (two `etl derive`
-    of a fresh data folder) would both try: the loser fails with "table ... already exists"."""
+    of a fresh data folder) would both try: the loser fails with "table ... already exists".
+    The lake writers' pools get their limits here too."""
     with open(home / "storage-init.lock", "a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         with dg.DagsterInstance.from_config(str(home)) as instance:
             instance.run_storage, instance.event_log_storage, instance.schedule_storage
+            ensure_writer_pools(instance)
 
 
 # The terminal gets warnings and failures; the full event log is in the Dagster UI.

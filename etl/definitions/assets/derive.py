@@ -20,6 +20,7 @@ import polars as pl
 from etl.analyst.dictionary import relations
 from etl.definitions.metadata import schema_metadata, table_metadata, table_rows
 from etl.definitions.partitions import PREVIOUS_STORY_DAYS, daily_partitions, partition_days
+from etl.definitions.pools import writer_pool
 from etl.definitions.resources import WarehouseResource
 from etl.derive.articles import derive_articles
 from etl.derive.daily import derive_relation_daily
@@ -92,6 +93,7 @@ def _stories_writes(con, day):
 
 @dg.multi_asset(
     name="extract_articles",
+    pool=writer_pool("extract_articles"),
     specs=[table_spec("articles", ["captures", "feed_entries"]), table_spec("site_templates", ["captures"])],
     **DERIVE,
 )
@@ -104,6 +106,7 @@ def extract_articles(context: dg.AssetExecutionContext, warehouse: WarehouseReso
 
 @dg.multi_asset(
     name="assign_stories",
+    pool=writer_pool("assign_stories"),
     # Each table also depends on its own previous days (see PREVIOUS_STORY_DAYS): Dagster runs a
     # backfill's story chain in date order, while articles and facts of different days need not wait.
     specs=[table_spec(table, ["articles", dg.AssetDep(table, partition_mapping=PREVIOUS_STORY_DAYS)])
@@ -117,6 +120,7 @@ def assign_stories(context: dg.AssetExecutionContext, warehouse: WarehouseResour
 
 @dg.multi_asset(
     name="code_relation_facts",
+    pool=writer_pool("code_relation_facts"),
     specs=[table_spec("relation_facts", ["articles", "stories"]), table_spec("actors", ["articles", "stories"])],
     **DERIVE,
 )
@@ -133,6 +137,7 @@ def code_relation_facts(context: dg.AssetExecutionContext, warehouse: WarehouseR
 # the actors' countries.
 @dg.multi_asset(
     name="count_relation_daily",
+    pool=writer_pool("count_relation_daily"),
     specs=[table_spec("relation_daily", ["relation_facts", "actors", "articles", "stories"], frozenset({"sql", "duckdb"}))],
     **DERIVE,
 )
