@@ -52,6 +52,8 @@ class Settings:
     per_host_concurrency: int = 2
     per_host_min_interval: float = 1.0
     capture_workers: int = 16  # threads fetching feeds and pages (I/O bound; politeness still per host)
+    # ETL_DERIVE_WORKERS: processes extracting and coding a day's articles (0: the machine's cores).
+    derive_workers: int = 0
     warc_max_bytes: int = 512 * 1024 * 1024
     # Bounds of one capture run. What does not fit is recorded (outcome ``deferred``) and taken
     # by the next run, so one huge feed or a slow host cannot hold the hourly run for hours.
@@ -184,6 +186,7 @@ def build_settings(
     contact_url: str = DEFAULT_CONTACT_URL,
     user_agent: str = "",
     capture_workers: int = Settings.capture_workers,
+    derive_workers: int = Settings.derive_workers,
     capture_entry_limit: int = Settings.max_new_entries_per_feed,
     capture_page_budget: int = Settings.page_budget,
     capture_time_budget: float = Settings.time_budget,
@@ -213,6 +216,7 @@ def build_settings(
         s3_region=s3_region,
         s3_url_style=s3_url_style,
         capture_workers=capture_workers,
+        derive_workers=int(derive_workers),
         max_new_entries_per_feed=capture_entry_limit,
         page_budget=capture_page_budget,
         time_budget=float(capture_time_budget),

@@ -33,13 +33,14 @@ ENVIRONMENT_VARIABLES = {
     "contact_url": "ETL_CONTACT_URL",
     "user_agent": "ETL_USER_AGENT",
     "capture_workers": "ETL_CAPTURE_WORKERS",
+    "derive_workers": "ETL_DERIVE_WORKERS",
     "capture_entry_limit": "ETL_CAPTURE_ENTRY_LIMIT",
     "capture_page_budget": "ETL_CAPTURE_PAGE_BUDGET",
     "capture_time_budget": "ETL_CAPTURE_TIME_BUDGET",
     "capture_commit_seconds": "ETL_CAPTURE_COMMIT_SECONDS",
 }
 # Counts and whole seconds: Dagster reads these variables as integers.
-WHOLE_NUMBER_FIELDS = frozenset({"capture_workers", "capture_entry_limit", "capture_page_budget",
+WHOLE_NUMBER_FIELDS = frozenset({"capture_workers", "derive_workers", "capture_entry_limit", "capture_page_budget",
                                  "capture_time_budget", "capture_commit_seconds"})
 
 

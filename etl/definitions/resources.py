@@ -54,6 +54,8 @@ class SettingsResource(dg.ConfigurableResource):
     user_agent: str = Field(default="", description="ETL_USER_AGENT: empty: newsfacts-etl/0.1 (+contact url)")
     capture_workers: int = Field(default=Settings.capture_workers, description="ETL_CAPTURE_WORKERS: threads "
                                  "fetching feeds and pages (politeness still holds per host)")
+    derive_workers: int = Field(default=Settings.derive_workers, description="ETL_DERIVE_WORKERS: processes "
+                                "extracting and coding a day's articles; 0: the machine's cores")
     capture_entry_limit: int = Field(default=Settings.max_new_entries_per_feed, description="ETL_CAPTURE_ENTRY_LIMIT: "
                                      "new entries taken per feed fetch")
     capture_page_budget: int = Field(default=Settings.page_budget, description="ETL_CAPTURE_PAGE_BUDGET: page "

@@ -11,7 +11,8 @@ import polars as pl
 
 from etl.capture.partition import FEED, PAGE, partition_day
 from etl.derive.ids import stable_id
-from etl.extract import EXTRACTOR_VERSION, SiteTemplate, extract_article, learn_template
+from etl.derive.pool import ITEMS_PER_WORKER, Workers, batches, worker_count
+from etl.extract import EXTRACTOR_VERSION, Article, SiteTemplate, extract_article, learn_template
 from etl.rawstore.store import RawStore
 from etl.rawstore.warc import read_record
 from etl.warehouse.lake import query
@@ -52,10 +53,10 @@ QUALIFY row_number() OVER (PARTITION BY canonical_url ORDER BY fetched_at DESC, 
 
 
 def payload_reader(store: RawStore) -> Callable[[str, int], bytes]:
-    """Reads a record's payload once per derive: a page sampled for its host's template is
-    usually also one of the day's pages to extract."""
+    """Reads a record's payload, keeping the last few: a page sampled for its host's template is
+    often read again at once. A bounded cache: a day's pages are never all held."""
 
-    @lru_cache(maxsize=None)
+    @lru_cache(maxsize=TEMPLATE_SAMPLE_PAGES * 4)
     def payload(warc_file: str, offset: int) -> bytes:
         return read_record(store, warc_file, offset)[1]
 
@@ -105,57 +106,65 @@ def template_rows(templates: dict, day: dt.date) -> pl.DataFrame:
     )
 
 
-def derive_articles(con: duckdb.DuckDBPyConnection, day: dt.date, store: RawStore) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Returns (articles rows, site_templates rows) for ``day``."""
+def derive_articles(con: duckdb.DuckDBPyConnection, day: dt.date, store: RawStore, workers: int = 0,
+                    items_per_worker: int = ITEMS_PER_WORKER) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Returns (articles rows, site_templates rows) for ``day``; pages are extracted in batches
+    by up to ``workers`` processes (0: the machine's cores; see etl.derive.pool.worker_count)."""
     pages = query(con, _DAY_PAGES, [day])
     payload = payload_reader(store)
     templates = day_templates(con, day, {site_host(u) for u in pages["url"]}, payload)
     rows = []
-    for page in pages.iter_rows(named=True):
-        template = templates.get(site_host(page["url"]))
-        article = extract_article(
-            payload(page["warc_file"], page["warc_offset"]), page["url"], template,
-            # Dates after the capture are implausible whenever the day is re-derived.
-            now=page["fetched_at"],
-        )
-        # The date capture recorded decided the day (partition_day); reporting it, not a date
-        # re-extracted now, keeps the two in agreement whichever extractor version re-derives.
-        # The extractor's own reading is reported only when capture found no date.
-        recorded = page["entry_published_at"]
-        decided = partition_day(page["fetched_at"], recorded if page["date_source"] == FEED else None,
-                                recorded if page["date_source"] == PAGE else None, fixed=day)
-        rows.append(
-            {
-                # Keyed by the fetched page, not its declared canonical: a page may only name a
-                # canonical URL on its own site, so syndicated copies stay separate articles.
-                "article_id": stable_id(page["canonical_url"]),
-                "partition_date": day,
-                "url": page["url"],
-                "canonical_url": page_canonical_url(page["url"], article.canonical_url),
-                # An imported page's outlet is its site: a label shared by unrelated sites (the
-                # import's) would make their common text look like one outlet's boilerplate.
-                "source": (registered_domain(page["url"]) if page["origin"] == "import"
-                           else page["feed_name"] or site_host(page["url"])),
-                "site_name": article.site_name,
-                "title": article.title or page["entry_title"],
-                "byline": article.byline,
-                "published_at": decided.published_at or article.published_at,
-                "date_source": decided.date_source,
-                "language": article.language,
-                # Text is kept whatever the flags say; status tells articles from other pages.
-                "text": article.text,
-                "word_count": article.word_count,
-                "capture_id": page["capture_id"],
-                "versions": page["versions"],
-                "content_sha256": page["sha256"],
-                "status": article.status,
-                "is_paywalled": article.is_paywalled,
-                "is_teaser": article.is_teaser,
-                "extractor_version": article.extractor_version,
-                "template_version": article.template_version,
-            }
-        )
+    with Workers(worker_count(workers, pages.height, items_per_worker)) as pool:
+        for batch in batches(pages.iter_rows(named=True)):
+            # Dates after the capture are implausible whenever the day is re-derived: now=fetched_at.
+            work = [(payload(page["warc_file"], page["warc_offset"]), page["url"],
+                     templates.get(site_host(page["url"])), page["fetched_at"]) for page in batch]
+            rows.extend(article_row(page, article, day) for page, article in zip(batch, pool.map(_extract, work)))
     return pl.DataFrame(rows, schema=ARTICLE_SCHEMA), template_rows(templates, day)
+
+
+def _extract(work: tuple) -> Article:
+    html, url, template, fetched_at = work
+    return extract_article(html, url, template, now=fetched_at)
+
+
+def article_row(page: dict, article: Article, day: dt.date) -> dict:
+    """The articles row of a page of the day (a row of _DAY_PAGES) and its extracted article."""
+    # The date capture recorded decided the day (partition_day); reporting it, not a date
+    # re-extracted now, keeps the two in agreement whichever extractor version re-derives.
+    # The extractor's own reading is reported only when capture found no date.
+    recorded = page["entry_published_at"]
+    decided = partition_day(page["fetched_at"], recorded if page["date_source"] == FEED else None,
+                            recorded if page["date_source"] == PAGE else None, fixed=day)
+    return {
+        # Keyed by the fetched page, not its declared canonical: a page may only name a
+        # canonical URL on its own site, so syndicated copies stay separate articles.
+        "article_id": stable_id(page["canonical_url"]),
+        "partition_date": day,
+        "url": page["url"],
+        "canonical_url": page_canonical_url(page["url"], article.canonical_url),
+        # An imported page's outlet is its site: a label shared by unrelated sites (the
+        # import's) would make their common text look like one outlet's boilerplate.
+        "source": (registered_domain(page["url"]) if page["origin"] == "import"
+                   else page["feed_name"] or site_host(page["url"])),
+        "site_name": article.site_name,
+        "title": article.title or page["entry_title"],
+        "byline": article.byline,
+        "published_at": decided.published_at or article.published_at,
+        "date_source": decided.date_source,
+        "language": article.language,
+        # Text is kept whatever the flags say; status tells articles from other pages.
+        "text": article.text,
+        "word_count": article.word_count,
+        "capture_id": page["capture_id"],
+        "versions": page["versions"],
+        "content_sha256": page["sha256"],
+        "status": article.status,
+        "is_paywalled": article.is_paywalled,
+        "is_teaser": article.is_teaser,
+        "extractor_version": article.extractor_version,
+        "template_version": article.template_version,
+    }
 
 
 ARTICLE_SCHEMA = {

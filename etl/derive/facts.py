@@ -8,7 +8,8 @@ import duckdb
 import polars as pl
 
 from etl.derive.ids import stable_id
-from etl.relations import code_article, seed_actors
+from etl.derive.pool import BATCH_ITEMS, ITEMS_PER_WORKER, Workers, worker_count
+from etl.relations import CodedArticle, code_article, petrarch, seed_actors
 from etl.warehouse.lake import query
 
 # Only articles with a story are coded: facts are counted per story downstream.
@@ -47,34 +48,45 @@ FACT_SCHEMA = {
 }
 
 
-def derive_facts(con: duckdb.DuckDBPyConnection, day: dt.date) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Returns (relation_facts rows, learned actor rows first seen in this day's articles)."""
+def derive_facts(con: duckdb.DuckDBPyConnection, day: dt.date, workers: int = 0,
+                 items_per_worker: int = ITEMS_PER_WORKER) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Returns (relation_facts rows, learned actor rows first seen in this day's articles).
+    Articles are read and coded in batches by up to ``workers`` processes (0: the machine's
+    cores; see etl.derive.pool.worker_count)."""
     facts, learned = [], {}
-    for art in query(con, _DAY_ARTICLES, [day]).iter_rows(named=True):
-        published = art["published_at"].date() if art["published_at"] else day
-        coded = code_article(art["text"], published)
-        for fact in coded.facts:
-            row = fact.as_row()
-            row.update(
-                fact_id=stable_id(art["article_id"], row["sentence_start"], row["relation_type"], row["rule_id"],
-                                  row["source_actors"], row["target_actors"], row["trigger"]),
-                partition_date=day,
-                article_id=art["article_id"],
-                story_id=art["story_id"],
-            )
-            facts.append({k: row.get(k) for k in FACT_SCHEMA})
-        for actor in coded.learned_actors:
-            # Articles are visited in id order, so "first seen" within the day is deterministic.
-            learned.setdefault(actor["actor_id"], {**actor, "first_seen_article_id": art["article_id"]})
+    count = con.execute(f"SELECT count(*) FROM ({_DAY_ARTICLES})", [day]).fetchone()[0]
+    reader = con.execute(_DAY_ARTICLES, [day]).to_arrow_reader(BATCH_ITEMS)
+    with Workers(worker_count(workers, count, items_per_worker), petrarch.use_lexicon_folder, (petrarch.lexicon_folder(),)) as pool:
+        for record_batch in reader:
+            batch = pl.from_arrow(record_batch).to_dicts()
+            work = [(art["text"], art["published_at"].date() if art["published_at"] else day) for art in batch]
+            for art, coded in zip(batch, pool.map(_code, work)):
+                for fact in coded.facts:
+                    row = fact.as_row()
+                    row.update(
+                        fact_id=stable_id(art["article_id"], row["sentence_start"], row["relation_type"], row["rule_id"],
+                                          row["source_actors"], row["target_actors"], row["trigger"]),
+                        partition_date=day,
+                        article_id=art["article_id"],
+                        story_id=art["story_id"],
+                    )
+                    facts.append({k: row.get(k) for k in FACT_SCHEMA})
+                for actor in coded.learned_actors:
+                    # Articles are visited in id order, so "first seen" within the day is deterministic.
+                    learned.setdefault(actor["actor_id"], {**actor, "first_seen_article_id": art["article_id"]})
     facts_frame = pl.DataFrame(facts, schema=FACT_SCHEMA).unique("fact_id", keep="first", maintain_order=True)
     return facts_frame, actor_frame(list(learned.values()), day)
 
 
-def facts_writes(con: duckdb.DuckDBPyConnection, day: dt.date) -> list[tuple]:
+def _code(work: tuple) -> CodedArticle:
+    return code_article(*work)
+
+
+def facts_writes(con: duckdb.DuckDBPyConnection, day: dt.date, workers: int = 0) -> list[tuple]:
     """The write operations (see etl.warehouse.lake.write) that replace ``day``'s facts and keep
     `actors` current: seed actors refreshed, and each learned actor kept at its earliest
     sighting whatever order the days are derived in."""
-    facts, learned = derive_facts(con, day)
+    facts, learned = derive_facts(con, day, workers)
     known_before = query(con, "SELECT actor_id FROM actors WHERE origin = 'seed' OR first_seen_date < ?", [day])
     learned = learned.filter(~pl.col("actor_id").is_in(known_before["actor_id"].implode()))
     later_sightings = (

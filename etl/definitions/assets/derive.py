@@ -78,9 +78,9 @@ def materialize_days(context: dg.AssetExecutionContext, warehouse: WarehouseReso
         seconds = {}
 
 
-def _articles_writes(store: RawStore) -> DayWrites:
+def _articles_writes(store: RawStore, workers: int) -> DayWrites:
     def writes(con, day):
-        articles_rows, templates = derive_articles(con, day, store)
+        articles_rows, templates = derive_articles(con, day, store, workers)
         return [("articles", articles_rows, [day]), ("site_templates", templates, [day])]
 
     return writes
@@ -98,8 +98,8 @@ def _stories_writes(con, day):
     **DERIVE,
 )
 def extract_articles(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> Iterator[dg.MaterializeResult]:
-    store = RawStore.from_settings(warehouse.settings.get())
-    yield from materialize_days(context, warehouse, _articles_writes(store), {
+    settings = warehouse.settings.get()
+    yield from materialize_days(context, warehouse, _articles_writes(RawStore.from_settings(settings), settings.derive_workers), {
         "articles": {"statuses": lambda rows: str(dict(rows.group_by("status").len().sort("status").iter_rows()))},
     })
 
@@ -125,8 +125,9 @@ def assign_stories(context: dg.AssetExecutionContext, warehouse: WarehouseResour
     **DERIVE,
 )
 def code_relation_facts(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> Iterator[dg.MaterializeResult]:
-    petrarch.use_lexicon_folder(warehouse.settings.get().lexicons_dir)
-    yield from materialize_days(context, warehouse, facts_writes, {
+    settings = warehouse.settings.get()
+    petrarch.use_lexicon_folder(settings.lexicons_dir)
+    yield from materialize_days(context, warehouse, lambda con, day: facts_writes(con, day, settings.derive_workers), {
         "relation_facts": {"relation_types": lambda rows: str(
             dict(rows.group_by("relation_type").len().sort("relation_type").iter_rows()))},
         "actors": {"learned_actors": lambda rows: rows.filter(pl.col("origin") == "learned").height},
