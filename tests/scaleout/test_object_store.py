@@ -8,8 +8,10 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import polars as pl
 from fsspec.core import url_to_fs
 
+from etl.demo.expectations import DEAD_FEED
 from etl.demo.server import DEMO_DAYS
 from etl.rawstore import objectstore
 from etl.warehouse import lake
@@ -31,6 +33,14 @@ RUN_SPECIFIC = {
 }
 
 
+def _without_dead_feed_port(tables: dict) -> dict:
+    """The demo points its dead feed at a closed port picked per run: its URLs differ by design."""
+    urls = {"feed_fetches": ("requested_url", "final_url"), "feed_state": ("configured_url", "effective_url")}
+    return {name: frame.with_columns(pl.when(pl.col("feed_name") == DEAD_FEED).then(None).otherwise(pl.col(c)).alias(c)
+                                     for c in urls[name]) if name in urls else frame
+            for name, frame in tables.items()}
+
+
 def _stored_objects(settings, prefix: str) -> list[str]:
     fs, _ = url_to_fs(f"s3://{BUCKET}", **objectstore.fsspec_options(settings))
     return fs.find(f"{BUCKET}/{prefix}")
@@ -43,8 +53,8 @@ def test_demo_on_postgres_and_object_storage_matches_sqlite(demo_data_dir, scale
     assert not settings.lake_data_path.exists() and not settings.raw_dir.exists(), "nothing local"
     assert any(name.endswith(".parquet") for name in _stored_objects(settings, "lake/"))
     assert any(name.endswith(".warc.gz") for name in _stored_objects(settings, "raw/warc/"))
-    reference = every_table(settings_of(demo_data_dir), RUN_SPECIFIC)
-    assert differences(reference, every_table(settings, RUN_SPECIFIC)) == []
+    reference = _without_dead_feed_port(every_table(settings_of(demo_data_dir), RUN_SPECIFIC))
+    assert differences(reference, _without_dead_feed_port(every_table(settings, RUN_SPECIFIC))) == []
 
 
 def test_a_fresh_worker_rederives_every_day_from_the_configuration_alone(scaled_out, tmp_path):
