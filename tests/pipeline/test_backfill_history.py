@@ -114,3 +114,20 @@ def test_a_days_stories_depend_on_the_previous_days_stories():
     for table in ("articles", "relation_facts"):
         key = dg.AssetKey(table)
         assert key not in graph.get(key).parent_keys
+
+
+def _first_partition(data_dir: Path, **variables: str) -> str:
+    done = subprocess.run([sys.executable, "-c", "from etl.definitions.partitions import daily_partitions; "
+                           "print(daily_partitions.get_first_partition_key())"],
+                          cwd=REPO_ROOT, env=cli_environment(data_dir, **variables), capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done.stdout.strip()
+
+
+def test_the_demo_folder_partitions_begin_at_its_first_day(demo_data_dir, tmp_path):
+    from etl.demo.server import DEMO_DAYS
+
+    assert _first_partition(demo_data_dir) == DEMO_DAYS[0].isoformat()
+    # The setting wins over the folder's own day; a folder without one keeps the packaged default.
+    assert _first_partition(demo_data_dir, ETL_PARTITIONS_START="2016-01-01") == "2016-01-01"
+    assert _first_partition(tmp_path) == "2024-01-01"
