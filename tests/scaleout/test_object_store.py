@@ -46,7 +46,7 @@ def _stored_objects(settings, prefix: str) -> list[str]:
     return fs.find(f"{BUCKET}/{prefix}")
 
 
-def test_demo_on_postgres_and_object_storage_matches_sqlite(demo_data_dir, scaled_out):
+def test_demo_on_postgres_and_object_storage_matches_sqlite(scaled_out, demo_data_dir):
     data_dir, values, _ = scaled_out
     settings = settings_of(data_dir, **values)
     assert not settings.catalog_path.exists(), "the SQLite catalog must not be used"
