@@ -20,7 +20,7 @@ import dagster as dg
 import yaml
 
 from etl.cli.errors import BadInput
-from etl.cli.run_launcher import run_worker_tags
+from etl.cli.run_launcher import release_dead_runs, run_worker_tags
 from etl.definitions.pools import ensure_writer_pools
 from etl.definitions.resources import SettingsResource
 from etl.settings import Settings
@@ -48,6 +48,7 @@ run_monitoring:
   poll_interval_seconds: 30
   start_timeout_seconds: 300
   max_resume_run_attempts: 0
+  free_slots_after_run_end_seconds: 30
 """
 
 
@@ -178,6 +179,10 @@ def execute_job(job_name: str, settings: SettingsResource, run_config: dict | No
     job = build_definitions(settings).resolve_job_def(job_name)
     run_id = str(uuid.uuid4())
     with dg.DagsterInstance.from_config(str(home)) as instance:
+        for dead in release_dead_runs(instance):
+            print(f"run {dead} had died holding a lake writer's slot: marked failed, slot freed ({run_url(dead)})",
+                  file=sys.stderr)
+
         def execute() -> dg.ExecuteInProcessResult:
             return job.execute_in_process(
                 instance=instance, raise_on_error=False, run_config={**CONSOLE_LOGGING, **(run_config or {})},

@@ -74,14 +74,47 @@ class ProcessCheckingRunLauncher(DefaultRunLauncher):
         return True
 
     def check_run_worker_health(self, run: dg.DagsterRun) -> CheckRunHealthResult:
-        pid, host = run_worker(self._instance, run)
-        if pid is None or (host is not None and host != socket.gethostname()):
-            # Nothing to check from here: report it alive rather than fail a run we cannot see;
+        gone = worker_gone(self._instance, run)
+        if gone is None:
+            # Alive, or not visible from here: a run we cannot see is not failed;
             # max_runtime_seconds, if set, still bounds it.
-            return CheckRunHealthResult(WorkerStatus.RUNNING, "run worker not visible from this machine")
-        started_at = process_started_at(pid)
-        record = self._instance.get_run_record_by_id(run.run_id)
-        run_started = record.start_time if record is not None else None
-        if started_at is None or (run_started is not None and started_at > run_started + _START_SLACK_SECONDS):
-            return CheckRunHealthResult(WorkerStatus.FAILED, f"run worker process {pid} is gone (killed or crashed)")
-        return CheckRunHealthResult(WorkerStatus.RUNNING, f"run worker process {pid} is alive")
+            return CheckRunHealthResult(WorkerStatus.RUNNING, "run worker alive or not visible from this machine")
+        return CheckRunHealthResult(WorkerStatus.FAILED, gone)
+
+
+def worker_gone(instance: dg.DagsterInstance, run: dg.DagsterRun) -> str | None:
+    """Why ``run``'s worker process is known to be gone, or None when it lives or is on another
+    machine (nothing to check from here)."""
+    pid, host = run_worker(instance, run)
+    if pid is None or (host is not None and host != socket.gethostname()):
+        return None
+    started_at = process_started_at(pid)
+    record = instance.get_run_record_by_id(run.run_id)
+    run_started = record.start_time if record is not None else None
+    if started_at is None or (run_started is not None and started_at > run_started + _START_SLACK_SECONDS):
+        return f"run worker process {pid} is gone (killed or crashed)"
+    return None
+
+
+def release_dead_runs(instance: dg.DagsterInstance) -> list[str]:
+    """End the runs whose worker died while holding lake-writer pool slots; returns their ids.
+
+    A run killed outright keeps its slots: the step that would free them never finishes, and an
+    in-process run (`etl derive`) waiting for a slot would wait for good, with no daemon around
+    to notice. Such a run is marked failed (with the reason, shown in the UI) and its slots
+    freed; a finished run still holding slots has them freed. Runs alive, or on another machine,
+    keep theirs."""
+    storage = instance.event_log_storage
+    if not storage.supports_global_concurrency_limits:
+        return []
+    released = []
+    for run_id in storage.get_concurrency_run_ids():
+        run = instance.get_run_by_id(run_id)
+        if run is not None and not run.is_finished:
+            gone = worker_gone(instance, run)
+            if gone is None:
+                continue
+            instance.report_run_failed(run, f"{gone}; its lake-writer slots are freed")
+        storage.free_concurrency_slots_for_run(run_id)
+        released.append(run_id)
+    return released

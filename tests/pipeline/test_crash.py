@@ -1,6 +1,7 @@
 """A derive run killed with SIGKILL mid-write, then re-run, leaves the same tables as an
 uninterrupted run: every partition replacement is one transaction, so the kill leaves the
-previous snapshot, and the re-run rebuilds from the raw store."""
+previous snapshot, and the re-run rebuilds from the raw store. The killed run held the lake
+writers' pool slots: the re-run ends it as failed and frees them instead of waiting for good."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import signal
 import subprocess
 import sys
 import time
+
+import dagster as dg
 
 from etl.cli.dagster_runs import run_derive
 from etl.demo.server import DEMO_DAYS
@@ -54,3 +57,8 @@ def test_sigkill_mid_derive_then_rerun_matches_uninterrupted(demo_copy):
 
     run_derive(settings_resource(demo_copy), DEMO_DAYS[0], DEMO_DAYS[-1])
     assert_same_tables(reference, snapshot(demo_copy))
+    with dg.DagsterInstance.from_config(str(settings_of(demo_copy).dagster_home)) as instance:
+        ended = instance.get_runs(dg.RunsFilter(statuses=[dg.DagsterRunStatus.FAILURE],
+                                                tags={"etl/pid": str(victim.pid)}))
+        assert len(ended) == 1, "the killed run is not shown as failed"
+        assert instance.event_log_storage.get_concurrency_run_ids() == set()
