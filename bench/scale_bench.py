@@ -68,7 +68,7 @@ def write_day(path: Path, pages: list[tuple[str, bytes]], size: int) -> None:
 
     with open(path, "wb") as out:
         # Uncompressed: etl.rawstore.warc_check does not finish on a gzip WARC of these pages
-        # (msv_chaos's fortune.com robots page followed by the next one, 2 records, spins with
+        # (msv_chaos's fortune.com page then the newscientist.com one: 2 records spin with
         # memory growing), so the import is measured on the plain WARC it reads the same way.
         writer = WARCWriter(out, gzip=False)
         for n in range(size):
