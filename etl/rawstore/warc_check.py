@@ -88,13 +88,16 @@ class _DecodedStream:
             self.buffer += data
             return bool(data)
         while True:
-            if self.inflater.unconsumed_tail:
-                data = self.inflater.unconsumed_tail
-            elif self.inflater.eof:
+            # The end of a member first: a member that ends inside input held back by the output
+            # cap leaves the rest in both unconsumed_tail and unused_data, and feeding that tail
+            # to the finished inflater again would only grow unused_data, for good.
+            if self.inflater.eof:
                 data = self.inflater.unused_data or self._read_compressed()
                 if not data:
                     return False
                 self.inflater = zlib.decompressobj(31)  # the next gzip member
+            elif self.inflater.unconsumed_tail:
+                data = self.inflater.unconsumed_tail
             else:
                 data = self._read_compressed()
                 if not data:
