@@ -180,7 +180,7 @@ def execute_job(job_name: str, settings: SettingsResource, run_config: dict | No
     run_id = str(uuid.uuid4())
     with dg.DagsterInstance.from_config(str(home)) as instance:
         for dead in release_dead_runs(instance):
-            print(f"run {dead} had died holding a lake writer's slot: marked failed, slot freed ({run_url(dead)})",
+            print(f"run {dead} had died (its process is gone): marked failed, its slots freed ({run_url(dead)})",
                   file=sys.stderr)
 
         def execute() -> dg.ExecuteInProcessResult:

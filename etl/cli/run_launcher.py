@@ -97,24 +97,25 @@ def worker_gone(instance: dg.DagsterInstance, run: dg.DagsterRun) -> str | None:
 
 
 def release_dead_runs(instance: dg.DagsterInstance) -> list[str]:
-    """End the runs whose worker died while holding lake-writer pool slots; returns their ids.
+    """End the runs whose worker on this machine died; returns their ids.
 
-    A run killed outright keeps its slots: the step that would free them never finishes, and an
-    in-process run (`etl derive`) waiting for a slot would wait for good, with no daemon around
-    to notice. Such a run is marked failed (with the reason, shown in the UI) and its slots
-    freed; a finished run still holding slots has them freed. Runs alive, or on another machine,
-    keep theirs."""
+    A run killed outright stays STARTED, and keeps its lake-writer pool slots when it held any:
+    the step that would free them never finishes, so an in-process run (`etl derive`) waiting for
+    a slot would wait for good, with no daemon around to notice. Such a run is marked failed,
+    with the reason, shown in the UI, and its slots are freed; a finished run's leftover slots
+    are freed too. Runs alive, or on another machine, are left alone."""
     storage = instance.event_log_storage
-    if not storage.supports_global_concurrency_limits:
-        return []
+    running = instance.get_runs(dg.RunsFilter(statuses=[
+        dg.DagsterRunStatus.STARTING, dg.DagsterRunStatus.STARTED, dg.DagsterRunStatus.CANCELING]))
     released = []
-    for run_id in storage.get_concurrency_run_ids():
-        run = instance.get_run_by_id(run_id)
-        if run is not None and not run.is_finished:
-            gone = worker_gone(instance, run)
-            if gone is None:
-                continue
-            instance.report_run_failed(run, f"{gone}; its lake-writer slots are freed")
-        storage.free_concurrency_slots_for_run(run_id)
-        released.append(run_id)
+    for run in running:
+        gone = worker_gone(instance, run)
+        if gone is not None:
+            instance.report_run_failed(run, f"{gone}; its lake-writer slots, if any, are freed")
+            released.append(run.run_id)
+    if storage.supports_global_concurrency_limits:
+        for run_id in storage.get_concurrency_run_ids():
+            run = instance.get_run_by_id(run_id)
+            if run is None or run.is_finished:
+                storage.free_concurrency_slots_for_run(run_id)
     return released
