@@ -274,7 +274,11 @@ TABLES: dict[str, tuple[str, Callable[[Path], Iterator[tuple[str, ...]]]]] = {
     "plover/cameo2plover.tsv": ("plover/CAMEO2PLOVER-2021.txt", convert_crosswalk),
 }
 
-_configured_folder: Path | None = None
+# Until a run names a folder, the library reads the one the pipeline uses by default (the data
+# folder's lexicons/, the data folder being ./data), so `extract_relations` called from a project
+# folder codes as its pipeline does. Missing files mean the coder's own rules only.
+DEFAULT_FOLDER = Path("data") / "lexicons"
+_configured_folder: Path | None = DEFAULT_FOLDER
 
 
 def use_lexicon_folder(folder: Path | None) -> None:
