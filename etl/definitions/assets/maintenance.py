@@ -3,6 +3,7 @@
 
 import dagster as dg
 
+from etl.definitions.jobs import WRITER_TAGS
 from etl.definitions.resources import WarehouseResource
 from etl.warehouse.lake import LAKE_ALIAS, current_snapshot
 
@@ -33,7 +34,7 @@ def lake_maintenance(context: dg.AssetExecutionContext, warehouse: WarehouseReso
     )
 
 
-maintenance_job = dg.define_asset_job("maintenance_job", selection=[lake_maintenance], tags={"etl/writer": "true"})
+maintenance_job = dg.define_asset_job("maintenance_job", selection=[lake_maintenance], tags=WRITER_TAGS)
 maintenance_schedule = dg.ScheduleDefinition(
     name="maintenance_schedule", job=maintenance_job, cron_schedule="45 3 * * 0", execution_timezone="UTC",
     default_status=dg.DefaultScheduleStatus.RUNNING,
