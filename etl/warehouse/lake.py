@@ -22,7 +22,7 @@ import sqlite3
 import tempfile
 import time
 from contextlib import ExitStack, contextmanager
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 
 import duckdb
@@ -328,14 +328,14 @@ def write(con: duckdb.DuckDBPyConnection, operations: list[tuple[str, pl.DataFra
 
     ``replaces`` says which existing rows the frame replaces: ALL_ROWS, NO_ROWS, a list of dates
     whose partitions are deleted first, or a ``(where_sql, params)`` pair for anything else.
-    Writers of the same partition days take turns through lock files in ``lock_dir`` (see
-    :func:`partition_locks`; ``Settings.locks_dir``), which replacing partition days requires.
+    Writers of the same partition days take turns (see :func:`day_locks`); replacing partition
+    days requires the lock folder ``lock_dir`` (``Settings.locks_dir``) for a local catalog.
     """
     conformed = [(table, _conform(con, table, frame), replaces) for table, frame, replaces in operations]
     days = sorted({d for _, _, replaces in conformed if isinstance(replaces, list) for d in replaces})
     if days and lock_dir is None:
         raise ValueError("replacing partition days needs the writers' lock folder (lock_dir)")
-    with partition_locks(lock_dir, days):
+    with day_locks(con, lock_dir, days):
         for attempt in range(_WRITE_ATTEMPTS):
             try:
                 return _write_once(con, conformed)
@@ -380,6 +380,37 @@ def _retryable(error: duckdb.Error) -> bool:
 
 
 @contextmanager
+def day_locks(con: duckdb.DuckDBPyConnection, lock_dir: Path | None, days: list[dt.date],
+              timeout: float = PARTITION_LOCK_TIMEOUT_S) -> Iterator[None]:
+    """This writer's turn on ``days`` among every writer of the lake ``con`` has attached.
+
+    Lock files serialise the processes of one machine only. A PostgreSQL catalog is shared by
+    every machine writing the lake, so there the turn is taken in the catalog's database
+    (:func:`catalog_partition_locks`): two run pods or machines replacing the same day take
+    turns, whatever their lock folders or Dagster instances."""
+    catalog = con.execute("SELECT path FROM duckdb_databases() WHERE database_name = ?", [LAKE_ALIAS]).fetchone()[0]
+    if days and catalog.startswith("postgres:"):
+        with catalog_partition_locks(catalog.removeprefix("postgres:"), days, timeout):
+            yield
+    else:
+        with partition_locks(lock_dir, days, timeout):
+            yield
+
+
+def _wait_for_turn(try_lock: Callable[[], bool], day: dt.date, lock: str, timeout: float) -> None:
+    """Try ``try_lock`` until it succeeds; a live writer holding ``day`` past ``timeout`` makes
+    this one fail, saying which lock it waited for."""
+    deadline = time.monotonic() + timeout
+    while not try_lock():
+        if time.monotonic() >= deadline:
+            raise TimeoutError(
+                f"partition {day} is being written by another process for over {timeout:.0f} s "
+                f"({lock}); try again when it has finished"
+            )
+        time.sleep(0.1)
+
+
+@contextmanager
 def partition_locks(lock_dir: Path, days: list[dt.date], timeout: float = PARTITION_LOCK_TIMEOUT_S) -> Iterator[None]:
     """Hold an exclusive lock per partition day (in date order, so two writers cannot deadlock).
 
@@ -393,19 +424,47 @@ def partition_locks(lock_dir: Path, days: list[dt.date], timeout: float = PARTIT
             lock_dir.mkdir(parents=True, exist_ok=True)
         for day in days:
             handle = held.enter_context(open(lock_dir / f"partition-{day.isoformat()}.lock", "a"))
-            deadline = time.monotonic() + timeout
-            while True:
-                try:
-                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                    break
-                except BlockingIOError:
-                    if time.monotonic() >= deadline:
-                        raise TimeoutError(
-                            f"partition {day} is being written by another process for over {timeout:.0f} s "
-                            f"(lock {handle.name}); try again when it has finished"
-                        ) from None
-                    time.sleep(0.1)
+            _wait_for_turn(lambda: _try_flock(handle), day, f"lock {handle.name}", timeout)
         yield
+
+
+def _try_flock(handle) -> bool:
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except BlockingIOError:
+        return False
+
+
+# The first key of the catalog's advisory locks of partition days (the day's ordinal is the
+# second): an arbitrary constant, "etld" in ASCII, that other users of the database will not pick.
+DAY_LOCK_CLASS = 0x65746C64
+
+
+@contextmanager
+def catalog_partition_locks(dsn: str, days: list[dt.date], timeout: float = PARTITION_LOCK_TIMEOUT_S) -> Iterator[None]:
+    """:func:`partition_locks` across machines: PostgreSQL advisory locks, one per day (in date
+    order), in the catalog database ``dsn`` (libpq connection string), held by a session of
+    their own. A writer that dies loses its session, and PostgreSQL releases its locks: a
+    killed run pod never leaves a day locked (a vanished machine, once the server notices its
+    connection is gone)."""
+    import psycopg2  # only a PostgreSQL catalog needs it
+
+    session = psycopg2.connect(dsn, connect_timeout=30, application_name="etl partition locks")
+    session.autocommit = True
+    try:
+        with session.cursor() as cursor:
+
+            def try_lock(day: dt.date) -> bool:
+                cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", (DAY_LOCK_CLASS, day.toordinal()))
+                return cursor.fetchone()[0]
+
+            for day in days:
+                _wait_for_turn(lambda: try_lock(day), day, f"advisory lock ({DAY_LOCK_CLASS}, {day.toordinal()}) "
+                               "in the catalog database", timeout)
+        yield
+    finally:
+        session.close()  # ends the session, which releases its advisory locks
 
 
 def query(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> pl.DataFrame:
