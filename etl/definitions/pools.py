@@ -1,10 +1,13 @@
 """Dagster concurrency pools of the steps that replace days of the lake's tables.
 
-Each derive step is its own pool, limited to one step at a time across every run of the
-instance: two runs never replace days of the same tables at once, whichever job launched them
-(the derive job, the UI's asset job, `etl derive`) and wherever they run, since the slots live in
-the instance's storage (SQLite on one machine, PostgreSQL when several share it). Different
-steps of different runs still overlap, and DuckLake retries the commits that then race.
+Each derive step is its own pool, whichever job runs it (the derive job, the UI's asset job,
+`etl derive`) and wherever it runs, since the slots live in the instance's storage (SQLite on
+one machine, PostgreSQL when several share it). By default a pool admits one step at a time
+across every run: on one machine, runs of different days gain nothing from extracting at once
+(the cores are shared) while their memory adds up. A cluster, where each run has a pod of its
+own, raises the limit so that runs of different days go at once: writes of the same day still
+take turns, in the catalog (etl.warehouse.lake.day_locks), and DuckLake retries commits that
+race on the same table.
 """
 
 from __future__ import annotations
@@ -26,15 +29,18 @@ WRITER_POOLS = tuple(writer_pool(step) for step in DERIVE_STEPS)
 
 
 def ensure_writer_pools(instance) -> None:
-    """Give every writer pool its limit in ``instance``, unless the operator has set one. An
-    explicit limit, not only the instance's default: in-process runs (`etl derive`) wait on an
-    explicit limit only."""
+    """Give every writer pool its limit in ``instance``, unless the operator has set one: the
+    instance's default pool limit when its config names one (``concurrency.pools.default_limit``,
+    the Helm chart's ``concurrency.pools.defaultLimit``), else WRITER_LIMIT. An explicit limit,
+    not only the instance's default: in-process runs (`etl derive`) wait on an explicit limit
+    only."""
     storage = instance.event_log_storage
+    limit = instance.global_op_concurrency_default_limit or WRITER_LIMIT
     for pool in WRITER_POOLS:
         if pool in storage.get_concurrency_keys():
             continue
         try:
-            storage.set_concurrency_slots(pool, WRITER_LIMIT)
+            storage.set_concurrency_slots(pool, limit)
         except IntegrityError:
             # Another worker sharing the instance set it first (the cluster's workers start at
             # once): its limit stands.
