@@ -150,12 +150,20 @@ def _is_headline(sentence: str) -> bool:
 def _lower_case_region(text: str, start: int, end: int) -> bool:
     """Whether the words around a span are written in lower case (no capital letter nearby)."""
     around = text[max(0, start - LOWER_CASE_MARGIN):end + LOWER_CASE_MARGIN]
-    return not any(c.isupper() for c in around)
+    if any(c.isupper() for c in around):
+        return False
+    # a long stretch of an ordinary sentence has no capital either ("… trying to change a tyre
+    # after a crash"): the sentence must open in lower case too
+    opening = _SENTENCE_OPENING.search(text[:start][::-1])
+    return opening is None or not opening.group(1).isupper()
 
 
 # A lower-case name counts only with no capital within 80 characters either side of it
 # (``_lower_case_region``; fewer at the text's ends), so a text without such a stretch has none.
 LOWER_CASE_MARGIN = 80
+# Searched in the reversed text before a name: the first letter of its sentence (read backwards,
+# the letter right before a sentence end or the text's start).
+_SENTENCE_OPENING = re.compile(r"([^\W\d_])[\s\"“'‘(]*(?:\s[.!?]|\n|$)")
 _CAPITAL = re.compile(r"[A-Z]")
 # A capital followed by a stretch that has room for a name with the margin on both sides; each
 # try starts at a capital, so the search stays linear in the text.

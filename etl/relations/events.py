@@ -213,6 +213,21 @@ def _is_passive(lower: str, start: int, phrase: str) -> bool:
                                                            and (before[-1].endswith("ly") or before[-1] in PASSIVE_ADVERBS)))
 
 
+# "Two Australian clubbers arrested in Bali", "refugees evicted from the church": a participle
+# right after the people it was done to, with no auxiliary, followed by where, why or when.
+_RELATIVE_PARTICIPLE_AFTER = re.compile(r" (?:in|for|from|at(?! least| most)|on|after|over|during|near|by|outside|under|since|last|earlier)\b")
+_HEAD_NOUN_GAP = re.compile(r" (?:([a-z]+) )?")  # "Australian clubbers arrested"
+_INTRANSITIVE_PAST = frozenset({"fired", "clashed", "intervened", "retaliated", "rioted", "opened", "marched", "gathered"})
+
+
+def _reduced_relative(lower: str, start: int, end: int, trigger: Trigger, left: list[Mention]) -> bool:
+    """A force verb in the past participle describing the actor right before it is a passive."""
+    return (trigger.relation_type in PLACE_IS_TARGET and " " not in trigger.phrase and trigger.phrase.endswith("ed")
+            and trigger.phrase not in _INTRANSITIVE_PAST and bool(left) and (gap := _HEAD_NOUN_GAP.fullmatch(lower, left[-1].end, start)) is not None
+            and not (gap.group(1) and (gap.group(1) in NOT_HEAD_NOUNS | BETWEEN_SUBJECT_AND_VERB or gap.group(1).endswith("ly")))
+            and left[-1].actor.sector not in STATE_AGENT_SECTORS and bool(_RELATIVE_PARTICIPLE_AFTER.match(lower, end)))
+
+
 def _polarity(lower: str, window_start: int, trigger_start: int, trigger_end: int, clause_end: int) -> tuple[bool, bool]:
     window = _words(lower[window_start:trigger_start])
     negated = any(word in NEGATION_CUES or word.endswith("n't") for word in window)
@@ -354,6 +369,10 @@ def code_events(sentence: str, lower: str, mentions: list[Mention],
 # "Taliban attacks killed scores": plural attacks reported with what they did.
 HARM_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:kill|kills|killed|wound|wounds|wounded|injured|left|hit|destroyed)\b")
 
+# "… strike on Gaza killed 12": the event named by its subject is reported by what it did.
+_HARM_REPORTED = re.compile(r"(?:(?:\s+(?:on|in|against|near))?\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*)?"
+                            + HARM_AFTER.pattern)
+
 
 def _inherits_well(event: Event, events: list[Event]) -> bool:
     """A subject carried over from an earlier verb holds, without a parse, in a chain of force
@@ -405,11 +424,17 @@ def _is_background(sentence: str, lower: str, start: int, end: int, actors: list
     # a past or progressive form ("the police fired", "the army shelling") is the event itself
     nominal = not lower[start:end].endswith(("ed", "ing"))
     modifiers = 0
+    state_inside = None  # modifiers popped when a state named as a modifier was reached
     while len(tokens) > 1:
         word, position = tokens[-1]
-        free = not any(m.start <= position < m.end for m in actors)
+        holder = next((m for m in actors if m.start <= position < m.end), None)
+        free = holder is None
         if word in QUANTIFIERS or word.isdigit() or word in names:
             tokens.pop()
+        elif nominal and holder is not None and holder.actor.kind == "state" and not holder.actor.sector \
+                and not holder.possessive:
+            tokens.pop()  # "a U.S. drone strike", "this new Israeli air strike": the state qualifies the noun
+            state_inside = modifiers if state_inside is None else state_inside
         elif nominal and free and modifiers < 2 and word not in DETERMINERS and not _possessive(word) \
                 and word not in LIGHT_VERBS and word.isalpha() and lower[position - 1:position] != "-":
             tokens.pop()
@@ -419,6 +444,9 @@ def _is_background(sentence: str, lower: str, start: int, end: int, actors: list
     before = [word for word, _ in tokens]
     last_free = bool(tokens) and not any(m.start <= tokens[-1][1] < m.end for m in actors)
     opener = before[-1:] in ([d] for d in DETERMINERS) or (last_free and _possessive(before[-1]))
+    if state_inside is not None and (state_inside == 0 and before[-1:] not in (["a"], ["an"], ["this"], ["that"])
+                                     or _HARM_REPORTED.match(sentence, end)):
+        return False  # "the U.S. warns Iran", "the Israeli air strike on Gaza killed 12": a report
     return opener and not (before[-2:-1] in ([v] for v in LIGHT_VERBS) or " ".join(before[-3:-1]) in LIGHT_VERBS)
 
 
@@ -503,7 +531,7 @@ def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
     right = [m for m in actors if end <= m.start < right_end]
     right_actors = [m for m in right if not m.is_place]
     places = [m for m in actors if m.is_place and m.start >= left_start and m.start < right_end]
-    passive = _is_passive(lower, start, trigger.phrase)
+    passive = _is_passive(lower, start, trigger.phrase) or _reduced_relative(lower, start, end, trigger, left)
     rule = [trigger.relation_type, trigger.role] + ([f"cameo-{trigger.cameo}"] if trigger.petrarch else [])
     confidence = 0.9
     if trigger.relation_type == "CONSULT" and not passive and lower.startswith(" by ", end):
@@ -565,6 +593,8 @@ def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
         # "25 people were arrested", "arrests were made": arrests are made by the police.
         source_group = [Mention(start, end, Actor("police", "", "group", "COP"))]
         rule.append("implicit-police")
+    # "He was shot and killed by police": one mention is never on both sides of its own event
+    target_group = [m for m in target_group if not any(m.start == s.start for s in source_group)]
     grammatical_subject = source_group
     if trigger.mode == "host" and source_group and target_group:
         if all(m.actor.sector in CIVIL_SECTORS | SHELTERED_SECTORS for m in target_group):

@@ -75,10 +75,23 @@ def _load_states(entries: dict[str, list[NameHit]]) -> dict[str, Actor]:
     return states
 
 
-def _load_organisations(entries: dict[str, list[NameHit]]) -> list[Actor]:
+def _load_organisations(entries: dict[str, list[NameHit]], table: str = "organisations.tsv",
+                        new_names_only: bool = False) -> list[Actor]:
+    """Organisations and groups of ``table``. With ``new_names_only`` (the field lexicon's armed
+    groups, after ours) a group one of whose names an earlier table gives, in any case, is that
+    table's ("HAMAS") and is left out, and names that are English words in capitals ("YOUTH")
+    are not read."""
     organisations = []
-    for row in tsv_rows("organisations.tsv"):
+    known = {name.lower() for name in entries} if new_names_only else set()
+    for row in tsv_rows(table):
         names = split_alternatives(cell(row, 3))
+        if new_names_only:
+            if any(name.lower() in known for name in names):
+                continue
+            names = [name for name in names if name.lower() not in english_words()]
+            known.update(name.lower() for name in names)
+        if not names:
+            continue
         actor = Actor(name=names[0], code=cell(row, 0), kind=cell(row, 1), sector=cell(row, 2))
         organisations.append(actor)
         for variant in names:
@@ -131,8 +144,11 @@ def _load_localities(entries: dict[str, list[NameHit]], states: dict[str, Actor]
                 counts = by_name.setdefault(name, {})
                 counts[code] = max(counts.get(code, 0), city["population"])
     cities = frozenset(by_name)
+    # first-level units, and provinces grouped only under a geographical region ("Bali" under
+    # Indonesia's "Nusa Tenggara")
+    grouping = {s.code for s in pycountry.subdivisions if s.parent_code is None and s.type == "Geographical unit"}
     for subdivision in pycountry.subdivisions:
-        if subdivision.parent_code is None and subdivision.country_code in alpha3:
+        if (subdivision.parent_code is None or subdivision.parent_code in grouping) and subdivision.country_code in alpha3:
             code = alpha3[subdivision.country_code]
             for name in {subdivision.name, _ascii(subdivision.name)}:
                 counts = by_name.setdefault(name, {})
@@ -185,6 +201,7 @@ def gazetteer() -> Gazetteer:
     organisations = _load_organisations(entries)
     leaders = _load_leaders(entries)
     _load_petrarch_people(entries)
+    organisations += _load_organisations(entries, "petrarch2/groups.tsv", new_names_only=True)
     _load_context_forms(entries)
     for row in tsv_rows("places.tsv"):
         place = [NameHit(PLACE, Actor(name=cell(row, 0), code="", kind="place"))]

@@ -32,6 +32,9 @@ _INDEFINITE = re.compile(r"\b(?:an?|one|another)\s+(?:[a-z-]+\s+)?$", re.IGNOREC
 _MARKET_NOUN = re.compile(r"(?:'s)?\s+(?:yen|dollars?|euros?|won|yuan|renminbi|rupees?|rubles?|roubles?|pounds?|pesos?|"
                           r"francs?|lira|rand|stocks?|shares|bonds?|markets?|index|indices|GDP|inflation|currency|"
                           r"airlines?)\b", re.IGNORECASE)
+# Two names joined by a hyphen qualify a noun ("the U.S.-Mexico border"); "Iran-backed" is not a pair.
+_NAME_PAIR_AFTER = re.compile(r"[-–][A-Z]")
+_NAME_PAIR_BEFORE = re.compile(r"[A-Z][\w.]*[-–]$")
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 
 
@@ -146,6 +149,8 @@ class MentionFinder:
             actor = with_sector(actor, "CVL")
         if _MARKET_NOUN.match(sentence, end):
             return None  # "the Japanese yen", "U.S. stocks", "Chinese exports": a market, no actor
+        if _NAME_PAIR_AFTER.match(sentence, end) or _NAME_PAIR_BEFORE.search(sentence, max(0, start - 30), start):
+            return None  # "the U.S.-Mexico border", "a North Korea-Russia arms deal": a modifier, no party
         after = end
         possessive = _POSSESSIVE.match(sentence, after)
         if possessive:

@@ -82,3 +82,34 @@ def test_asked_is_a_request_only_with_a_complement():
 def test_a_field_lexicon_base_form_needs_its_subject_right_before_it():
     assert not any(t == "COOPERATE" for t, _, _ in asserted("Officials discussed the end of Japanese trade sanctions on China."))
     assert not any(t == "COOPERATE" for t, _, _ in asserted("Japan's space launch centre sent a satellite to China."))
+
+
+def test_two_names_joined_by_a_hyphen_qualify_a_noun():
+    assert not any("USA" in (source, target) for _, source, target in asserted(
+        "Mexico rejected the plan for a wall along the U.S.-Mexico border."))
+    assert ("REJECT", "MEX", "USA") in asserted("Mexico rejected the U.S. plan for a wall along the border.")
+
+
+def test_a_state_qualifying_an_event_noun_is_a_reference():
+    assert asserted("The app sends an alert every time a U.S. drone strike is reported in the news.") == set()
+    assert ("ASSAULT", "ISR", "PSE") in asserted("The Israeli air strike on Gaza killed 12 Palestinians.")
+
+
+def test_a_participle_after_the_people_it_was_done_to_is_a_passive():
+    published = datetime.date(2024, 7, 23)
+    facts = asserted("Two Australian tourists arrested in Bali were paraded before the press, police said.", published)
+    assert ("COERCE", "IDN", "AUS") in facts and not any(source == "AUS" for _, source, _ in facts)
+    assert ("ASSAULT", "AFG", "AFG") in asserted("Afghan officials say suicide bombers have killed at least 89 people in "
+                                                 "two attacks in Afghanistan.", published)
+
+
+def test_one_mention_is_never_both_sides_of_an_event():
+    facts = [f for f in extract_relations("He was shot and killed by police.") if f.asserted]
+    assert facts and not any(set(f.source_actors) & set(f.target_actors) for f in facts)
+
+
+def test_a_lower_case_place_counts_only_in_text_written_in_lower_case():
+    mixed = ("A driver arrested for being three times over the legal drink drive limit was found trying to change "
+             "a tyre after a crash, police said.")
+    assert not any("LBN" in f.source_iso3 + f.target_iso3 for f in extract_relations(mixed))
+    assert ("COERCE", "IND", "IND") in asserted("police arrested 25 people in ahmedabad on friday.")
