@@ -16,12 +16,12 @@ from datetime import datetime
 import trafilatura
 
 from etl.extract.blocks import content_lines
-from etl.extract.boilerplate import is_boilerplate_line
+from etl.extract.boilerplate import is_boilerplate_line, link_list_lines
 from etl.extract.language import detect_language
 from etl.extract.metadata import PageMetadata, metadata_from_text
 from etl.extract.page import unusable
 from etl.extract.settings import (EXTRACTOR_VERSION, LEAD_LINES, MAX_HTML_CHARS, PROSE_LINE_MIN_WORDS,
-                                  TEASER_MAX_WORDS, VIDEO_PAGE_MAX_WORDS)
+                                  STANDFIRST_LINES, TEASER_MAX_WORDS, VIDEO_PAGE_MAX_WORDS)
 from etl.extract.signals import page_signals
 from etl.extract.template import SiteTemplate
 from etl.web.dates import publication_date
@@ -101,7 +101,7 @@ def _extract(html, url: str, template: SiteTemplate | None, now: datetime | None
     # The unfiltered text still holds the dateline that the boilerplate filter removes.
     published_at, published_source = _published(tree, url, extracted, now, meta)
     # Last use of the tree: reading the page's own lines strips markup from it.
-    paragraphs = tuple(_checked_body(extracted, text, tree, template, title))
+    paragraphs = tuple(_checked_body(extracted, text, tree, template, title, meta.description))
     body = "\n".join(paragraphs)
     words = len(body.split())
     paywalled = meta.accessible_for_free is False or signals.paywall_gate
@@ -144,6 +144,8 @@ def body_lines(extracted: str, template: SiteTemplate | None) -> list[str]:
         bare = _LIST_MARKER.sub("", line)
         if bare and not is_boilerplate_line(bare):
             lines.append(line)
+    widgets = link_list_lines(lines)
+    lines = [line for index, line in enumerate(lines) if index not in widgets]
     if template is None:
         return lines
     kept = [line for line in lines if not template.is_boilerplate(_LIST_MARKER.sub("", line))]
@@ -152,7 +154,8 @@ def body_lines(extracted: str, template: SiteTemplate | None) -> list[str]:
     return kept
 
 
-def _checked_body(extracted: str, page_text: str, tree, template: SiteTemplate | None, title: str | None) -> list[str]:
+def _checked_body(extracted: str, page_text: str, tree, template: SiteTemplate | None, title: str | None,
+                  description: str | None) -> list[str]:
     """trafilatura's body, filtered, and checked against the page's own lines.
 
     Where recall mode found nothing, or the page's prose lines from the body's first line on that
@@ -160,7 +163,10 @@ def _checked_body(extracted: str, page_text: str, tree, template: SiteTemplate |
     article split into several, or skipped paragraphs), the balanced mode, with its fallback
     extractors, reads the page again and is kept when it finds more. The lead that trafilatura
     leaves out where a page sets it apart from the running text (a standfirst, the description
-    under a video) is put back: prose among the LEAD_LINES page lines right before the body."""
+    under a video) is put back: prose among the LEAD_LINES page lines right before the body, and
+    the page's own summary (its meta description) where the page shows it among the
+    STANDFIRST_LINES lines before the body, however short: a page that repeats its declared
+    summary above the article sets it as the standfirst."""
     lines = _without_headline(body_lines(extracted, template), title)
     page = content_lines(tree)
     keys = [_line_key(line) for line in page]
@@ -174,7 +180,10 @@ def _checked_body(extracted: str, page_text: str, tree, template: SiteTemplate |
             lines, span = again, _body_span(keys, again)
     if span is None:
         return lines
-    lead = [line for line in page[max(0, span[0] - LEAD_LINES):span[0]] if _is_prose(line, template)]
+    summary = _line_key(description) if description else ""
+    lead = [line for offset, line in enumerate(page[max(0, span[0] - STANDFIRST_LINES):span[0]], -min(span[0], STANDFIRST_LINES))
+            if (offset >= -LEAD_LINES and _is_prose(line, template))
+            or (summary and keys[span[0] + offset] == summary and not is_boilerplate_line(line))]
     return list(dict.fromkeys(lead)) + lines
 
 

@@ -41,6 +41,7 @@ def is_boilerplate_name(class_and_id: str) -> bool:
 _LINE_PATTERNS = [
     # Read-more and related links.
     r"(read|see) (more|also)\b", r"related( stories| articles| coverage)?\s*:", r"more (on|about) this", r"more\s*:\s",
+    r"(also|further) read\b", r"read next\b", r"(explore further|don'?t miss|up next|next)\s*:",
     r"lesen sie (auch|mehr)", r"mehr zum thema", r"auch interessant", r"weiterlesen",
     r"(à|a) lire aussi", r"lire aussi", r"voir aussi", r"te puede interesar", r"le(e|er) (también|más)",
     r"leggi anche", r"potrebbe interessarti", r"читайте также", r"смотрите также",
@@ -52,13 +53,14 @@ _LINE_PATTERNS = [
     r"\(?(reporting|additional reporting|writing|editing|edited|compiled|written) by\b",
     r"mit material (von|der)", r"con información de", r"avec (afp|reuters|ap)\b",
     r"(our standards|trust principles)", r"\(?(editor|redaktion|rédaction|redacción)\s*:",
+    r"with (additional )?reporting (by|from)\b", r"disclosure\s*:",
     # Prompts: newsletter, subscription, cookies, sharing, ads.
     r"sign up (for|to)\b", r"subscribe (to|for|now|today)\b", r"newsletter abonnieren",
     r"inscrivez-vous", r"abonnez-vous", r"suscr[ií]bete", r"iscriviti",
     r"(we|this site|this website) uses? cookies", r"wir verwenden cookies", r"nous utilisons des cookies",
     r"utilizamos cookies", r"utilizziamo (i )?cookie", r"share (this|on)\b", r"follow us\b",
     r"(advertisement|anzeige|publicité|publicidad|pubblicità)\s*$", r"- publicidad -",
-    r"(©|ⓒ|&copy;|copyright)\s", r"click here\b", r"(updated|aktualisiert|mis à jour|actualizado) .{0,30}\b(ago|vor|il y a|hace)\b",
+    r"(©|ⓒ|&copy;|copyright)\s", r"click here\b", r"you must be logged in\b", r"(updated|aktualisiert|mis à jour|actualizado) .{0,30}\b(ago|vor|il y a|hace)\b",
     # Media labels set in capitals before a player or gallery title ("VIDÉO. ...", "PHOTOS -").
     r"(?-i:VID[ÉE]OS?|PHOTOS?|DIAPORAMA|INFOGRAPHIE|PODCAST|AUDIO|EN IMAGES|FOTOS|BILDERGALERIE)\s*[.:|–-]\s",
     # Editor's notes on how a story came about or changed.
@@ -81,9 +83,18 @@ _ANYWHERE_PATTERNS = [
     r"all rights reserved", r"alle rechte vorbehalten", r"tous droits réservés", r"todos los derechos reservados",
     r"tutti i diritti riservati", r"все права защищены", r"무단\s?전재", r"재배포\s?금지", r"저작권자", r"無断転載",
     r"版权所有", r"版權所有",
+    # Disclaimers, contributor notes, reprint origins and newsletter pitches.
+    r"opinions expressed (in this|here|are|by)",
+    r"originally published (on|at)", r"original article (on|at)", r"(we|i) may (receive|earn|get) (a )?(small )?(commission|share)",
+    r"(sign(ing)? up|subscrib(e|ing))\b.{0,60}\bnewsletters?", r"newsletters?\b.{0,40}\b(sign up|subscribe)",
+    r"by subscribing (now|today)", r"emailed to you (each|every)",
 ]
 _ANYWHERE_BOILER = re.compile(r"\b(?:" + "|".join(_ANYWHERE_PATTERNS) + r")\b", re.I)
 _ANYWHERE_MAX_WORDS = 30
+# An invitation to follow the site (not the writer, whose contact line ends many articles) on a
+# social network, wherever it stands in a short line ("... and follow us on Twitter",
+# "hit 'Like' on our Facebook page and 'Follow' on our @site Twitter account").
+_FOLLOW_PROMPT = re.compile(r"\bfollow\W{0,2}\s(us|on our)\b", re.I)
 
 
 # "By Jane Doe", "Von Anna Schmidt, Redakteurin": a byline is names, not a sentence.
@@ -119,6 +130,18 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _CJK_BYLINE = re.compile(r"^\W?[^.!?。]{0,30}\s?(기자|특파원|記者|记者|特派員|特派员)\W?$")
 
 
+# A video teaser's title with the clip's duration glued to it ("Fears for crops after the storm1:21").
+_VIDEO_TEASER = re.compile(r"[A-Za-zÀ-ÿ]\d{1,2}:\d{2}$")
+_VIDEO_TEASER_MAX_WORDS = 25
+
+
+def _repeats_itself(text: str) -> bool:
+    """A link whose text is printed twice in a row ("Title Title"): a teaser's image alt text and
+    its caption, or a card's hidden and visible label."""
+    half = len(text) // 2
+    return len(text) >= 20 and any(text[:k].strip() == text[k:].strip() for k in (half - 1, half, half + 1))
+
+
 def is_boilerplate_line(text: str) -> bool:
     """The final, site-independent filter: short lines that open like known boilerplate."""
     words = len(text.split())
@@ -126,8 +149,44 @@ def is_boilerplate_line(text: str) -> bool:
         return False
     if _LINE_BOILER.match(text) or _BYLINE.match(text) or _DATE_LINE.match(text) or _END_SECTION_HEADING.match(text):
         return True
-    if _EMBEDDED_POST.search(text):
+    if _EMBEDDED_POST.search(text) or _repeats_itself(text):
+        return True
+    if words <= _VIDEO_TEASER_MAX_WORDS and _VIDEO_TEASER.search(text):
         return True
     if words <= _CONTACT_LINE_MAX_WORDS and (_EMAIL.search(text) or _CJK_BYLINE.match(text)):
         return True
-    return words <= _ANYWHERE_MAX_WORDS and bool(_ANYWHERE_BOILER.search(text))
+    return words <= _ANYWHERE_MAX_WORDS and bool(_ANYWHERE_BOILER.search(text) or _FOLLOW_PROMPT.search(text))
+
+
+# A whole line in square brackets, not a sentence, is a link to another story set into the text
+# ("[SCHOOLED: Here's the only way ...]"); a page with more of them than this uses brackets for
+# its own text (stage directions, chat lines, figure labels).
+_BRACKETED_LINK = re.compile(r"^\[[^\[\]]{9,}[^\[\].!?\s]\s*\]$")
+_MAX_BRACKETED_LINKS = 3
+# A gallery's slides printed as text: "1/44 A humanoid robot ...", "2/44 ...".
+_SLIDE_COUNTER = re.compile(r"^(\d{1,3})\s?/\s?(\d{1,3})\s")
+_MIN_SLIDES = 3
+# A list of other stories, each ending in its date ("- Title - April 7, 2017").
+_DATED_ITEM = re.compile(rf"^[-•*]\s.*[-–—|·]\s*(\w+\.?\s+)?{_DATE}{_TIME}\s*$")
+_MIN_DATED_ITEMS = 2
+
+
+def link_list_lines(lines: list[str]) -> set[int]:
+    """Indexes of body lines that together form a widget: a gallery's numbered slides, a list of
+    dated story links, links set in brackets."""
+    doomed: set[int] = set()
+    slides: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
+        counter = _SLIDE_COUNTER.match(line.lstrip("-•* "))
+        if counter and int(counter.group(1)) <= int(counter.group(2)):
+            slides.setdefault(counter.group(2), []).append(index)
+    for members in slides.values():
+        if len(members) >= _MIN_SLIDES:
+            doomed.update(members)
+    dated = [index for index, line in enumerate(lines) if _DATED_ITEM.match(line)]
+    if len(dated) >= _MIN_DATED_ITEMS:
+        doomed.update(dated)
+    bracketed = [index for index, line in enumerate(lines) if _BRACKETED_LINK.match(line)]
+    if len(bracketed) <= _MAX_BRACKETED_LINKS:
+        doomed.update(bracketed)
+    return doomed

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from importlib.metadata import version
 
-EXTRACTOR_VERSION = f"newsfacts-extract/2.6+trafilatura-{version('trafilatura')}+htmldate-{version('htmldate')}"
+EXTRACTOR_VERSION = f"newsfacts-extract/2.7+trafilatura-{version('trafilatura')}+htmldate-{version('htmldate')}"
 
 # Pages larger than this are cut before parsing: no news article needs more, and it bounds CPU.
 MAX_HTML_CHARS = 3_000_000
@@ -24,6 +24,9 @@ TEASER_MAX_WORDS = 120
 # is looked for in this many page lines before the body's first line.
 PROSE_LINE_MIN_WORDS = 20
 LEAD_LINES = 2
+# The page's declared summary shown as a standfirst is looked for this many lines before the body
+# (a byline and a date often sit between them).
+STANDFIRST_LINES = 12
 
 # Site templates: a line, line shape or line label counts as the host's boilerplate when it
 # occurs on at least this many distinct pages (and this share of them, for big page sets).

@@ -199,3 +199,42 @@ def test_body_cut_short_by_recall_mode_is_read_again():
     html = _page("<article>" + "".join(f"<p>{p}</p>" for p in story[:2]) + "</article>"
                  "<div class='story-continued'>" + "".join(f"<p>{p}</p>" for p in story[2:]) + "</div>")
     assert list(extract_article(html, "https://example.org/split", now=NOW).paragraphs) == story
+
+
+def test_declared_summary_shown_above_the_story_is_its_standfirst():
+    """A page that prints its meta description between the headline and the story sets it as the
+    standfirst, however short; a short line that is not the page's summary stays out."""
+    summary = "The harbour will lose its two biggest berths for a month."
+    head = f"<meta name='description' content='{summary}'>"
+    html = _page("<h1>Harbour channel to be dredged again</h1>"
+                 f"<p class='standfirst'>{summary}</p><p class='deck'>Town braces for a quiet spring.</p>"
+                 "<p>By Ann Lee</p><p>March 4, 2024</p>"
+                 "<div class='story-body'>" + "".join(f"<p>{p}</p>" for p in STORY) + "</div>", head)
+    article = extract_article(html, "https://example.org/harbour", now=NOW)
+    assert list(article.paragraphs) == [summary, *STORY]
+
+
+def test_widgets_inside_the_story_are_removed():
+    """Lines that trafilatura keeps inside the article box but that belong to widgets: a gallery's
+    numbered slides, a list of other stories with their dates, a story link set in brackets, a
+    video teaser with its duration, site prompts."""
+    slides = "".join(f"<li>{n}/4 A dredger works in the outer harbour channel, photo {n} of the series</li>"
+                     for n in range(1, 5))
+    dated = "".join(f"<li><a href='/s/{n}'>Ferry fares rise again on route {n}</a> - April {n + 3}, 2024</li>"
+                    for n in range(3))
+    html = _page("<article>" + "".join(f"<p>{p}</p>" for p in STORY[:2])
+                 + f"<ul>{slides}</ul><p>[TIDES: Why the spring tides came early this year]</p>"
+                 + "".join(f"<p>{p}</p>" for p in STORY[2:])
+                 + f"<ul>{dated}</ul><p>Cranes idle as the strike goes on1:21</p>"
+                 "<p>For all the latest port news follow us on Twitter @herald.</p>"
+                 "<p>Get our weekly shipping newsletter: sign up here.</p></article>")
+    assert list(extract_article(html, "https://example.org/harbour", now=NOW).paragraphs) == STORY
+
+
+def test_writers_own_lines_and_bracketed_text_of_the_page_are_kept():
+    """The writer's contact line ends many stories and stays; a page that sets many lines in
+    brackets (chat lines, stage directions) writes its own text that way."""
+    contact = "Ann Lee covers the port for the Herald. Follow her on Twitter @annlee."
+    chat = [f"[Ann: message number {n} about the harbour channel plans]" for n in range(5)]
+    html = _page("<article>" + "".join(f"<p>{p}</p>" for p in STORY + chat) + f"<p>{contact}</p></article>")
+    assert list(extract_article(html, "https://example.org/harbour", now=NOW).paragraphs) == [*STORY, *chat, contact]
