@@ -8,7 +8,7 @@ and right (up to the next trigger) for its target.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .lexicon import FRAME, NONE, NOUN, POSSESSED, PREPOSITIONS, VERB, Readings, Trigger
 from .matching import word_sets
@@ -303,6 +303,11 @@ def code_events(sentence: str, lower: str, mentions: list[Mention],
     for index, (start, end, alternatives) in enumerate(triggers):
         trigger = alternatives[0]
         next_start = triggers[index + 1][0] if index + 1 < len(triggers) else attribution_start
+        if trigger.role == FRAME and trigger.mode == "pledge" and index + 1 < len(triggers) \
+                and triggers[index + 1][2][0].relation_type in HOSTILE_TYPES and PLEDGED_ACT.fullmatch(lower, end, next_start):
+            # "pledged to punish the Palestinian Authority", "vowed to continue attacks": a threat
+            trigger = replace(trigger, relation_type="THREATEN", mode="")
+            alternatives = [trigger]
         if _swallows(trigger):
             next_start = attribution_start  # its embedded triggers are dropped, not boundaries
         break_after = CLAUSE_BREAK.search(lower, end, next_start)
@@ -366,6 +371,9 @@ def code_events(sentence: str, lower: str, mentions: list[Mention],
     return events
 
 
+# What a pledge to do makes it a threat ("vowed to continue attacks"), and how close the act follows.
+HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "MOBILIZE"})
+PLEDGED_ACT = re.compile(r"(?:\s+to)?\s+(?:[a-z]+\s+){0,2}")
 # "Taliban attacks killed scores": plural attacks reported with what they did.
 HARM_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?(?:kill|kills|killed|wound|wounds|wounded|injured|left|hit|destroyed)\b")
 

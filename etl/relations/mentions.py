@@ -151,6 +151,8 @@ class MentionFinder:
             return None  # "the Japanese yen", "U.S. stocks", "Chinese exports": a market, no actor
         if _NAME_PAIR_AFTER.match(sentence, end) or _NAME_PAIR_BEFORE.search(sentence, max(0, start - 30), start):
             return None  # "the U.S.-Mexico border", "a North Korea-Russia arms deal": a modifier, no party
+        if hit.form != SEAT and self._inside_a_name(sentence, start, end, role_at, name_at):
+            return None  # "Aluminaid Team Singapore", "the Great British Class survey", "Chad Wolf"
         after = end
         possessive = _POSSESSIVE.match(sentence, after)
         if possessive:
@@ -171,6 +173,23 @@ class MentionFinder:
         if role.kind == BODY:
             return Mention(start, role_end, with_sector(actor, role.sector))
         return self._titled(sentence, start, role_end, actor, role, name_at)
+
+    @staticmethod
+    def _inside_a_name(sentence: str, start: int, end: int, role_at, name_at) -> bool:
+        """A country's name after a capitalised word that opens no sentence, or before one
+        that is no role, person or date, is a word of a longer name (a team, a survey, a
+        newspaper, a person), not the state; headlines in title case are left alone."""
+        before = _CAPITALISED_BEFORE.search(sentence, max(0, start - 30), start)
+        if before is not None:
+            opening = sentence[:before.start()].rstrip(" \"“‘'(")
+            if opening and opening[-1] not in ".!?:;-—–\n" and before.group(1) not in _NAME_PREFIXES \
+                    and before.start() not in role_at and before.start() not in name_at and not title_case(sentence):
+                return True
+        position = _skip_spaces(sentence, end)
+        after = _CAPITALISED_AFTER.match(sentence, end)
+        return (after is not None and "." not in sentence[start:end] and not sentence[start:end].isupper()
+                and after.group(1) not in _DATE_WORDS and position not in role_at and position not in name_at
+                and not title_case(sentence))
 
     def _locality(self, sentence: str, start: int, end: int, place: Actor, role_at) -> Mention:
         """"Ahmedabad police" is the police of India; "in Ahmedabad" is where it happened."""
@@ -236,6 +255,10 @@ _DATE_WORDS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                          "November", "December", "On", "In", "And", "But"})
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that)\s+$", re.IGNORECASE)
 _CAPITALISED_AFTER = re.compile(r" ([A-Z][a-z]+)")
+_CAPITALISED_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
+# Capitalised words that qualify a country without making a longer name of it ("Northern Syria").
+_NAME_PREFIXES = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+                            "Mainland", "Greater", "Occupied"}) | _DATE_WORDS
 
 
 def _seat_in_noun_phrase(sentence: str, start: int, end: int, cities: frozenset[str]) -> bool:

@@ -113,3 +113,15 @@ def test_a_lower_case_place_counts_only_in_text_written_in_lower_case():
              "a tyre after a crash, police said.")
     assert not any("LBN" in f.source_iso3 + f.target_iso3 for f in extract_relations(mixed))
     assert ("COERCE", "IND", "IND") in asserted("police arrested 25 people in ahmedabad on friday.")
+
+
+def test_a_pledge_to_do_harm_is_a_threat():
+    assert ("THREATEN", "ISR", "PSE") in asserted("Israel has pledged to punish the Palestinian Authority by freezing "
+                                                  "its tax revenue.")
+    assert ("AGREE", "JPN", "UKR") in asserted("Japan pledged to support Ukraine.")
+
+
+def test_a_country_inside_a_longer_name_is_no_actor():
+    assert asserted("Chad Wolf has been named acting secretary.") == set()
+    assert asserted("Aluminaid Team Singapore gave up its mission after the Nepal earthquake.") == set()
+    assert ("ASSAULT", "RUS", "UKR") in asserted("Russia Monday attacked Ukraine.")
