@@ -6,8 +6,8 @@ part of this package. Whoever runs the coder names the folder holding them with
 :func:`use_lexicon_folder` (the pipeline passes its ``ETL_LEXICONS`` setting, by default ``lexicons/``
 in the data directory), laid out as published:
 
-    petrarch2/CAMEO.2.0.txt, petrarch2/Phoenix.agents.txt, petrarch2/Phoenix.Countries.actors.txt
-    plover/CAMEO2PLOVER-2021.txt
+    petrarch2/CAMEO.2.0.txt, petrarch2/Phoenix.agents.txt, petrarch2/Phoenix.Countries.actors.txt,
+    petrarch2/Phoenix.MilNonState.actors.txt, plover/CAMEO2PLOVER-2021.txt
 
 Without it the coder runs on its own triggers and gazetteer alone. Converting takes a fifth of a
 second, once per process.
@@ -25,6 +25,8 @@ import re
 from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
+
+import pycountry
 
 _CODE = re.compile(r"\[([^\]]*)\]")
 _SECTOR_CODE = re.compile(r"\[~([A-Z]+)\]")
@@ -257,6 +259,64 @@ def convert_people(path: Path) -> Iterator[tuple[str, str, str, str, str]]:
             names.append(words)
 
 
+# Small words kept in lower case inside a group's name ("Liberation Tigers of Tamil Eelam").
+_NAME_PARTICLES = frozenset({"of", "the", "and", "for", "in", "on", "to", "de", "del", "la", "el", "y", "des", "du"})
+# Acronyms of four letters or more: three-letter ones ("EPA", "CAR", "ANA") are as often
+# another body or a country in news text.
+_ACRONYM = re.compile(r"^[A-Z]{4,5}(?:-[A-Z]{2,3})?$")
+# Names as running text writes them: no "Order, The" or "Sipah-E-Sahaba/Pakistan" forms.
+_GROUP_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 .'-]*$")
+
+
+def _group_names(phrase: str) -> list[str]:
+    """``LIBERATION_TIGERS_OF_TAMIL_EELAM_(LTTE)_`` -> its names as written in running text:
+    the words in title case ("Liberation Tigers of Tamil Eelam") when there are two or more
+    (one capitalised word is too often an ordinary word at a sentence's start), and an acronym
+    in capitals ("LTTE", "FARC")."""
+    phrase = phrase.strip().lstrip("+").rstrip("_").strip()
+    acronyms = re.findall(r"\(([^)]*)\)", phrase)
+    words = [w for w in re.sub(r"\([^)]*\)", " ", phrase).replace("_", " ").split() if w]
+    if words[:1] == ["THE"]:
+        words = words[1:]  # the organisations' reader adds "the" before every name itself
+    names = []
+    if len(words) >= 2 or words and "-" in words[0].strip("-"):
+        names.append(" ".join(w.lower() if i and w.lower() in _NAME_PARTICLES
+                              else "-".join(part[:1].upper() + part[1:].lower() for part in w.split("-"))
+                              for i, w in enumerate(words)))
+    elif words:
+        acronyms.append(words[0])
+    names.extend(a for a in acronyms if _ACRONYM.match(a))
+    return [name for name in names if _GROUP_NAME.match(name)]
+
+
+def convert_groups(path: Path) -> Iterator[tuple[str, str, str, str]]:
+    """Rows (code, kind, sector, names joined by ``|``) of a PETRARCH2 non-state actor dictionary
+    for the groups it places in one country (``[COLREB]``, ``[PSEREBHMS]``): armed groups, their
+    wings and leaders as the group. Regional and transnational codes (``[MEAREB]``,
+    ``[IMGMUSALQ]``) name no country and are left out."""
+    countries = frozenset(country.alpha_3 for country in pycountry.countries)
+    names: list[str] = []
+    code = ""
+
+    def entry() -> Iterator[tuple[str, str, str, str]]:
+        if code[:3] in countries and names:
+            yield code[:3], "group", code[3:6] or "REB", "|".join(dict.fromkeys(names))
+
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = _strip_comment(raw)
+        if not line.strip():
+            continue
+        found = _CODE.search(line)
+        if line[:1] not in "\t [":  # a name line; "+" lines are synonyms of the entry above
+            if not line.startswith("+"):
+                yield from entry()
+                names, code = [], ""
+            names.extend(_group_names(_CODE.sub("", line)))
+        if found and not code:  # on the entry's line or an indented line under it
+            code = found.group(1).split()[0]
+    yield from entry()
+
+
 def convert_crosswalk(path: Path) -> Iterator[tuple[str, str, str]]:
     """Rows (cameo code, PLOVER type, mode) of the official CAMEO -> PLOVER crosswalk."""
     for raw in path.read_text(encoding="utf-8").splitlines():
@@ -271,6 +331,7 @@ TABLES: dict[str, tuple[str, Callable[[Path], Iterator[tuple[str, ...]]]]] = {
     "petrarch2/verbs.tsv": ("petrarch2/CAMEO.2.0.txt", convert_verbs),
     "petrarch2/agents.tsv": ("petrarch2/Phoenix.agents.txt", convert_agents),
     "petrarch2/people.tsv": ("petrarch2/Phoenix.Countries.actors.txt", convert_people),
+    "petrarch2/groups.tsv": ("petrarch2/Phoenix.MilNonState.actors.txt", convert_groups),
     "plover/cameo2plover.tsv": ("plover/CAMEO2PLOVER-2021.txt", convert_crosswalk),
 }
 

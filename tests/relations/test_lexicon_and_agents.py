@@ -30,6 +30,16 @@ RING
     "petrarch2/Phoenix.Countries.actors.txt": """ALDO_VIRENTI_
     [ITAGOV 010203-050607]
 """,
+    "petrarch2/Phoenix.MilNonState.actors.txt": """NORTHERN_HILLS_LIBERATION_FRONT_(NHLF)_ [ITAREB] # written for this test
++HILL_TIGERS_
++ORDER,_THE
+
+CONTINENTAL_BRIGADE_ [MEAREB]
+
+HARBOUR_GUARDS
++HG_
+	[MLTREB]
+""",
     "plover/CAMEO2PLOVER-2021.txt": "04: CONSULT\n041: CONSULT, phone,  # by telephone\n",
 }
 
@@ -49,6 +59,10 @@ def test_lexicon_folder_in_the_published_layout_is_read_and_converted(tmp_path):
         assert ("harbour master", "GOV") in petrarch.table_rows("petrarch2/agents.tsv")
         assert petrarch.table_rows("petrarch2/people.tsv") == (("aldo virenti", "ITA", "GOV", "2001-02-03", "2005-06-07"),)
         assert ("041", "CONSULT", "phone") in petrarch.table_rows("plover/cameo2plover.tsv")
+        # groups placed in one country, in running text's spelling; a regional code names none
+        assert petrarch.table_rows("petrarch2/groups.tsv") == (
+            ("ITA", "group", "REB", "Northern Hills Liberation Front|NHLF|Hill Tigers"),
+            ("MLT", "group", "REB", "Harbour Guards"))
         petrarch.use_lexicon_folder(tmp_path / "missing")
         assert not petrarch.available() and petrarch.table_rows("petrarch2/verbs.tsv") == ()
     finally:
@@ -69,6 +83,15 @@ def test_field_lexicon_verbs_code_dyadic_events():
     assert [(f.relation_type, f.source_iso3, f.target_iso3) for f in facts] == [("CONSULT", ["LTU"], ["POL"])]
     # a field-lexicon verb with one party only codes nothing
     assert facts_of("Lithuania telephoned yesterday.") == []
+
+
+@needs_field_lexicon
+def test_armed_groups_of_the_field_lexicon_are_actors_of_their_country():
+    facts = facts_of("FARC rebels kidnapped two Colombian soldiers on Monday.")
+    assert [(f.relation_type, f.source_iso3, f.source_sectors) for f in facts] == [("ASSAULT", ["COL"], ["REB"])]
+    assert [f.source_iso3 for f in facts_of("The Tamil Tigers attacked an army camp in the north.")] == [["LKA"]]
+    # a group name that is an English word in capitals is no actor
+    assert facts_of("YOUTH attacked an army camp in the north.") == []
 
 
 @needs_field_lexicon
