@@ -2,19 +2,23 @@
 processes, each with its own empty data folder, sharing only the configuration (PostgreSQL
 catalog, object store, and a Dagster instance in PostgreSQL for the writer pools).
 
-Four workers on four different days all succeed; two on the same day both succeed, their writing
-steps taking turns through the instance's pools; and re-deriving being deterministic, the lake
-holds the same rows afterwards."""
+Four workers on four different days all succeed, with the pools raised as on a cluster (a step
+of every run at once); two on the same day both succeed, their writing steps taking turns
+through the instance's pools (one at a time, the default); and re-deriving being deterministic,
+the lake holds the same rows afterwards."""
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import subprocess
 import sys
+from contextlib import contextmanager
 
 import dagster as dg
 
-from etl.definitions.pools import writer_pool
+from etl.cli.dagster_runs import ensure_dagster_home
+from etl.definitions.pools import DERIVE_STEPS, WRITER_LIMIT, WRITER_POOLS, writer_pool
 from etl.demo.server import DEMO_DAYS
 from tests.conftest import REPO_ROOT, cli_environment, settings_of
 from tests.scaleout.lake_tables import differences, every_table
@@ -50,13 +54,38 @@ def _step_spans(instance: dg.DagsterInstance, run_id: str, step: str) -> tuple[f
     return times["STEP_START"], times["STEP_SUCCESS"]
 
 
+@contextmanager
+def _shared_instance(home_root, instance_url: str):
+    """The instance the workers share, opened from a Dagster home of its own."""
+    home = ensure_dagster_home(settings_of(home_root / "operator", dagster_pg_url=instance_url))
+    with dg.DagsterInstance.from_config(str(home)) as instance:
+        yield instance
+
+
 def test_four_workers_on_different_days_all_succeed(scaled_out, tmp_path):
     data_dir, values, instance_url = scaled_out
     settings = settings_of(data_dir, **values)
     before = every_table(settings, RUN_SPECIFIC)
-    run_ids = _derive_at_once(tmp_path, values, instance_url, FOUR_DAYS)
-    assert len(run_ids) == 4
-    assert differences(before, every_table(settings, RUN_SPECIFIC)) == []
+    # As an operator of a cluster would (`dagster instance concurrency set POOL 4`): each run in
+    # its own pod, every step of the four runs may go at once; only writes of one day take turns.
+    with _shared_instance(tmp_path, instance_url) as instance:
+        for pool in WRITER_POOLS:
+            instance.event_log_storage.set_concurrency_slots(pool, len(FOUR_DAYS))
+        try:
+            run_ids = _derive_at_once(tmp_path, values, instance_url, FOUR_DAYS)
+            assert len(run_ids) == 4
+            assert differences(before, every_table(settings, RUN_SPECIFIC)) == []
+            # The raised limit took effect: some step ran in two runs at once.
+            overlapping = [step for step in DERIVE_STEPS for a, b in itertools.combinations(run_ids, 2)
+                           if _overlap(_step_spans(instance, a, step), _step_spans(instance, b, step))]
+            assert overlapping, "no step of two runs overlapped: the runs were serialised"
+        finally:
+            for pool in WRITER_POOLS:
+                instance.event_log_storage.set_concurrency_slots(pool, WRITER_LIMIT)
+
+
+def _overlap(span_a: tuple[float, float], span_b: tuple[float, float]) -> bool:
+    return span_a[0] < span_b[1] and span_b[0] < span_a[1]
 
 
 def test_two_workers_on_one_day_take_turns_and_both_succeed(scaled_out, tmp_path):
@@ -67,10 +96,9 @@ def test_two_workers_on_one_day_take_turns_and_both_succeed(scaled_out, tmp_path
     assert differences(before, every_table(settings, RUN_SPECIFIC)) == []
 
     # Both runs are in the one shared instance, and their writing steps never overlapped.
-    with dg.DagsterInstance.from_config(str(settings_of(tmp_path / "worker-0", dagster_pg_url=instance_url)
-                                            .dagster_home)) as instance:
+    with _shared_instance(tmp_path, instance_url) as instance:
         assert {run.run_id for run in instance.get_runs()} >= set(run_ids)
-        for step in ("extract_articles", "assign_stories", "code_relation_facts", "count_relation_daily"):
-            assert instance.event_log_storage.get_concurrency_info(writer_pool(step)).slot_count == 1
-            (start_a, end_a), (start_b, end_b) = (_step_spans(instance, run_id, step) for run_id in run_ids)
-            assert end_a <= start_b or end_b <= start_a, f"{step} ran in both runs at once"
+        for step in DERIVE_STEPS:
+            assert instance.event_log_storage.get_concurrency_info(writer_pool(step)).slot_count == WRITER_LIMIT
+            assert not _overlap(*(_step_spans(instance, run_id, step) for run_id in run_ids)), (
+                f"{step} ran in both runs at once")
