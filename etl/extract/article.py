@@ -166,7 +166,8 @@ def _checked_body(extracted: str, page_text: str, tree, template: SiteTemplate |
     under a video) is put back: prose among the LEAD_LINES page lines right before the body, and
     the page's own summary (its meta description) where the page shows it among the
     STANDFIRST_LINES lines before the body, however short: a page that repeats its declared
-    summary above the article sets it as the standfirst."""
+    summary above the article sets it as the standfirst. A lead that ends with the body's first line
+    (a caption run into the first paragraph) takes its place."""
     lines = _without_headline(body_lines(extracted, template), title)
     page = content_lines(tree)
     keys = [_line_key(line) for line in page]
@@ -184,6 +185,9 @@ def _checked_body(extracted: str, page_text: str, tree, template: SiteTemplate |
     lead = [line for offset, line in enumerate(page[max(0, span[0] - STANDFIRST_LINES):span[0]], -min(span[0], STANDFIRST_LINES))
             if (offset >= -LEAD_LINES and _is_prose(line, template))
             or (summary and keys[span[0] + offset] == summary and not is_boilerplate_line(line))]
+    opening = _line_key(lines[0]) if lines else ""
+    if opening and any(key.endswith(" " + opening) for key in map(_line_key, lead)):
+        lines = lines[1:]
     return list(dict.fromkeys(lead)) + lines
 
 
