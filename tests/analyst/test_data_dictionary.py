@@ -79,3 +79,26 @@ def test_the_demo_lake_carries_the_descriptions_and_reapplying_adds_no_snapshot(
                 assert columns[relation.name, column.name] == column.description, (relation.name, column.name)
         else:
             assert views[relation.name].startswith(relation.description)
+
+
+def test_what_the_dictionary_says_of_imported_records_is_what_an_import_writes(tmp_path):
+    import datetime as dt
+
+    from etl.capture.state import CaptureState
+    from etl.capture.warc_import import import_warc
+    from etl.rawstore.store import RawStore
+    from tests.conftest import settings_of
+    from tests.pipeline.imported_pages import REPORTS, write_warc
+
+    warc = tmp_path / "crawl.warc.gz"
+    write_warc(warc, [(REPORTS[0], 0, dt.datetime(2024, 10, 1, 6, tzinfo=dt.timezone.utc))])
+    settings = settings_of(tmp_path / "data")
+    result = import_warc([warc], RawStore.from_settings(settings), settings, CaptureState.empty())
+    (capture,), (entry,) = result.captures.to_dicts(), result.entries.to_dicts()
+    described = relations()
+    says = {(table, column): text for table in ("captures", "feed_entries")
+            for column, text in ((c.name, c.description) for c in described[table].columns)}
+    for table, row in (("captures", capture), ("feed_entries", entry)):
+        assert row["feed_name"] and f"'{row['feed_name']}'" in says[table, "feed_name"], (table, row["feed_name"])
+        assert row["entry_key"] and "NULL" not in says[table, "entry_key"]
+    assert capture["entry_key"] == entry["entry_key"]

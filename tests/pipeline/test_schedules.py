@@ -76,7 +76,7 @@ def test_every_derive_asset_runs_a_range_in_one_run(defs):
         assert node.partitions_def is not None, key
 
 
-def test_late_capture_sensor_requests_days_before_the_window(demo_copy):
+def test_late_capture_sensor_requests_days_before_the_window(demo_copy, demo_data_dir):
     from etl.definitions.sensors import late_captures_sensor, late_partitions
     from etl.warehouse import lake
 
@@ -85,18 +85,25 @@ def test_late_capture_sensor_requests_days_before_the_window(demo_copy):
     lookback = settings_of(demo_copy).lookback_days
     captured = lake.query(con, "SELECT DISTINCT partition_date FROM captures ORDER BY 1")["partition_date"].to_list()
     days, cursor = late_partitions(con, epoch, dt.datetime(2026, 11, 28, tzinfo=UTC), lookback)
-    assert days == captured and cursor > epoch
+    assert list(days) == captured and cursor > epoch
     # Nothing new since the cursor: nothing requested.
-    assert late_partitions(con, cursor, dt.datetime(2026, 11, 28, tzinfo=UTC), lookback)[0] == []
+    assert late_partitions(con, cursor, dt.datetime(2026, 11, 28, tzinfo=UTC), lookback)[0] == {}
     # Days inside the look-back window are the schedule's job, not the sensor's.
     last = captured[-1]
     inside, _ = late_partitions(con, epoch, dt.datetime.combine(last, dt.time(12), UTC), lookback)
     assert last not in inside
     con.close()
 
-    with dg.build_sensor_context(cursor=None) as context:
+    # Days never derived (an instance without runs) are requested.
+    with dg.instance_for_test() as fresh, dg.build_sensor_context(cursor=None, instance=fresh) as context:
         requests = late_captures_sensor(context, settings=settings_resource(demo_copy))
     assert sorted(r.partition_key for r in requests) == [d.isoformat() for d in captured]
+    # The demo folder with its own instance (read only here): each day was derived after its
+    # captures landed, so the daemon's first evaluation there re-derives none of them.
+    with dg.DagsterInstance.from_config(str(demo_data_dir / "dagster_home")) as instance, \
+            dg.build_sensor_context(cursor=None, instance=instance) as context:
+        skipped = late_captures_sensor(context, settings=settings_resource(demo_data_dir))
+    assert isinstance(skipped, dg.SkipReason) and "derived since" in skipped.skip_message
 
 
 def test_workspace_yaml_loads_the_code_location(tmp_path):
