@@ -16,7 +16,7 @@ from datetime import datetime
 import trafilatura
 
 from etl.extract.blocks import content_lines
-from etl.extract.boilerplate import is_boilerplate_line, link_list_lines
+from etl.extract.boilerplate import is_boilerplate_line, link_list_lines, story_end
 from etl.extract.language import detect_language
 from etl.extract.metadata import PageMetadata, metadata_from_text
 from etl.extract.page import unusable
@@ -145,7 +145,7 @@ def body_lines(extracted: str, template: SiteTemplate | None) -> list[str]:
         if bare and not is_boilerplate_line(bare):
             lines.append(line)
     widgets = link_list_lines(lines)
-    lines = [line for index, line in enumerate(lines) if index not in widgets]
+    lines = [line for index, line in enumerate(lines[:story_end(lines)]) if index not in widgets]
     if template is None:
         return lines
     kept = [line for line in lines if not template.is_boilerplate(_LIST_MARKER.sub("", line))]

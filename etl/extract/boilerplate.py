@@ -190,3 +190,33 @@ def link_list_lines(lines: list[str]) -> set[int]:
     if len(bracketed) <= _MAX_BRACKETED_LINKS:
         doomed.update(bracketed)
     return doomed
+
+
+# Headings of the link boxes that follow a story ("Related Articles", "More from Sport", "You
+# might also like", "Most popular"). Whole-line matches only.
+_LINK_BOX_HEADING = re.compile(r"^\W{0,3}(?:" + "|".join([
+    r"related( articles| stories| posts| content| coverage| news| links| reading| videos?| topics)?",
+    r"more (stories|articles|news|videos?)( (from|on|about|in) .{1,40})?", r"more from .{1,40}",
+    r"(you|we think you) (may|might|will) (also )?(like|enjoy|be interested in)( this| these)?",
+    r"recommended( for you| stories| articles| reading| videos?)?", r"(most )?(popular|read|viewed|shared|commented)( stories| articles| now| today| news)?",
+    r"most (popular|read|viewed|shared|commented)( stories| articles| now| today| news| on \w+)?",
+    r"trending( now| stories| articles| news)?", r"(what|more) to read next", r"(from )?around the web",
+    r"top stories", r"latest (news|stories|articles|headlines)", r"editor'?s picks", r"don'?t miss",
+    r"mehr zum thema", r"das könnte sie (auch )?interessieren", r"(à|a) lire (aussi|également)", r"sur le même sujet",
+    r"noticias relacionadas", r"te puede interesar", r"articoli correlati", r"читайте также",
+]) + r")\W{0,3}$", re.I)
+# Only a heading after this share of the body's words ends the story: one higher up is a box set
+# into the story, which goes on after it.
+_LINK_BOX_MIN_BODY_SHARE = 0.5
+
+
+def story_end(lines: list[str]) -> int:
+    """The index of the first body line that is a link box's heading standing after most of the
+    story; the story ends there. len(lines) when there is none."""
+    total = sum(len(line.split()) for line in lines)
+    before = 0
+    for index, line in enumerate(lines):
+        if before >= _LINK_BOX_MIN_BODY_SHARE * total and _LINK_BOX_HEADING.match(line):
+            return index
+        before += len(line.split())
+    return len(lines)

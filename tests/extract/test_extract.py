@@ -238,3 +238,16 @@ def test_writers_own_lines_and_bracketed_text_of_the_page_are_kept():
     chat = [f"[Ann: message number {n} about the harbour channel plans]" for n in range(5)]
     html = _page("<article>" + "".join(f"<p>{p}</p>" for p in STORY + chat) + f"<p>{contact}</p></article>")
     assert list(extract_article(html, "https://example.org/harbour", now=NOW).paragraphs) == [*STORY, *chat, contact]
+
+
+def test_story_ends_at_a_link_box_heading_after_it():
+    """A "Related Articles" heading after the story starts the link box that ends it; the same
+    heading near the top is a box set into a story that goes on after it."""
+    teasers = "".join(f"<p>Ferry operator {n} warns that the strike will cost the port another week of trade.</p>"
+                      for n in range(3))
+    after = _page("<article>" + "".join(f"<p>{p}</p>" for p in STORY) + f"<h3>Related Articles</h3>{teasers}</article>")
+    assert list(extract_article(after, "https://example.org/harbour", now=NOW).paragraphs) == STORY
+    inside = _page("<article>" + f"<p>{STORY[0]}</p><h3>Related Articles</h3>"
+                   + "".join(f"<p>{p}</p>" for p in STORY[1:]) + "</article>")
+    assert list(extract_article(inside, "https://example.org/harbour", now=NOW).paragraphs) == [
+        STORY[0], "Related Articles", *STORY[1:]]
