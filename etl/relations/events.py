@@ -37,7 +37,7 @@ TAIL_SPEECH = re.compile(r"\b(?:said|says|told|added|reported|warned|alleged|not
 SPEECH = re.compile(r"(?=[stracqw])\b(?:said|says|told|added|reported|according to|quoted|citing|confirmed|warned that|"
                     r"announced(?! (?:a|an|the|new|its|their|plans)\b))\b")
 CLAUSE_BREAK = re.compile(r"(?=[;,wabuo ])(?:;|, while\b|, but\b|\bwhile\b|\bafter\b|, saying\b|, which\b|, who\b|, where\b"
-                          r"| as a\b|\bbecause\b|\buntil\b|\bonce\b(?! again))")
+                          r"| as a\b|\bbecause\b|\buntil\b|\bonce\b(?! again)| -- | [–—] )")
 # A relative clause closed by a comma between a subject and its verb ("Japan, which has said it
 # would…, condemned"): its speech verbs, modals and negations belong to it, not to the verb.
 RELATIVE_CLAUSE = re.compile(r", (?:which|who|whose)\b[^,;]*,")
@@ -286,7 +286,9 @@ def code_events(sentence: str, lower: str, mentions: list[Mention],
                 and lower[t[0] - 1:t[0]] != "-" and (title_case or t[0] == 0 or not sentence[t[0]].isupper())
                 and not (any(s <= t[0] < e for s, e in quotes) and not _past_tense(t[2][0].phrase))
                 and not any(s <= t[0] < e for s, e in titles)
-                and not _is_background(sentence, lower, t[0], t[1], named)]
+                and not _is_background(sentence, lower, t[0], t[1], named)
+                and not _attributive(lower, t[0], t[1], t[2][0].phrase, named)
+                and not lower.startswith(" short of", t[1])]  # "stopped short of calling for": not done
     if not triggers:
         return []  # nothing to code; the speakers marked above still rank lower in the discourse memory
     masked = _mask_relative_clauses(lower)
@@ -456,6 +458,18 @@ def _is_background(sentence: str, lower: str, start: int, end: int, actors: list
                                      or _HARM_REPORTED.match(sentence, end)):
         return False  # "the U.S. warns Iran", "the Israeli air strike on Gaza killed 12": a report
     return opener and not (before[-2:-1] in ([v] for v in LIGHT_VERBS) or " ".join(before[-3:-1]) in LIGHT_VERBS)
+
+
+ATTRIBUTIVE_AFTER = frozenset({"with", "of", "by", "for", "from", "against", "among", "and", "or"})
+
+
+def _attributive(lower: str, start: int, end: int, phrase: str, mentions: list[Mention]) -> bool:
+    """"along with allied Russian forces", "the embattled Afghan government": a participle right
+    before the actor it describes, after a word that cannot be its subject, is an adjective."""
+    if " " in phrase or not phrase.endswith("ed") or not any(m.start == end + 1 for m in mentions):
+        return False
+    before = _words(lower[max(0, start - 16):start])[-1:]
+    return not before or before[0] in DETERMINERS or before[0] in ATTRIBUTIVE_AFTER
 
 
 def _possessive(word: str) -> bool:
@@ -638,6 +652,10 @@ def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
         # noun is the subject (a state's own bodies are one mention: "China's foreign ministry";
         # "their" is kept: "their restored relations have enhanced cooperation with the US")
         return None
+    if trigger.relation_type in JOINT_TYPES and target_group and (
+            trigger.phrase.endswith(" to") or TO_VERB.search(lower, end, target_group[0].start)) and all(
+            m.actor.sector in CIVIL_SECTORS | SHELTERED_SECTORS for m in target_group):
+        return None  # "agreed to accept 1,250 refugees": the people taken in are no party to the agreement
     if trigger.petrarch and not (source_group and target_group):
         return None  # the field's lexicon codes dyadic events: a verb with one party is no event
     if trigger.petrarch and trigger.relation_type in COOPERATION_TYPES and len(
@@ -677,6 +695,7 @@ def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
                  negated, hypothetical, round(max(confidence, 0.1), 2), ".".join(rule), reciprocal)
 
 
+TO_VERB = re.compile(r"\bto [a-z]+ ")
 # "… who accused", "… which has attacked": the subject is the noun before the pronoun.
 RELATIVE_SUBJECT = re.compile(r"(?=w)\b(?:who|which)\s+(?:(?:have|has|had|also|then|later|[a-z]+ly)\s+)*$")
 # Words before a noun that make it part of an article's own phrasing, not a noun a participle

@@ -33,7 +33,7 @@ _MARKET_NOUN = re.compile(r"(?:'s)?\s+(?:yen|dollars?|euros?|won|yuan|renminbi|r
                           r"francs?|lira|rand|stocks?|shares|bonds?|markets?|index|indices|GDP|inflation|currency|"
                           r"airlines?)\b", re.IGNORECASE)
 # Two names joined by a hyphen qualify a noun ("the U.S.-Mexico border"); "Iran-backed" is not a pair.
-_NAME_PAIR_AFTER = re.compile(r"[-–][A-Z]")
+_NAME_PAIR_AFTER = re.compile(r"[-–](?:[A-Z]|based\b)")  # "a Britain-based monitor" is placed, not British
 _NAME_PAIR_BEFORE = re.compile(r"[A-Z][\w.]*[-–]$")
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 

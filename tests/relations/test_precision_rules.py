@@ -125,3 +125,22 @@ def test_a_country_inside_a_longer_name_is_no_actor():
     assert asserted("Chad Wolf has been named acting secretary.") == set()
     assert asserted("Aluminaid Team Singapore gave up its mission after the Nepal earthquake.") == set()
     assert ("ASSAULT", "RUS", "UKR") in asserted("Russia Monday attacked Ukraine.")
+
+
+def test_a_participle_before_the_actor_it_describes_is_an_adjective():
+    assert asserted("The Syrian army, along with allied Russian forces, gained the upper hand.") == set()
+    assert ("SUPPORT", "RUS", "SYR") in asserted("Russia backed Syria.") | asserted("Russia supported Syria.")
+
+
+def test_stopping_short_of_an_act_is_not_doing_it():
+    assert asserted("Seoul stopped short of calling for U.S. nuclear weapons to return.") == set()
+
+
+def test_a_dashed_aside_is_no_subject_of_the_verb_after_it():
+    text = "Shocked by the attack -- for which an Uzbek man is in custody -- Swedes mobilised on Facebook."
+    assert not any(source == "UZB" for _, source, _ in asserted(text))
+
+
+def test_people_taken_in_are_no_party_to_an_agreement():
+    assert asserted("Australia agreed to accept an unspecified number of Hondurans and Salvadorans.") == set()
+    assert ("AGREE", "AUS", "USA") in asserted("Australia agreed with the United States on a refugee swap.")
