@@ -106,13 +106,27 @@ def template_rows(templates: dict, day: dt.date) -> pl.DataFrame:
     )
 
 
-def derive_articles(con: duckdb.DuckDBPyConnection, day: dt.date, store: RawStore, workers: int = 0,
-                    items_per_worker: int = ITEMS_PER_WORKER) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Returns (articles rows, site_templates rows) for ``day``; pages are extracted in batches
-    by up to ``workers`` processes (0: the machine's cores; see etl.derive.pool.worker_count)."""
+def input_key(page: dict, template: SiteTemplate | None) -> str:
+    """What a page's articles row is made from: its capture (payload, URL, feed, time), the feed
+    entry's title and date, the day's count of captured versions, and the extractor and site
+    template versions. While it is unchanged a re-derive gives the same row."""
+    return stable_id(page["capture_id"], page["entry_title"], page["entry_published_at"], page["date_source"],
+                     page["versions"], EXTRACTOR_VERSION, template.version if template is not None else None)
+
+
+def day_pages(con: duckdb.DuckDBPyConnection, day: dt.date,
+              payload: Callable[[str, int], bytes]) -> tuple[pl.DataFrame, dict]:
+    """The pages of ``day`` (rows of _DAY_PAGES with their input_key) and each host's template."""
     pages = query(con, _DAY_PAGES, [day])
-    payload = payload_reader(store)
     templates = day_templates(con, day, {site_host(u) for u in pages["url"]}, payload)
+    keys = [input_key(page, templates.get(site_host(page["url"]))) for page in pages.iter_rows(named=True)]
+    return pages.with_columns(pl.Series("input_key", keys, dtype=pl.String)), templates
+
+
+def extract_pages(pages: pl.DataFrame, templates: dict, payload: Callable[[str, int], bytes], day: dt.date,
+                  workers: int = 0, items_per_worker: int = ITEMS_PER_WORKER) -> pl.DataFrame:
+    """The articles rows of ``pages`` (see day_pages), extracted in batches by up to ``workers``
+    processes (0: the machine's cores; see etl.derive.pool.worker_count)."""
     rows = []
     with Workers(worker_count(workers, pages.height, items_per_worker)) as pool:
         for batch in batches(pages.iter_rows(named=True)):
@@ -120,7 +134,35 @@ def derive_articles(con: duckdb.DuckDBPyConnection, day: dt.date, store: RawStor
             work = [(payload(page["warc_file"], page["warc_offset"]), page["url"],
                      templates.get(site_host(page["url"])), page["fetched_at"]) for page in batch]
             rows.extend(article_row(page, article, day) for page, article in zip(batch, pool.map(_extract, work)))
-    return pl.DataFrame(rows, schema=ARTICLE_SCHEMA), template_rows(templates, day)
+    return pl.DataFrame(rows, schema=ARTICLE_SCHEMA)
+
+
+def derive_articles(con: duckdb.DuckDBPyConnection, day: dt.date, store: RawStore, workers: int = 0,
+                    items_per_worker: int = ITEMS_PER_WORKER) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Returns (articles rows, site_templates rows) for ``day``, every page extracted (see
+    extract_pages for the workers)."""
+    payload = payload_reader(store)
+    pages, templates = day_pages(con, day, payload)
+    return extract_pages(pages, templates, payload, day, workers, items_per_worker), template_rows(templates, day)
+
+
+# The rows of a day that a re-derive replaces: every row but the carried ones (and rows from
+# before input_key existed, which have none).
+_NOT_CARRIED = "partition_date = ? AND (input_key IS NULL OR input_key NOT IN (SELECT unnest(?::VARCHAR[])))"
+
+
+def articles_writes(con: duckdb.DuckDBPyConnection, day: dt.date, store: RawStore, workers: int = 0) -> list[tuple]:
+    """The write operations (see etl.warehouse.lake.write) that bring ``day``'s articles up to
+    date, and its site templates. A stored row whose input_key is still its page's is carried
+    over (neither read nor rewritten); only new or changed pages are extracted. The rows are
+    those of derive_articles, which extracts every page."""
+    payload = payload_reader(store)
+    pages, templates = day_pages(con, day, payload)
+    stored = query(con, "SELECT input_key FROM articles WHERE partition_date = ? AND input_key IS NOT NULL", [day])
+    carried = pl.col("input_key").is_in(stored["input_key"].implode())
+    rows = extract_pages(pages.filter(~carried), templates, payload, day, workers)
+    return [("articles", rows, (_NOT_CARRIED, [day, pages.filter(carried)["input_key"].to_list()])),
+            ("site_templates", template_rows(templates, day), [day])]
 
 
 def _extract(work: tuple) -> Article:
@@ -129,7 +171,8 @@ def _extract(work: tuple) -> Article:
 
 
 def article_row(page: dict, article: Article, day: dt.date) -> dict:
-    """The articles row of a page of the day (a row of _DAY_PAGES) and its extracted article."""
+    """The articles row of a page of the day (a row of _DAY_PAGES with its input_key) and its
+    extracted article."""
     # The date capture recorded decided the day (partition_day); reporting it, not a date
     # re-extracted now, keeps the two in agreement whichever extractor version re-derives.
     # The extractor's own reading is reported only when capture found no date.
@@ -164,6 +207,7 @@ def article_row(page: dict, article: Article, day: dt.date) -> dict:
         "is_teaser": article.is_teaser,
         "extractor_version": article.extractor_version,
         "template_version": article.template_version,
+        "input_key": page["input_key"],
     }
 
 
@@ -189,4 +233,5 @@ ARTICLE_SCHEMA = {
     "is_teaser": pl.Boolean,
     "extractor_version": pl.String,
     "template_version": pl.String,
+    "input_key": pl.String,
 }

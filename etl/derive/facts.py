@@ -3,21 +3,29 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 
 import duckdb
 import polars as pl
 
 from etl.derive.ids import stable_id
 from etl.derive.pool import BATCH_ITEMS, ITEMS_PER_WORKER, Workers, worker_count
-from etl.relations import CodedArticle, code_article, petrarch, seed_actors
+from etl.relations import CODER_VERSION, CodedArticle, code_article, petrarch, seed_actors
 from etl.warehouse.lake import query
 
-# Only articles with a story are coded: facts are counted per story downstream.
+# Only articles with a story are coded: facts are counted per story downstream. What an
+# article's coding is made from, without its text (read only for the articles coded).
 _DAY_ARTICLES = """
-SELECT a.article_id, a.published_at, a.text, s.story_id
+SELECT a.article_id, a.published_at, sha256(coalesce(a.text, '')) AS text_sha256, s.story_id
 FROM articles a JOIN stories s USING (article_id, partition_date)
 WHERE a.partition_date = ? AND a.status = 'ok'
 ORDER BY a.article_id
+"""
+_TEXTS = """
+SELECT article_id, text FROM articles
+WHERE partition_date = ? AND article_id IN (SELECT unnest(?::VARCHAR[]))
+ORDER BY article_id
 """
 
 FACT_SCHEMA = {
@@ -48,18 +56,64 @@ FACT_SCHEMA = {
 }
 
 
+def lexicon_fingerprint() -> str:
+    """Content hash of the field lexicon's files in the folder the coder reads (another lexicon
+    codes other facts, as a new coder version does)."""
+    digest, folder = hashlib.sha256(), petrarch.lexicon_folder()
+    for source in sorted({source for source, _ in petrarch.TABLES.values()}):
+        path = folder / source if folder is not None else None
+        if path is not None and path.is_file():
+            digest.update(f"{source}\x1f{path.stat().st_size}\x1f".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def coding_day(published_at: dt.datetime | None, day: dt.date) -> dt.date:
+    """The date an article is coded with: its publication day, else its partition's."""
+    return published_at.date() if published_at else day
+
+
+def coding_key(article: dict, day: dt.date, lexicon: str) -> str:
+    """What an article's facts and learned actors are made from: its text, coding date and story,
+    the coder version and the lexicon. While it is unchanged a re-derive gives the same rows."""
+    return stable_id(article["article_id"], article["text_sha256"], coding_day(article["published_at"], day),
+                     article["story_id"], CODER_VERSION, lexicon)
+
+
 def derive_facts(con: duckdb.DuckDBPyConnection, day: dt.date, workers: int = 0,
                  items_per_worker: int = ITEMS_PER_WORKER) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Returns (relation_facts rows, learned actor rows first seen in this day's articles).
-    Articles are read and coded in batches by up to ``workers`` processes (0: the machine's
-    cores; see etl.derive.pool.worker_count)."""
-    facts, learned = [], {}
-    count = con.execute(f"SELECT count(*) FROM ({_DAY_ARTICLES})", [day]).fetchone()[0]
-    reader = con.execute(_DAY_ARTICLES, [day]).to_arrow_reader(BATCH_ITEMS)
-    with Workers(worker_count(workers, count, items_per_worker), petrarch.use_lexicon_folder, (petrarch.lexicon_folder(),)) as pool:
+    """Returns (relation_facts rows, learned actor rows first seen in this day's articles), every
+    article coded (see code_day for the workers)."""
+    facts, learned, _ = code_day(con, day, workers, items_per_worker)
+    return facts, learned
+
+
+def code_day(con: duckdb.DuckDBPyConnection, day: dt.date, workers: int = 0,
+             items_per_worker: int = ITEMS_PER_WORKER,
+             stored: pl.DataFrame | None = None) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """Returns (relation_facts rows, learned actor rows first seen in this day's articles,
+    coded_articles rows) for ``day``.
+
+    An article whose row in ``stored`` (the day's coded_articles rows) holds its current input_key
+    is not coded again: its facts are not among the rows returned (its stored ones are the ones
+    to keep) and the actors it taught are read from that row. The others are read and coded in
+    batches by up to ``workers`` processes (0: the machine's cores; see
+    etl.derive.pool.worker_count)."""
+    lexicon = lexicon_fingerprint()
+    articles = query(con, _DAY_ARTICLES, [day])
+    articles = articles.with_columns(pl.Series(
+        "input_key", [coding_key(art, day, lexicon) for art in articles.iter_rows(named=True)], dtype=pl.String))
+    taught: dict[str, list[dict]] = {}
+    if stored is not None:
+        reused = stored.join(articles.select("article_id", "input_key"), on=["article_id", "input_key"], how="semi")
+        taught = {article_id: decode_actors(text) for article_id, text in reused.select("article_id", "learned_actors").iter_rows()}
+    todo = {art["article_id"]: art for art in articles.iter_rows(named=True) if art["article_id"] not in taught}
+    facts = []
+    reader = con.execute(_TEXTS, [day, list(todo)]).to_arrow_reader(BATCH_ITEMS)
+    with Workers(worker_count(workers, len(todo), items_per_worker), petrarch.use_lexicon_folder, (petrarch.lexicon_folder(),)) as pool:
         for record_batch in reader:
-            batch = pl.from_arrow(record_batch).to_dicts()
-            work = [(art["text"], art["published_at"].date() if art["published_at"] else day) for art in batch]
+            batch = [{**todo[article_id], "text": text} for article_id, text in pl.from_arrow(record_batch).iter_rows()]
+            work = [(art["text"], coding_day(art["published_at"], day)) for art in batch]
             for art, coded in zip(batch, pool.map(_code, work)):
                 for fact in coded.facts:
                     row = fact.as_row()
@@ -71,22 +125,57 @@ def derive_facts(con: duckdb.DuckDBPyConnection, day: dt.date, workers: int = 0,
                         story_id=art["story_id"],
                     )
                     facts.append({k: row.get(k) for k in FACT_SCHEMA})
-                for actor in coded.learned_actors:
-                    # Articles are visited in id order, so "first seen" within the day is deterministic.
-                    learned.setdefault(actor["actor_id"], {**actor, "first_seen_article_id": art["article_id"]})
+                taught[art["article_id"]] = coded.learned_actors
+    learned = {}
+    # Articles are visited in id order, coded now or carried over alike, so "first seen" within
+    # the day is deterministic and the same as when every article is coded.
+    for article_id in articles["article_id"]:
+        for actor in taught[article_id]:
+            learned.setdefault(actor["actor_id"], {**actor, "first_seen_article_id": article_id})
+    codings = pl.DataFrame({
+        "partition_date": [day] * articles.height,
+        "article_id": articles["article_id"],
+        "input_key": articles["input_key"],
+        "coder_version": [CODER_VERSION] * articles.height,
+        "learned_actors": [encode_actors(taught[article_id]) for article_id in articles["article_id"]],
+    }, schema=CODING_SCHEMA)
     facts_frame = pl.DataFrame(facts, schema=FACT_SCHEMA).unique("fact_id", keep="first", maintain_order=True)
-    return facts_frame, actor_frame(list(learned.values()), day)
+    return facts_frame, actor_frame(list(learned.values()), day), codings
+
+
+# Actor columns that hold dates, written as ISO text in coded_articles.learned_actors.
+_ACTOR_DATES = ("valid_from", "valid_to")
+
+
+def encode_actors(rows: list[dict]) -> str:
+    return json.dumps(rows, ensure_ascii=False, default=dt.date.isoformat)
+
+
+def decode_actors(text: str) -> list[dict]:
+    rows = json.loads(text)
+    for row in rows:
+        for column in _ACTOR_DATES:
+            if row.get(column) is not None:
+                row[column] = dt.date.fromisoformat(row[column])
+    return rows
 
 
 def _code(work: tuple) -> CodedArticle:
     return code_article(*work)
 
 
+# The facts of a day that a re-derive replaces: all but those of the carried-over articles.
+_NOT_CARRIED = "partition_date = ? AND article_id NOT IN (SELECT unnest(?::VARCHAR[]))"
+
+
 def facts_writes(con: duckdb.DuckDBPyConnection, day: dt.date, workers: int = 0) -> list[tuple]:
-    """The write operations (see etl.warehouse.lake.write) that replace ``day``'s facts and keep
-    `actors` current: seed actors refreshed, and each learned actor kept at its earliest
-    sighting whatever order the days are derived in."""
-    facts, learned = derive_facts(con, day, workers)
+    """The write operations (see etl.warehouse.lake.write) that bring ``day``'s facts up to date
+    and keep `actors` current: an article whose coding inputs are unchanged keeps its facts as
+    they are (only new or changed articles are coded), seed actors are refreshed, and each
+    learned actor is kept at its earliest sighting whatever order the days are derived in."""
+    stored = query(con, "SELECT article_id, input_key, learned_actors FROM coded_articles WHERE partition_date = ?", [day])
+    facts, learned, codings = code_day(con, day, workers, stored=stored)
+    carried = stored.join(codings, on=["article_id", "input_key"], how="semi")["article_id"].to_list()
     known_before = query(con, "SELECT actor_id FROM actors WHERE origin = 'seed' OR first_seen_date < ?", [day])
     learned = learned.filter(~pl.col("actor_id").is_in(known_before["actor_id"].implode()))
     later_sightings = (
@@ -94,7 +183,8 @@ def facts_writes(con: duckdb.DuckDBPyConnection, day: dt.date, workers: int = 0)
         "(first_seen_date > ? AND actor_id IN (SELECT unnest(?::VARCHAR[]))))"
     )
     return [
-        ("relation_facts", facts, [day]),
+        ("relation_facts", facts, (_NOT_CARRIED, [day, carried])),
+        ("coded_articles", codings, [day]),
         ("actors", seed_actor_frame(), ("origin = 'seed'", [])),
         ("actors", learned, (later_sightings, [day, day, learned["actor_id"].to_list()])),
     ]
@@ -108,6 +198,14 @@ def actor_frame(rows: list[dict], first_seen: dt.date | None) -> pl.DataFrame:
 def seed_actor_frame() -> pl.DataFrame:
     return actor_frame(seed_actors(), None)
 
+
+CODING_SCHEMA = {
+    "partition_date": pl.Date,
+    "article_id": pl.String,
+    "input_key": pl.String,
+    "coder_version": pl.String,
+    "learned_actors": pl.String,
+}
 
 ACTOR_SCHEMA = {
     "actor_id": pl.String,

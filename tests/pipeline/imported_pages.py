@@ -100,15 +100,17 @@ def page_html(report: Report, index: int, published: dt.datetime) -> str:
 </footer></body></html>"""
 
 
-def write_warc(path: Path, pages: list[tuple[Report, int, dt.datetime]]) -> list[str]:
-    """One WARC of the given (report, site index, published) pages; returns their URLs in order."""
+def write_warc(path: Path, pages: list[tuple[Report, int, dt.datetime]],
+               crawled_after: dt.timedelta = dt.timedelta(hours=2)) -> list[str]:
+    """One WARC of the given (report, site index, published) pages, each crawled ``crawled_after``
+    its publication; returns their URLs in order."""
     urls = []
     with open(path, "wb") as out:
         writer = WARCWriter(out, gzip=True)
         for report, index, published in pages:
             url = copy_url(report, index, published)
             headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-            fetched = published.astimezone(dt.timezone.utc) + dt.timedelta(hours=2)
+            fetched = published.astimezone(dt.timezone.utc) + crawled_after
             writer.write_record(writer.create_warc_record(
                 url, "response", payload=io.BytesIO(page_html(report, index, published).encode()), http_headers=headers,
                 warc_headers_dict={"WARC-Date": fetched.strftime("%Y-%m-%dT%H:%M:%SZ")},

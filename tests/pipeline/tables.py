@@ -9,7 +9,8 @@ import polars as pl
 from etl.warehouse import lake
 from tests.conftest import settings_of
 
-DERIVED_TABLES = ["articles", "site_templates", "stories", "story_bands", "relation_facts", "relation_daily", "actors"]
+DERIVED_TABLES = ["articles", "site_templates", "stories", "story_bands", "relation_facts", "coded_articles", "relation_daily",
+                  "actors"]
 
 
 def snapshot(data_dir: Path, tables=DERIVED_TABLES, **settings) -> dict[str, pl.DataFrame]:

@@ -6,7 +6,7 @@ facts with the actors learned from them) is one multi-asset, so no day is ever h
 Each step is thin: for every day of the run (one partition, or a whole range in a single run
 under BackfillPolicy.single_run()), in date order, it calls a derive step from ``etl.derive``
 and commits that day's rows of all its tables in one transaction. Re-running a day gives the
-same rows.
+same rows, and extracts or codes again only what changed (see etl.derive.articles and facts).
 """
 
 import datetime as dt
@@ -22,7 +22,7 @@ from etl.definitions.metadata import schema_metadata, table_metadata, table_rows
 from etl.definitions.partitions import PREVIOUS_STORY_DAYS, daily_partitions, partition_days
 from etl.definitions.pools import writer_pool
 from etl.definitions.resources import WarehouseResource
-from etl.derive.articles import derive_articles
+from etl.derive.articles import articles_writes
 from etl.derive.daily import derive_relation_daily
 from etl.derive.facts import facts_writes
 from etl.derive.stories import derive_stories
@@ -80,8 +80,7 @@ def materialize_days(context: dg.AssetExecutionContext, warehouse: WarehouseReso
 
 def _articles_writes(store: RawStore, workers: int) -> DayWrites:
     def writes(con, day):
-        articles_rows, templates = derive_articles(con, day, store, workers)
-        return [("articles", articles_rows, [day]), ("site_templates", templates, [day])]
+        return articles_writes(con, day, store, workers)
 
     return writes
 
@@ -121,7 +120,7 @@ def assign_stories(context: dg.AssetExecutionContext, warehouse: WarehouseResour
 @dg.multi_asset(
     name="code_relation_facts",
     pool=writer_pool("code_relation_facts"),
-    specs=[table_spec("relation_facts", ["articles", "stories"]), table_spec("actors", ["articles", "stories"])],
+    specs=[table_spec(table, ["articles", "stories"]) for table in ("relation_facts", "coded_articles", "actors")],
     **DERIVE,
 )
 def code_relation_facts(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> Iterator[dg.MaterializeResult]:
