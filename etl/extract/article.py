@@ -16,12 +16,13 @@ from datetime import datetime
 import trafilatura
 
 from etl.extract.blocks import content_lines
-from etl.extract.boilerplate import is_boilerplate_line, link_list_lines, story_end
+from etl.extract.boilerplate import is_boilerplate_line, is_embedded_post, link_list_lines, story_end
 from etl.extract.language import detect_language
 from etl.extract.metadata import PageMetadata, metadata_from_text
 from etl.extract.page import unusable
 from etl.extract.settings import (EXTRACTOR_VERSION, LEAD_LINES, MAX_HTML_CHARS, PROSE_LINE_MIN_WORDS,
-                                  STANDFIRST_LINES, TEASER_MAX_WORDS, VIDEO_PAGE_MAX_WORDS)
+                                  STANDFIRST_LINES, SUMMARY_PREFIX_MIN_WORDS, TEASER_MAX_WORDS,
+                                  VIDEO_PAGE_MAX_WORDS)
 from etl.extract.signals import page_signals
 from etl.extract.template import SiteTemplate
 from etl.web.dates import publication_date
@@ -181,14 +182,34 @@ def _checked_body(extracted: str, page_text: str, tree, template: SiteTemplate |
             lines, span = again, _body_span(keys, again)
     if span is None:
         return lines
-    summary = _line_key(description) if description else ""
-    lead = [line for offset, line in enumerate(page[max(0, span[0] - STANDFIRST_LINES):span[0]], -min(span[0], STANDFIRST_LINES))
-            if (offset >= -LEAD_LINES and _is_prose(line, template))
-            or (summary and keys[span[0] + offset] == summary and not is_boilerplate_line(line))]
+    lead = _lead(page, keys, span[0], template, description)
     opening = _line_key(lines[0]) if lines else ""
     if opening and any(key.endswith(" " + opening) for key in map(_line_key, lead)):
         lines = lines[1:]
     return list(dict.fromkeys(lead)) + lines
+
+
+def _lead(page: list[str], page_keys: list[str], start: int, template: SiteTemplate | None,
+          description: str | None) -> list[str]:
+    """The lead lines before page line ``start`` where the body begins: prose among the LEAD_LINES
+    lines right before it, and the page's summary among the STANDFIRST_LINES lines before it. The
+    lines of a social post embedded right after the lead paragraph are not counted in LEAD_LINES."""
+    summary = _line_key(description) if description else ""
+    first = max(0, start - STANDFIRST_LINES)
+    prose_from = start - LEAD_LINES
+    while prose_from > first and is_embedded_post(page[prose_from]):
+        prose_from -= 1
+    return [page[index] for index in range(first, start)
+            if (index >= prose_from and _is_prose(page[index], template))
+            or (summary and _shows_summary(page_keys[index], summary) and not is_boilerplate_line(page[index]))]
+
+
+def _shows_summary(line_key: str, summary_key: str) -> bool:
+    """Whether a page line is the page's summary; a long summary may be cut short in the metadata
+    (its last word too)."""
+    words = summary_key.split()
+    return line_key == summary_key or (len(words) >= SUMMARY_PREFIX_MIN_WORDS
+                                       and line_key.startswith(" ".join(words[:-1])))
 
 
 def _body_span(page_keys: list[str], lines: list[str]) -> tuple[int, int] | None:

@@ -69,11 +69,13 @@ _LINE_PATTERNS = [
     r"(cet article|ce reportage) a été (réalisé|produit|publié|mis à jour|corrigé)",
     r"dieser (artikel|beitrag) (wurde|ist|entstand)", r"este (artículo|reportaje) (fue|ha sido|se (realizó|publicó))",
     r"questo articolo è stato",
-    # What a social embed shows when its script does not run: the attribution of the post.
-    r"[—–-]\s*[^()]{1,80}\(@\w+\)", r"a post shared by\b", r"view this (post|profile) on\b", r"♬",
+    # What a social embed shows when its script does not run.
+    r"a post shared by\b", r"view this (post|profile) on\b", r"♬",
 ]
-# The text of an embedded tweet carries its short links wherever it stands in the line.
+# The text of an embedded tweet carries its short links wherever it stands in the line; its
+# attribution line names the account ("— Jane Doe (@jdoe) October 22, 2017").
 _EMBEDDED_POST = re.compile(r"pic\.twitter\.com/\w|https?://t\.co/\w")
+_EMBEDDED_POST_ATTRIBUTION = re.compile(r"^\W{0,3}[—–-]\s*[^()]{1,80}\(@\w+\)")
 _LINE_BOILER = re.compile(r"^\W{0,3}(?:" + "|".join(_LINE_PATTERNS) + ")", re.I)
 # Lines longer than this are article prose even when they open like a prompt.
 _LINE_FILTER_MAX_WORDS = 40
@@ -142,6 +144,11 @@ def _repeats_itself(text: str) -> bool:
     return len(text) >= 20 and any(text[:k].strip() == text[k:].strip() for k in (half - 1, half, half + 1))
 
 
+def is_embedded_post(text: str) -> bool:
+    """A line of a social post embedded in the page (its text or its attribution)."""
+    return bool(_EMBEDDED_POST.search(text) or _EMBEDDED_POST_ATTRIBUTION.match(text))
+
+
 def is_boilerplate_line(text: str) -> bool:
     """The final, site-independent filter: short lines that open like known boilerplate."""
     words = len(text.split())
@@ -149,7 +156,7 @@ def is_boilerplate_line(text: str) -> bool:
         return False
     if _LINE_BOILER.match(text) or _BYLINE.match(text) or _DATE_LINE.match(text) or _END_SECTION_HEADING.match(text):
         return True
-    if _EMBEDDED_POST.search(text) or _repeats_itself(text):
+    if is_embedded_post(text) or _repeats_itself(text):
         return True
     if words <= _VIDEO_TEASER_MAX_WORDS and _VIDEO_TEASER.search(text):
         return True

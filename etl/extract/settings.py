@@ -27,6 +27,9 @@ LEAD_LINES = 2
 # The page's declared summary shown as a standfirst is looked for this many lines before the body
 # (a byline and a date often sit between them).
 STANDFIRST_LINES = 12
+# A page line that begins with the first words of a summary this long (all but its last word,
+# which a cut may have split) shows that summary.
+SUMMARY_PREFIX_MIN_WORDS = 8
 
 # Site templates: a line, line shape or line label counts as the host's boilerplate when it
 # occurs on at least this many distinct pages (and this share of them, for big page sets).

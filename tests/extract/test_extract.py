@@ -251,3 +251,13 @@ def test_story_ends_at_a_link_box_heading_after_it():
                    + "".join(f"<p>{p}</p>" for p in STORY[1:]) + "</article>")
     assert list(extract_article(inside, "https://example.org/harbour", now=NOW).paragraphs) == [
         STORY[0], "Related Articles", *STORY[1:]]
+
+
+def test_lead_before_an_embedded_post_is_kept():
+    """A social post embedded between the lead and the rest of the story does not push the lead
+    out of reach."""
+    post = ("<blockquote class='twitter-tweet'><p>Dredgers at work in the channel pic.twitter.com/AbC123</p>"
+            "<p>— Port Watch (@portwatch) March 4, 2024</p></blockquote>")
+    html = _page(f"<div class='player'><object data='/v/1'><p class='player-caption'>{LEAD}</p></object></div>"
+                 + post + "<div class='post'>" + "".join(f"<p>{p}</p>" for p in STORY) + "</div>")
+    assert list(extract_article(html, "https://example.org/video/harbour", now=NOW).paragraphs) == [LEAD, *STORY]
