@@ -610,8 +610,8 @@ def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
         rule.append("inherited")
     else:
         rule.append("active")
-    if not source_group and trigger.mode == "arrest" and _reports_arrest(lower, trigger.phrase, end) \
-            and not FIRST_PERSON.intersection(_words(lower[left_start:start])[-3:]):
+    if not source_group and trigger.mode == "arrest" and POLICE_ARREST.search(trigger.phrase) \
+            and _reports_arrest(lower, trigger.phrase, end) and not FIRST_PERSON.intersection(_words(lower[left_start:start])[-3:]):
         # "25 people were arrested", "arrests were made": arrests are made by the police.
         source_group = [Mention(start, end, Actor("police", "", "group", "COP"))]
         rule.append("implicit-police")
@@ -656,6 +656,12 @@ def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
             trigger.phrase.endswith(" to") or TO_VERB.search(lower, end, target_group[0].start)) and all(
             m.actor.sector in CIVIL_SECTORS | SHELTERED_SECTORS for m in target_group):
         return None  # "agreed to accept 1,250 refugees": the people taken in are no party to the agreement
+    if trigger.mode == "investigate" and not INVESTIGATED_ACTOR.match(lower, end) and not (
+            target_group and _words(lower[end:target_group[0].start]) in ([], ["the"])):
+        return None  # "investigating the fire", "investigating a complaint by a mother": a thing, no actor
+    if trigger.petrarch and source_group and not passive and source_group[0].start > left_start \
+            and _after_preposition(lower, source_group[0].start) and not source_group[0].discourse:
+        return None  # "the regions of Syria arrived at": an actor inside a phrase is not the verb's subject
     if trigger.petrarch and not (source_group and target_group):
         return None  # the field's lexicon codes dyadic events: a verb with one party is no event
     if trigger.petrarch and trigger.relation_type in COOPERATION_TYPES and len(
@@ -695,6 +701,10 @@ def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
                  negated, hypothetical, round(max(confidence, 0.1), 2), ".".join(rule), reciprocal)
 
 
+# Words of an arrest the police make; "brought to the chamber", "hunted", "confined" name no such agent.
+POLICE_ARREST = re.compile(r"arrest|detain|custody|remand|booked|apprehend|rounded up|nabbed|picked up")
+# What is investigated when it is no actor named right after the verb ("into", "allegations against").
+INVESTIGATED_ACTOR = re.compile(r" (?:into|allegations|claims|reports|charges|corruption|abuses?|crimes?|war crimes)\b")
 TO_VERB = re.compile(r"\bto [a-z]+ ")
 # "… who accused", "… which has attacked": the subject is the noun before the pronoun.
 RELATIVE_SUBJECT = re.compile(r"(?=w)\b(?:who|which)\s+(?:(?:have|has|had|also|then|later|[a-z]+ly)\s+)*$")

@@ -144,3 +144,19 @@ def test_a_dashed_aside_is_no_subject_of_the_verb_after_it():
 def test_people_taken_in_are_no_party_to_an_agreement():
     assert asserted("Australia agreed to accept an unspecified number of Hondurans and Salvadorans.") == set()
     assert ("AGREE", "AUS", "USA") in asserted("Australia agreed with the United States on a refugee swap.")
+
+
+def test_investigating_a_thing_is_no_accusation():
+    assert asserted("Japanese police began investigating the fire that destroyed the castle.") == set()
+    assert ("ACCUSE", "FRA", "RUS") in asserted("France is investigating Russia over the cyberattack.")
+
+
+def test_a_field_lexicon_subject_is_not_inside_a_prepositional_phrase():
+    text = "The motor ship carrying aid for the war-torn regions of Syria arrived at a Russian Navy base in Tartus."
+    assert not any(source == "SYR" for _, source, _ in asserted(text))
+
+
+def test_only_an_arrest_made_without_a_named_agent_is_the_police_s():
+    assert asserted("Saddam Hussein complained that he had been brought to the chamber against his will.") == set()
+    facts = [f for f in extract_relations("Twenty-five people were arrested in Karachi.") if f.asserted]
+    assert any("COP" in f.source_sectors and f.source_iso3 == ["PAK"] for f in facts)
