@@ -7,7 +7,8 @@ coder and once with the naive baseline of ``relations_bench.py`` (trigger word p
 country on each side), with sentences per CPU-second for each: the best of ``SPEED_ROUNDS`` timed
 passes over the set's first ``SPEED_SAMPLE`` sentences, coding only (the scorer's own work and
 the machine's other load are left out as far as CPU time allows). For india_police_events it also
-counts the labelled rows where a police COERCE/ASSAULT fact names India on both sides.
+counts the labelled rows where a police COERCE/ASSAULT fact names India on both sides. A set
+written in ordinary case is scored once more with its text lower-cased.
 
 Then the reading check: 50 facts drawn at random from the coder's asserted facts on the gold texts
 of ``<datasets>/extraction/*/gold.jsonl``, once per fixed seed in ``READING_SEEDS`` (the first
@@ -110,10 +111,28 @@ def score_sets(scorer, datasets: Path) -> None:
                 print(f"{'':<22} {label:<8} police COERCE/ASSAULT: found on {police['gold_hit_police_src']} of "
                       f"{police['gold']} labelled rows ({police['gold_hit_police_src'] / police['gold']:.1%}),"
                       f" precision {precision:.3f} ({police['on_gold']}/{police['facts']})", flush=True)
+    for name in names:
+        score_lower_cased(scorer, datasets, name)
     if "india_police_events" in names:
         labelled, found, stray = police_domestic(datasets)
         print(f"{'india_police_events':<22} coder    police as domestic agent of IND (IND -> IND): {found} of "
               f"{labelled} labelled rows ({found / labelled:.1%}); on unlabelled rows {stray}")
+
+
+def score_lower_cased(scorer, datasets: Path, name: str) -> None:
+    """A set written in ordinary case scored again with its text lower-cased (as some outlets and
+    feeds publish it): what the coder loses when names carry no capitals. Sets already in lower
+    case are not scored twice."""
+    with (datasets / "relations" / name / "sentences.jsonl").open(encoding="utf-8") as rows:
+        texts = [json.loads(row)["text"] for row, _ in zip(rows, range(SPEED_SAMPLE))]
+    if sum(text != text.lower() for text in texts) * 2 < len(texts):
+        return
+    for label, code in (("coder", extract_relations), ("baseline", naive)):
+        scorer.extract_relations = lambda text, published=None, code=code: code(text.lower(), published)
+        result = scorer.score_set(name)
+        t, x = result["type"], result["triple"]
+        print(f"{name + ' lower-cased':<22} {label:<8} type P {t['P']:.3f} R {t['R']:.3f} F1 {t['F1']:.3f} | triple P "
+              f"{x['P']:.3f} R {x['R']:.3f} | facts on no-event rows {result['no_event_rows_with_a_fact']}", flush=True)
 
 
 def _fact_key(sentence: str, fact) -> str:

@@ -172,13 +172,15 @@ def english_words() -> frozenset[str]:
 
 
 def _lower_entries(entries: dict[str, list[NameHit]]) -> dict[str, list[NameHit]]:
-    """Lower-case forms of country, organisation, group and place names for lower-case text:
-    not persons (too many are also words), not short forms ("us"), not English words."""
+    """Lower-case forms of country, organisation, group and place names for lower-case text, and
+    of persons' full names ("atal bihari vajpayee"): not a family name alone (too many are also
+    words: "trump", "rice"), not short forms ("us"), not English words."""
     words = english_words()
     lower: dict[str, list[NameHit]] = {}
     for name, hits in entries.items():
         key = name.lower()
-        if len(key) < 4 or key in words or key.split()[-1] in words and " " not in key or hits[0].form in (PERSON, CONTEXT):
+        if len(key) < 4 or key in words or key.split()[-1] in words and " " not in key or hits[0].form == CONTEXT \
+                or hits[0].form == PERSON and " " not in key:
             continue
         if name.isupper():
             continue  # acronyms ("UN", "NATO") are words in lower case

@@ -112,6 +112,15 @@ def test_lower_case_text_is_read():
     assert [(f.relation_type, f.source_iso3, f.target_iso3) for f in facts] == [("COERCE", ["PAK"], ["PAK"])]
 
 
+def test_full_names_of_office_holders_are_read_in_lower_case_text():
+    facts = facts_of("prime minister narendra modi on friday urged pakistan to stop the attacks on the border.",
+                     datetime.date(2019, 3, 1))
+    assert [(f.relation_type, f.source_iso3, f.source_sectors, f.target_iso3) for f in facts] == [
+        ("REQUEST", ["IND"], ["GOV"], ["PAK"])]
+    # a family name alone is a word in lower case ("a trump card"), no actor
+    assert facts_of("trump on friday urged pakistan to stop the attacks on the border.") == []
+
+
 def test_arrests_with_no_named_agent_are_made_by_the_police():
     facts = facts_of("Twelve students were arrested outside the university on Friday.")
     assert [(f.relation_type, f.source_sectors) for f in facts] == [("COERCE", ["COP"])]
