@@ -173,8 +173,9 @@ _MAX_BRACKETED_LINKS = 3
 # A gallery's slides printed as text: "1/44 A humanoid robot ...", "2/44 ...".
 _SLIDE_COUNTER = re.compile(r"^(\d{1,3})\s?/\s?(\d{1,3})\s")
 _MIN_SLIDES = 3
-# A list of other stories, each ending in its date ("- Title - April 7, 2017").
-_DATED_ITEM = re.compile(rf"^[-•*]\s.*[-–—|·]\s*(\w+\.?\s+)?{_DATE}{_TIME}\s*$")
+# A list of other stories, each with its date after the title ("- Title - April 7, 2017", "- Title
+# Weather News - October 24, 2017, 12:02 PM EDT Teaser ...").
+_DATED_ITEM = re.compile(rf"^[-•*]\s.*\S\s+[-–—|·]\s*(\w+\.?\s+)?{_DATE}(?!\w)")
 _MIN_DATED_ITEMS = 2
 
 
