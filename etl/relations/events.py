@@ -656,6 +656,10 @@ def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
             trigger.phrase.endswith(" to") or TO_VERB.search(lower, end, target_group[0].start)) and all(
             m.actor.sector in CIVIL_SECTORS | SHELTERED_SECTORS for m in target_group):
         return None  # "agreed to accept 1,250 refugees": the people taken in are no party to the agreement
+    if trigger.petrarch and EXERCISE.search(lower, end, min(right_end, end + 60)):
+        return None  # "holding live-fire naval exercises", "started a missile tracking drill": practice
+    if trigger.role in (VERB, FRAME) and not passive and FIRST_PERSON_OBJECT.match(lower, end):
+        return None  # "urges us not to look at numbers": the writer and readers are no party
     if trigger.mode == "investigate" and not INVESTIGATED_ACTOR.match(lower, end) and not (
             target_group and _words(lower[end:target_group[0].start]) in ([], ["the"])):
         return None  # "investigating the fire", "investigating a complaint by a mother": a thing, no actor
@@ -679,7 +683,8 @@ def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
             and source_group[-1].actor.kind == "group" and lower[source_group[-1].end:start] == " ":
         return None  # "police compounds", "government offices": a noun after an agent noun
     if trigger.petrarch and trigger.plain_form and (passive or not _subject_right_before(
-            lower, source_group, start, head_nouns=1 if trigger.after else 0)):
+            lower, source_group, start, head_nouns=1 if trigger.after else 0) or _inside_noun_phrase(
+            sentence, lower, source_group, end)):
         return None  # "the tax", "talks", "the Chinese in order to": a base or -s form with no subject right before it
     reciprocal = not target_group and len(source_group) > 1 and bool(RECIPROCAL.match(lower, end))
     if trigger.role == FRAME and not target_group and not reciprocal and not trigger.phrase.startswith("threat") and not (
@@ -701,6 +706,9 @@ def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
                  negated, hypothetical, round(max(confidence, 0.1), 2), ".".join(rule), reciprocal)
 
 
+# Military practice named as the object of a field-lexicon verb: no use of force, no retreat.
+EXERCISE = re.compile(r"\b(?:exercises?|drills?|maneuvers|manoeuvres|war games|wargames)\b")
+FIRST_PERSON_OBJECT = re.compile(r" (?:us|me|you)\b(?!\.)")
 # Words of an arrest the police make; "brought to the chamber", "hunted", "confined" name no such agent.
 POLICE_ARREST = re.compile(r"arrest|detain|custody|remand|booked|apprehend|rounded up|nabbed|picked up")
 # What is investigated when it is no actor named right after the verb ("into", "allegations against").
@@ -756,6 +764,18 @@ def _subject_right_before(lower: str, group: list[Mention], start: int, head_nou
     others = [word for word in _words(lower[group[-1].end:start])
               if word not in BETWEEN_SUBJECT_AND_VERB and not word.endswith("ly")]
     return len(others) <= head_nouns and not any(word in NOT_HEAD_NOUNS for word in others)
+
+
+_COMMON_WORD_AFTER = re.compile(r" ([a-z]+)\b")
+
+
+def _inside_noun_phrase(sentence: str, lower: str, group: list[Mention], end: int) -> bool:
+    """"the U.S. trade deficit with China": an article before the subject and a common noun right
+    after the form make the form a noun inside one noun phrase ("the U.S. warns Iran" is a clause)."""
+    before = _words(lower[max(0, group[0].start - 5):group[0].start])[-1:] if group else []
+    after = _COMMON_WORD_AFTER.match(sentence, end)
+    return before in (["the"], ["a"], ["an"]) and after is not None and after.group(1) not in NOT_HEAD_NOUNS \
+        and after.group(1) not in ("that", "and", "or", "it", "its", "their", "his", "her", "them")
 
 
 def _reported_speaker(sentence: str, lower: str, actors: list[Mention], left_start: int, start: int) -> list[Mention]:

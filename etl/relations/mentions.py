@@ -231,8 +231,11 @@ class MentionFinder:
                 actor = self.memory.names.get(word.rstrip("'’s")) or self.memory.names.get(word)
                 if actor is not None:
                     word_start = match.start() + len(" ".join(words[:index])) + (1 if index else 0)
-                    extra.append(Mention(word_start, word_start + len(word), actor,
-                                         possessive=bool(_POSSESSIVE.match(sentence, word_start + len(word)))))
+                    # the run holds the possessive ending ("Mugabe's critics"): the name ends before it
+                    owner = word.endswith(("'s", "’s")) and self.memory.names.get(word[:-2]) is actor
+                    word_end = word_start + len(word) - (2 if owner else 0)
+                    extra.append(Mention(word_start, word_end, actor,
+                                         possessive=owner or bool(_POSSESSIVE.match(sentence, word_end))))
                     break
         return extra
 

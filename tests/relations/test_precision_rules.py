@@ -160,3 +160,17 @@ def test_only_an_arrest_made_without_a_named_agent_is_the_police_s():
     assert asserted("Saddam Hussein complained that he had been brought to the chamber against his will.") == set()
     facts = [f for f in extract_relations("Twenty-five people were arrested in Karachi.") if f.asserted]
     assert any("COP" in f.source_sectors and f.source_iso3 == ["PAK"] for f in facts)
+
+
+@needs_field_lexicon
+def test_military_practice_is_no_use_of_force():
+    assert asserted("South Korea, the United States and Japan started a two-day missile tracking drill on Tuesday.") == set()
+
+
+def test_the_writer_and_readers_are_no_party():
+    assert asserted("Senator Warren urges us not to look only at numbers of U.S. troops.") == set()
+
+
+def test_a_possessive_family_name_owns_the_noun_after_it():
+    text = "Robert Mugabe was ousted. Zimbabwe was ruined by policies Mr Mugabe's critics have long blamed on him."
+    assert not any(source == "ZWE" for _, source, _ in asserted(text))
