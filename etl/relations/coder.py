@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import gc
 import re
+from dataclasses import replace
 from functools import cache
 
 from .actors import learned_actor_row
@@ -12,7 +13,7 @@ from .dates import may_name_the_past, names_the_past, resolve_event_date, years_
 from .discourse import Salience
 from .events import JOINT_TYPES, Event, clause_around, code_events
 from .gazetteer import Gazetteer, gazetteer
-from .lexicon import Trigger, word_dictionary
+from .lexicon import NOUN, Trigger, word_dictionary
 from .matching import Dictionary
 from .mentions import ArticleMemory, Mention, MentionFinder, title_case
 from .model import CodedArticle, Fact
@@ -125,6 +126,17 @@ def _without_partial_copies(facts: list[Fact]) -> list[Fact]:
         return (not fact.target_iso3 and other.target_iso3 and other.source_iso3 == fact.source_iso3) or (
             not fact.source_iso3 and other.source_iso3 and other.target_iso3 == fact.target_iso3)
     return [fact for fact in facts if not any(fuller(fact, other) for other in facts)]
+
+
+def _between_parties(event: Event, lower: str) -> Event:
+    """"Talks between China and Japan", "clashes between Armenian and Azerbaijani troops": a
+    nominal event whose parties follow it after "between" is done by them together (a joint
+    event) or by each of them to the other."""
+    if event.sources or len(event.targets) < 2 or event.trigger.role != NOUN or not (
+            event.trigger.phrase.endswith(" between") or lower.startswith(" between ", event.end)):
+        return event
+    return replace(event, sources=event.targets, targets=[],
+                   reciprocal=event.trigger.relation_type not in JOINT_TYPES, rule_id=event.rule_id + ".between")
 
 
 def _sentence_facts(events: list[Event], sentence: str, lower: str, start: int, end: int,
@@ -313,6 +325,7 @@ def code_article(text: str, published: datetime.date | None = None) -> CodedArti
         # Without a named actor only an arrest can be coded (its agent is the police).
         codable = mentions or any(readings[0].mode == "arrest" for _, _, readings in sentence_triggers)
         events = code_events(sentence, sentence_lower, mentions, sentence_triggers) if sentence_triggers and codable else []
+        events = [_between_parties(event, sentence_lower) for event in events]
         # "In 1997, Clinton imposed …", "the seizure of Aleppo last year": history, not news
         if events and may_name_the_past(sentence_lower):
             events = [event for event in events

@@ -1,0 +1,27 @@
+"""Events the coder must find: nominal events whose parties follow "between". Sentences written
+for these tests."""
+
+from etl.relations import extract_relations
+
+
+def triples(text):
+    return sorted((f.relation_type, tuple(f.source_iso3), tuple(f.target_iso3)) for f in extract_relations(text)
+                  if f.asserted)
+
+
+def test_joint_events_between_two_parties_are_theirs_together():
+    assert triples("Talks between Chile and Peru ended on Friday.") == [("CONSULT", ("CHL", "PER"), ())]
+    assert triples("Negotiations between Egypt and Sudan resumed in Cairo.") == [("CONSULT", ("EGY", "SDN"), ())]
+
+
+def test_fighting_between_two_parties_is_each_ones_against_the_other():
+    assert triples("Fighting between Armenia and Azerbaijan erupted on Tuesday.") == [
+        ("ASSAULT", ("ARM",), ("AZE",)), ("ASSAULT", ("AZE",), ("ARM",))]
+    assert triples("Clashes between Indian and Chinese troops left 20 dead.") == [
+        ("ASSAULT", ("CHN",), ("IND",)), ("ASSAULT", ("IND",), ("CHN",))]
+
+
+def test_between_needs_two_named_parties():
+    assert triples("Fighting between rival gangs in the capital killed 20.") == []
+    # a reference to talks, not a report of them
+    assert triples("After the talks between Chile and Peru, the ministers flew home.") == []
