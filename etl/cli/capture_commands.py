@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import sys
+import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import polars as pl
 
 from etl.cli.errors import BadInput
 from etl.cli.sql_shell import render
@@ -83,5 +87,13 @@ def check_configured_sources(settings: Settings) -> int:
     from etl.capture.sources import load_sources
 
     report = check_sources(load_sources(settings.sources_file), settings)
-    sys.stdout.write(render(report, "table"))
+    # The table holds what fits a terminal; each failure's reason follows on its own lines,
+    # whole: it often says what to change (e.g. the ETL_ALLOW_NETWORKS setting).
+    sys.stdout.write(render(report.select("name", "outcome", "http_status", "items", "newest_age_hours"), "table"))
+    width = shutil.get_terminal_size().columns
+    failures = report.filter(pl.col("error").is_not_null())
+    for name, url, error in failures.select("name", "final_url", "error").iter_rows():
+        sys.stdout.write(f"{name}:\n" + textwrap.fill(f"{url}: {error}", width, initial_indent="    ",
+                                                      subsequent_indent="    ", break_long_words=False,
+                                                      break_on_hyphens=False) + "\n")
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import sys
+import textwrap
 import threading
 import time
 from collections.abc import Iterator
@@ -14,10 +15,12 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from etl.settings import Settings
+from etl.settings import REPO_SQL_DIR, Settings
 from etl.warehouse import lake
 
 FORMATS = ("table", "csv", "json", "parquet")
+DEFAULT_MAX_ROWS = 40  # rows a result shows on the screen, as in the DuckDB CLI
+FILE_TABLE_WIDTH = 100_000  # characters: a table written to a file keeps every column
 READ_ONLY_HINT = (
     "the warehouse is attached read-only here; tables are written only by the pipeline "
     "(etl capture / etl derive / Dagster runs)"
@@ -129,11 +132,14 @@ def render(frame: pl.DataFrame, fmt: str, output: Path | None = None) -> str | N
         text = flatten_nested(frame).write_csv()
     elif fmt == "json":
         text = json.dumps(frame.to_dicts(), default=str, ensure_ascii=False, indent=1) + "\n"
+    elif output is not None:
+        # A file gets every row and column: nothing is trimmed to fit a screen.
+        text = terminal_table(frame, max(frame.height, 1), FILE_TABLE_WIDTH)
     else:
-        # A fixed width rather than the terminal's: piped output and CI logs stay readable.
-        with pl.Config(tbl_rows=200, tbl_cols=30, fmt_str_lengths=60, tbl_width_chars=180,
-                       tbl_hide_column_data_types=True, tbl_hide_dataframe_shape=False):
-            text = str(frame) + "\n"
+        # As the shell and the DuckDB CLI show it: fitted to the terminal (80 columns when
+        # the output is not one), the first and last rows of a long result, and a footer
+        # saying how many rows and columns were left out.
+        text = terminal_table(frame, DEFAULT_MAX_ROWS, shutil.get_terminal_size().columns)
     if output is not None:
         output.write_text(text)
         return None
@@ -159,12 +165,17 @@ def run_query(settings: Settings, sql: str, fmt: str = "table", output: Path | N
 
 
 SHELL_HELP = """Commands (SQL statements end with ';'):
-  .tables              tables with row counts        .views        analyst views and what they show
-  .schema NAME         columns of a table or view    .snapshots    latest snapshots (for time travel)
-  .format FMT          table | csv | json            .timer on|off  time each query
-  .maxrows N           rows shown (first and last; default 40)
-  .output FILE         results to FILE until .output  .once FILE   the next result only
-  Ctrl-C               cancels the running query (or the line being typed)   .help  .quit"""
+  .tables          tables with their exact row counts
+  .views           analyst views and what each shows
+  .schema NAME     columns of a table or view
+  .snapshots       the latest snapshots and what they changed (for time travel)
+  .format FMT      table | csv | json
+  .maxrows N       rows shown on the screen (first and last ones; default 40)
+  .timer on|off    time each query
+  .output FILE     every result to FILE, whole, until .output alone
+  .once FILE       the next result only to FILE
+  Ctrl-C           cancels the running query (or drops the line being typed)
+  .help  .quit"""
 
 # Catalog listings shown by the dot commands.
 _TABLE_NAMES_SQL = """
@@ -175,9 +186,11 @@ _VIEWS_SQL = """
 SELECT view_name, regexp_replace(coalesce(comment, ''), ' \\[sql sha256 [0-9a-f]+\\]$', '') AS shows
 FROM duckdb_views() WHERE database_name = current_database() AND NOT internal ORDER BY view_name
 """
-_SNAPSHOTS_SQL = (
-    "SELECT snapshot_id, snapshot_time, changes FROM ducklake_snapshots('lake') ORDER BY snapshot_id DESC LIMIT 10"
-)
+# The example query lists the latest snapshots with the names of the tables they changed.
+SNAPSHOTS_QUERY = REPO_SQL_DIR / "queries" / "time_travel.sql"
+# Dot commands whose last column is prose (what a view shows, what a snapshot changed): listed
+# with that column in full under each row, never cut to fit a table cell.
+_LISTING_COMMANDS = {".views", ".snapshots"}
 HISTORY_LINES = 5000
 
 
@@ -228,7 +241,9 @@ def interactive_shell(settings: Settings) -> int:
                 if sql is None:
                     print(SHELL_HELP)
                     continue
+                as_listing = stripped.split()[0] in _LISTING_COMMANDS
             else:
+                as_listing = False
                 buffer += line + "\n"
                 if not stripped.endswith(";"):
                     continue
@@ -238,6 +253,8 @@ def interactive_shell(settings: Settings) -> int:
                 frame = interruptible_query(con, sql)
                 if sink.file is not None:
                     sink.write(render(frame, fmt))
+                elif as_listing and fmt == "table":
+                    print(listing(frame, shutil.get_terminal_size().columns), end="")
                 else:
                     print(terminal_table(frame, max_rows, shutil.get_terminal_size().columns)
                           if fmt == "table" else render(frame, fmt), end="")
@@ -259,7 +276,6 @@ def interactive_shell(settings: Settings) -> int:
     return 0
 
 
-DEFAULT_MAX_ROWS = 40
 
 
 class ResultSink:
@@ -308,6 +324,17 @@ def terminal_table(frame: pl.DataFrame, max_rows: int, width: int) -> str:
     with contextlib.redirect_stdout(shown):
         duckdb.connect().from_arrow(frame.to_arrow()).show(max_rows=max_rows, max_width=width)
     return shown.getvalue()
+
+
+def listing(frame: pl.DataFrame, width: int) -> str:
+    """Rows as text: the first columns on a line, the last one in full below, wrapped to
+    ``width`` and indented."""
+    lines = []
+    for *head, text in frame.iter_rows():
+        lines.append("  ".join(str(value) for value in head))
+        lines.extend(textwrap.wrap(str(text or "-"), width=max(width, 24), initial_indent="    ",
+                                   subsequent_indent="    "))
+    return "\n".join(lines) + "\n"
 
 
 def interruptible_query(con: duckdb.DuckDBPyConnection, sql: str) -> pl.DataFrame:
@@ -375,7 +402,7 @@ def _dot_command(command: str, con: duckdb.DuckDBPyConnection) -> str | None:
     if name == ".views":
         return _VIEWS_SQL
     if name == ".snapshots":
-        return _SNAPSHOTS_SQL
+        return SNAPSHOTS_QUERY.read_text()
     if name == ".schema" and arg:
         return f"DESCRIBE {arg.strip()}"
     return None
