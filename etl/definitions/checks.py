@@ -49,6 +49,11 @@ CHECKS = [
            OR NOT EXISTS (SELECT 1 FROM stories s WHERE s.story_id = f.story_id)"""),
     ("relation_facts", "relation_types_are_plover", "Only the 16 PLOVER event types occur.",
      "SELECT DISTINCT relation_type FROM relation_facts WHERE relation_type NOT IN (SELECT unnest(?::VARCHAR[]))"),
+    ("coded_articles", "one_coding_per_article", "An article is coded on one day only and every coded "
+     "article exists: what decides whether a re-derive carries its facts over.",
+     """SELECT article_id, 'duplicate' AS problem FROM coded_articles GROUP BY article_id HAVING count(*) > 1
+        UNION ALL
+        SELECT c.article_id, 'orphan' FROM coded_articles c ANTI JOIN articles a USING (article_id)"""),
     ("relation_daily", "daily_counts_consistent", "1 <= stories <= articles <= facts and sources <= articles.",
      """SELECT * FROM relation_daily
         WHERE NOT (1 <= stories AND stories <= articles AND articles <= facts AND sources <= articles)"""),
