@@ -45,7 +45,7 @@ from relations_bench import _throughput, baseline, use_lexicons  # noqa: E402
 
 VERDICTS = Path(__file__).resolve().parent / "relations_reading_verdicts.tsv"
 READ_SAMPLE = 50
-READING_SEEDS = (20261203, 1207, 2103)
+READING_SEEDS = (20261203, 1207, 2103, 2312)
 SPEED_ROUNDS = 5
 SPEED_SAMPLE = 2000
 
