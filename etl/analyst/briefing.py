@@ -50,8 +50,9 @@ def _network_svg(b: Briefing) -> str:
              domestic=r["domestic"])
         for r in b.network.iter_rows(named=True)
     ]
-    return network_chart(edges, f"Who acted on whom (last {NETWORK_DAYS} days; {CONFLICT_EDGE[0]} = mostly "
-                                f"conflict, {COOPERATION_EDGE[0]} = mostly cooperation, dashed = domestic)")
+    return network_chart(edges, f"Who acted on whom (last {NETWORK_DAYS} days)",
+                         legend=f"{CONFLICT_EDGE[0]} = mostly conflict, {COOPERATION_EDGE[0]} = mostly cooperation, "
+                                "dashed = domestic")
 
 
 def _event_mix_svg(b: Briefing) -> str:

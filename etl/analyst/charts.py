@@ -127,25 +127,34 @@ class Edge:
     domestic: bool = False  # both actors of one country (police against protesters): drawn dashed
 
 
-def network_chart(edges: list[Edge], title: str, size: int = 600) -> str:
+def network_chart(edges: list[Edge], title: str, legend: str = "", size: int = 600) -> str:
     """Actors on a circle (grouped by name order), arrows from actor to the actor acted on.
 
     A circle layout is deterministic and never overlaps nodes; with the few dozen actors of a
     day it reads better than a force layout, which would need iterations and a random seed.
+    Labels sit outside the ring, right of the centre line starting at their node, left of it
+    ending there; on each side they are pushed apart to one line each (a thin leader joins a
+    moved label to its node) and cut to the room left in the picture (the full name is the
+    label's tooltip).
     """
     nodes = sorted({e.source for e in edges} | {e.target for e in edges})
     degree = {n: 0 for n in nodes}
     for e in edges:
         degree[e.source] += e.weight
         degree[e.target] += e.weight
+    top = 30 if legend else 10  # below the title (and the legend line)
+    height = size + top + 10
     centre, radius = size / 2, size / 2 - 130  # room for labels outside the ring
     position = {
         n: (centre + radius * math.cos(2 * math.pi * i / len(nodes) - math.pi / 2),
-            centre + 10 + radius * math.sin(2 * math.pi * i / len(nodes) - math.pi / 2))
+            centre + top + radius * math.sin(2 * math.pi * i / len(nodes) - math.pi / 2))
         for i, n in enumerate(nodes)
     }
     w_max = max((e.weight for e in edges), default=1)
-    body = [_text(0, 14, title, font_weight="600"), "<defs>"]
+    body = [_text(0, 14, title, font_weight="600")]
+    if legend:
+        body.append(_text(0, 30, legend, fill="#555"))
+    body.append("<defs>")
     for colour in sorted({e.colour for e in edges}):
         body.append(
             f'<marker id="arrow{colour[1:]}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="10" '
@@ -167,13 +176,47 @@ def network_chart(edges: list[Edge], title: str, size: int = 600) -> str:
             f"<title>{escape(e.source)} → {escape(e.target)}{' (domestic)' if e.domestic else ''}: "
             f"{e.weight} stories</title></path>"
         )
+    label_y = _spread_labels(nodes, position, centre, height)
     for n in nodes:
         x, y = position[n]
-        anchor = "start" if x > centre + 1 else "end" if x < centre - 1 else "middle"
-        dx = 0 if anchor == "middle" else (node_r[n] + 5) * (1 if anchor == "start" else -1)
-        dy = 4 if anchor != "middle" else (-(node_r[n] + 6) if y < centre else node_r[n] + 14)
+        right = x >= centre - 1
+        lx = x + (node_r[n] + 5) * (1 if right else -1)
+        room = (size - lx if right else lx) - 2
         body.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{node_r[n]:.1f}" fill="#fff" stroke="#333" stroke-width="1.5"/>')
-        body.append(_text(x + dx, y + dy, n, text_anchor=anchor))
+        if abs(label_y[n] - (y + 4)) > 3:
+            body.append(f'<line x1="{x + node_r[n] * (1 if right else -1):.1f}" y1="{y:.1f}" x2="{lx:.1f}" '
+                        f'y2="{label_y[n] - 4:.1f}" stroke="#bbb" stroke-width="0.8"/>')
+        shown = _fit(n, room)
+        body.append(f'<text x="{lx:.1f}" y="{label_y[n]:.1f}" text-anchor="{"start" if right else "end"}">'
+                    f"<title>{escape(n)}</title>{escape(shown)}</text>")
     if not nodes:
-        body.append(_text(centre, centre, "no actor pairs this day", text_anchor="middle", fill="#777"))
-    return _svg(size, size + 20, body, title)
+        body.append(_text(centre, centre + top, "no actor pairs this day", text_anchor="middle", fill="#777"))
+    return _svg(size, height, body, title)
+
+
+LABEL_LINE = 14  # px between label baselines: a 12 px line and a little air
+LABEL_CHAR = 7.2  # px, a generous average width of a 12 px character (0.6 em)
+
+
+def _spread_labels(nodes: list[str], position: dict[str, tuple[float, float]], centre: float,
+                   height: float) -> dict[str, float]:
+    """Each label's baseline: beside its node, pushed down (then up, near the bottom) so labels
+    on the same side of the centre line stay a line apart."""
+    placed: dict[str, float] = {}
+    for right in (True, False):
+        side = sorted((n for n in nodes if (position[n][0] >= centre - 1) == right), key=lambda n: position[n][1])
+        ys = [position[n][1] + 4 for n in side]
+        for k in range(1, len(ys)):
+            ys[k] = max(ys[k], ys[k - 1] + LABEL_LINE)
+        if ys and ys[-1] > height - 4:
+            ys[-1] = height - 4
+            for k in range(len(ys) - 2, -1, -1):
+                ys[k] = min(ys[k], ys[k + 1] - LABEL_LINE)
+        placed.update(zip(side, ys))
+    return placed
+
+
+def _fit(label: str, room: float) -> str:
+    """``label`` cut with an ellipsis to about ``room`` pixels."""
+    chars = max(4, int(room / LABEL_CHAR))
+    return label if len(label) <= chars else label[:chars - 1].rstrip() + "…"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from html import unescape
 
 import dagster as dg
 from markupsafe import escape  # the escaping the Jinja2 page uses
@@ -89,3 +90,35 @@ def test_demo_briefing_asset_links_its_page(demo_copy):
     assert escape(lead[0]) in html
     assert evidence and all(escape(sentence) in html for sentence in evidence)
     assert types and all(f">{t}<" in _chart(html, "event-mix") for t in types)
+
+
+def _text_boxes(svg: str) -> tuple[float, float, list[tuple[str, float, float, float, float]]]:
+    """The picture's size and each label's box, at a generous 0.6 em per character."""
+    width, height = map(float, re.search(r'viewBox="0 0 (\S+) (\S+)"', svg).groups())
+    boxes = []
+    for attrs, text in re.findall(r"<text ([^>]*)>([^<]*)</text>", re.sub(r"<title>[^<]*</title>", "", svg)):
+        x, y = (float(re.search(rf'\b{a}="([^"]+)"', attrs).group(1)) for a in ("x", "y"))
+        anchor = (re.search(r'text-anchor="(\w+)"', attrs) or [None, "start"])[1]
+        w = 0.6 * 12 * len(unescape(text))
+        left = x - w if anchor == "end" else x - w / 2 if anchor == "middle" else x
+        boxes.append((unescape(text), left, y - 10, left + w, y + 2))
+    return width, height, boxes
+
+
+def test_network_labels_stay_apart_and_inside_with_many_long_names():
+    from etl.analyst.briefing import CONFLICT_EDGE
+    from etl.analyst.charts import Edge, network_chart
+
+    names = [f"Provincial governor number {i:02d} of the region" for i in range(40)]
+    for count in (2, 9, 24, 40):
+        svg = network_chart([Edge(names[i], names[(i + 1) % count], 1 + i % 3, CONFLICT_EDGE[1]) for i in range(count)],
+                            "Who acted on whom (last 7 days)", legend="orange = mostly conflict, blue = mostly "
+                            "cooperation, dashed = domestic")
+        width, height, boxes = _text_boxes(svg)
+        assert len(boxes) == count + 2
+        for i, (text, x0, y0, x1, y1) in enumerate(boxes):
+            assert x0 >= 0 and x1 <= width and y0 >= 0 and y1 <= height, (count, text)
+            for other in boxes[i + 1:]:
+                assert not (x0 < other[3] and other[1] < x1 and y0 < other[4] and other[2] < y1), (count, text, other[0])
+        # Every full name stays readable as the label's tooltip.
+        assert all(f"<title>{name}</title>" in svg for name in names[:count])
