@@ -139,6 +139,24 @@ def _between_parties(event: Event, lower: str) -> Event:
                    reciprocal=event.trigger.relation_type not in JOINT_TYPES, rule_id=event.rule_id + ".between")
 
 
+# An act its subject says it will do unless a demand is met is an ultimatum, a threat ("will
+# withdraw from the talks unless the US lifts sanctions"). Without the condition the act stays a
+# hypothetical of its own kind ("will impose sanctions next month"), and "could" or "may" never
+# threaten.
+INTENT_AUXILIARIES = frozenset({"will", "would", "shall"})
+
+
+def _ultimatum(event: Event, lower: str) -> Event:
+    if not event.hypothetical or event.negated or not event.sources or event.rule_id.endswith((".embedded", ".complement")):
+        return event
+    subject_end = max(m.end for m in event.sources)
+    if subject_end > event.start or INTENT_AUXILIARIES.isdisjoint(lower[subject_end:event.start].split()) \
+            or " unless " not in lower[event.end:]:
+        return event
+    return replace(event, trigger=replace(event.trigger, relation_type="THREATEN", mode=""), hypothetical=False,
+                   rule_id=event.rule_id + ".ultimatum")
+
+
 def _sentence_facts(events: list[Event], sentence: str, lower: str, start: int, end: int,
                     published: datetime.date | None) -> list[Fact]:
     """One sentence's facts, each (type, actors, polarity) once."""
@@ -325,7 +343,7 @@ def code_article(text: str, published: datetime.date | None = None) -> CodedArti
         # Without a named actor only an arrest can be coded (its agent is the police).
         codable = mentions or any(readings[0].mode == "arrest" for _, _, readings in sentence_triggers)
         events = code_events(sentence, sentence_lower, mentions, sentence_triggers) if sentence_triggers and codable else []
-        events = [_between_parties(event, sentence_lower) for event in events]
+        events = [_ultimatum(_between_parties(event, sentence_lower), sentence_lower) for event in events]
         # "In 1997, Clinton imposed …", "the seizure of Aleppo last year": history, not news
         if events and may_name_the_past(sentence_lower):
             events = [event for event in events

@@ -25,3 +25,11 @@ def test_between_needs_two_named_parties():
     assert triples("Fighting between rival gangs in the capital killed 20.") == []
     # a reference to talks, not a report of them
     assert triples("After the talks between Chile and Peru, the ministers flew home.") == []
+
+
+def test_an_act_held_out_until_a_demand_is_met_is_a_threat():
+    assert triples("Egypt will withdraw from the talks with Sudan unless Sudan lifts its blockade.") == [
+        ("THREATEN", ("EGY",), ("SDN",))]
+    # without the condition it stays a hypothetical of its own kind; "could" never threatens
+    assert triples("Egypt will withdraw from the talks with Sudan next month.") == []
+    assert triples("Egypt could withdraw from the talks with Sudan unless Sudan lifts its blockade.") == []
