@@ -14,7 +14,10 @@ the import left it.
 The import runs as `etl import-warc --no-derive` does (etl.capture.warc_import into the
 warehouse); the derive of the day runs every derive step of the pipeline (articles, stories,
 relation facts, relation_daily) each committed through etl.warehouse.lake.write, in a child
-process whose CPU time and peak RSS are read with os.wait4 (its own and its pool workers').
+process whose CPU time is read with os.wait4 (its own and its pool workers') and whose memory is
+sampled from /proc: the derive process's own peak RSS (after each step too), its largest worker's,
+and the largest sum of all of them. Rows are spilled to Parquet as they are made, so the peaks
+should not grow with N.
 Baseline in the same run: trafilatura.extract alone (default settings) on each distinct page
 once, in a child process; CPU per article of the derive is compared with it.
 """
@@ -30,6 +33,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -114,6 +118,54 @@ def import_day(folder: Path, pages: list[tuple[str, bytes]], size: int) -> float
     return time.perf_counter() - started
 
 
+def _status_mb(pid: int | str, field: str) -> float:
+    """A memory figure of /proc/PID/status (VmRSS, VmHWM) in MB; 0 once the process is gone."""
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            for line in status:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _descendants(pid: int) -> list[int]:
+    found = []
+    for children in Path(f"/proc/{pid}/task").glob("*/children"):
+        try:
+            pids = [int(child) for child in children.read_text().split()]
+        except OSError:
+            continue
+        for child in pids:
+            found += [child, *_descendants(child)]
+    return found
+
+
+class MemoryPeaks(threading.Thread):
+    """This process's and its workers' memory, sampled: each one's own high-water mark (VmHWM,
+    which starts afresh at exec; ru_maxrss does not: a child inherits the peak of the process
+    that forked it, here the bench holding every page) and the largest sum of their resident sets."""
+
+    def __init__(self, interval: float = 0.2):
+        super().__init__(daemon=True)
+        self.interval, self.worker_peaks, self.total = interval, {}, 0.0
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        while not self.done.wait(self.interval):
+            workers = _descendants(os.getpid())
+            for pid in workers:
+                self.worker_peaks[pid] = max(self.worker_peaks.get(pid, 0.0), _status_mb(pid, "VmHWM"))
+            self.total = max(self.total, _status_mb("self", "VmRSS") + sum(_status_mb(pid, "VmRSS") for pid in workers))
+
+    def result(self) -> dict:
+        self.done.set()
+        self.join()
+        return {"main_mb": round(_status_mb("self", "VmHWM")), "worker_mb": round(max(self.worker_peaks.values(), default=0)),
+                "total_mb": round(max(self.total, _status_mb("self", "VmHWM")))}
+
+
 def derive_child(folder: Path, workers: int | None) -> dict:
     """Derive DAY with every step, each committed; runs in the measured child process."""
     from etl.derive.articles import derive_articles
@@ -129,30 +181,34 @@ def derive_child(folder: Path, workers: int | None) -> dict:
     petrarch.use_lexicon_folder(settings.lexicons_dir)
 
     def articles(con, day):
-        rows, templates = derive_articles(con, day, store, settings.derive_workers)
+        rows, templates = derive_articles(con, day, store, settings.derive_workers, spill_dir=settings.spill_dir)
         return [("articles", rows, [day]), ("site_templates", templates, [day])]
 
     def stories(con, day):
-        rows, bands = derive_stories(con, day)
+        rows, bands = derive_stories(con, day, settings.spill_dir)
         return [("stories", rows, [day]), ("story_bands", bands, [day])]
 
     # The derive assets' steps, without Dagster's run overhead.
     day_steps = {"articles": articles, "stories": stories,
-                 "facts": lambda con, day: facts_writes(con, day, settings.derive_workers),
+                 "facts": lambda con, day: facts_writes(con, day, settings.derive_workers, settings.spill_dir),
                  "daily": lambda con, day: [("relation_daily", derive_relation_daily(con, day), [day])]}
+    memory = MemoryPeaks()
+    memory.start()
     con = lake.connect(settings)
-    steps = {}
+    steps, peaks = {}, {"start": round(_status_mb("self", "VmHWM"))}
     try:
         for name, writes in day_steps.items():
             started = time.perf_counter()
             lake.write(con, writes(con, DAY), settings.locks_dir)
             steps[name] = round(time.perf_counter() - started, 2)
+            # The process's own peak so far (workers not included): which step raises it.
+            peaks[name] = round(_status_mb("self", "VmHWM"))
         articles = con.execute("SELECT count(*), count(*) FILTER (status = 'ok') FROM articles").fetchone()
         facts = con.execute("SELECT count(*) FROM relation_facts").fetchone()[0]
         stories = con.execute("SELECT count(DISTINCT story_id) FROM stories").fetchone()[0]
     finally:
         con.close()
-    return {"steps": steps, "articles": articles[0], "ok": articles[1], "stories": stories, "facts": facts}
+    return {"steps": steps, "peak_mb": peaks, **memory.result(), "articles": articles[0], "ok": articles[1], "stories": stories, "facts": facts}
 
 
 def trafilatura_child(limit: int) -> dict:
@@ -164,8 +220,8 @@ def trafilatura_child(limit: int) -> dict:
     return {"pages": len(pages)}
 
 
-def measured(args: list[str]) -> tuple[dict, float, float, float]:
-    """Run this script as a child with ``args``: (its JSON, wall s, CPU s, peak RSS MB)."""
+def measured(args: list[str]) -> tuple[dict, float, float]:
+    """Run this script as a child with ``args``: (its JSON, wall s, CPU s)."""
     started = time.perf_counter()
     child = subprocess.Popen([sys.executable, __file__, *args], stdout=subprocess.PIPE, text=True)
     out = child.stdout.read()
@@ -173,14 +229,14 @@ def measured(args: list[str]) -> tuple[dict, float, float, float]:
     if status:
         raise SystemExit(f"child {args} failed ({status})")
     return (json.loads(out.strip().splitlines()[-1]), time.perf_counter() - started,
-            usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+            usage.ru_utime + usage.ru_stime)
 
 
 def run_size(pages, size: int, workers: int | None) -> dict:
     with tempfile.TemporaryDirectory() as folder:
         imported = import_day(Path(folder), pages, size)
-        derived, wall, cpu, rss = measured(["--derive-child", folder] + (["--workers", str(workers)] if workers else []))
-    return {**derived, "import_s": imported, "wall": wall, "cpu": cpu, "rss_mb": rss}
+        derived, wall, cpu = measured(["--derive-child", folder] + (["--workers", str(workers)] if workers else []))
+    return {**derived, "import_s": imported, "wall": wall, "cpu": cpu}
 
 
 def main() -> None:
@@ -201,13 +257,13 @@ def main() -> None:
 
     pages = real_pages()
     sizes = [int(s) for s in args.sizes.split(",") if s] + ([20_000, 100_000] if args.full else [])
-    _, _, idle_cpu, _ = measured(["--trafilatura-child", "0"])  # interpreter + imports
-    base, _, base_cpu, _ = measured(["--trafilatura-child", str(len(pages))])
+    _, _, idle_cpu = measured(["--trafilatura-child", "0"])  # interpreter + imports
+    base, _, base_cpu = measured(["--trafilatura-child", str(len(pages))])
     trafilatura_ms = (base_cpu - idle_cpu) / base["pages"] * 1000
     print(f"{len(pages)} distinct real pages; trafilatura.extract alone: {trafilatura_ms:.1f} ms CPU/page "
           f"(child CPU {base_cpu:.1f} s less {idle_cpu:.1f} s start-up)")
     print(f"{'articles':>9} {'workers':>7} {'ok':>7} {'stories':>7} {'facts':>7} {'wall s':>7} {'CPU s':>7} "
-          f"{'ms/art':>7} {'x traf':>6} {'RSS MB':>7}  steps wall s")
+          f"{'ms/art':>7} {'x traf':>6} {'main MB':>7} {'worker':>6} {'sum MB':>6}  steps wall s")
     for size in sizes:
         runs = [None] if str(size) not in args.workers_sizes.split(",") else [1, 2]
         walls = {}
@@ -217,7 +273,7 @@ def main() -> None:
             walls[workers] = r["wall"]
             print(f"{r['articles']:>9} {workers or 'default':>7} {r['ok']:>7} {r['stories']:>7} {r['facts']:>7} "
                   f"{r['wall']:>7.1f} {r['cpu']:>7.1f} {per_article:>7.1f} {per_article / trafilatura_ms:>6.2f} "
-                  f"{r['rss_mb']:>7.0f}  {r['steps']} (import {r['import_s']:.0f} s)", flush=True)
+                  f"{r['main_mb']:>7} {r['worker_mb']:>6} {r['total_mb']:>6}  {r['steps']} (import {r['import_s']:.0f} s; peak MB after each step {r['peak_mb']})", flush=True)
         if len(walls) == 2:
             print(f"{'':>9} wall workers=2 / workers=1: {walls[2] / walls[1]:.2f}")
 

@@ -154,6 +154,12 @@ class Settings:
         return self.data_dir / "locks"
 
     @property
+    def spill_dir(self) -> Path:
+        """Where derive steps spill a day's rows in Parquet batches until they are written: on the
+        data disk, never a temporary folder that may be memory (tmpfs)."""
+        return self.data_dir / "spill"
+
+    @property
     def reports_dir(self) -> Path:
         return self.data_dir / "reports"
 

@@ -19,13 +19,14 @@ story has exactly one representative in the warehouse; later days' copies are ne
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import polars as pl
 
-from etl.dedup.boilerplate import boilerplate_lines, source_lines, strip_lines
+from etl.dedup.boilerplate import SOURCE_LINES_SCHEMA, lines_with_keys, repeated_line_keys, source_lines, strip_lines
 from etl.dedup.candidates import KEYS_SCHEMA, candidate_pairs
 from etl.dedup.docs import DedupDoc, clean_docs
 from etl.dedup.features import Features, featurize
@@ -34,7 +35,7 @@ from etl.dedup.minhash import band_keys, sampled
 from etl.dedup.node_blocks import distinct_per_node
 from etl.dedup.params import BANDS, LINE_BAND, SAMPLE_BAND
 from etl.dedup.tokens import as_text
-from etl.dedup.shingle_sets import ShingleSets, shingle_table
+from etl.dedup.shingle_sets import ShingleFile
 from etl.dedup.verify import EDGES_SCHEMA, verify_pairs
 from etl.web.urls import canonical_url
 
@@ -53,6 +54,11 @@ PRIOR_BANDS_SCHEMA = {
     "band": pl.Int16,
     "band_key": pl.UInt64,
 }
+# The day's texts, a batch at a time: each call starts a new pass over (article_id, text) batches.
+TextBatches = Callable[[], Iterable[Iterable[tuple[str, str]]]]
+# Texts read and hashed at a time; band rows built at a time.
+BATCH_DOCS = 2_000
+BAND_ROWS_PER_SLICE = 1_000_000
 # Which link describes an article best when it has several: the cheaper-proved the better.
 _METHOD_PRIORITY = {"url": 0, "exact": 1, "near": 2, "contained": 3}
 
@@ -73,50 +79,72 @@ def assign_stories(
     docs: Sequence[DedupDoc],
     prior_bands: pl.DataFrame,
     load_prior_texts: Callable[[list[str]], Mapping[str, str]],
+    day_texts: TextBatches | None = None,
+    bands_sink: Callable[[pl.DataFrame], None] | None = None,
+    spill_dir: Path | None = None,
+    batch_docs: int = BATCH_DOCS,
 ) -> StoryAssignment:
     """Assign each of the day's articles to a story (see module doc). ``prior_bands`` holds the
     window's stored story_bands rows; ``load_prior_texts`` returns earlier articles' texts by id
-    for verification. Never raises on malformed documents, frames or loader failures."""
+    for verification. Never raises on malformed documents, frames or loader failures.
+
+    A large day is never held whole: texts are read ``batch_docs`` at a time, from ``docs``
+    or, when given, from ``day_texts`` (then the docs' own texts are not used), once to count
+    lines, once to collect the furniture lines found, once to hash; what stays in memory is the
+    band and sampled keys, and the shingle sets wait for verification in a temporary file in
+    ``spill_dir``. With ``bands_sink`` the band rows go to it in slices instead of into
+    ``bands``. The result does not depend on ``batch_docs`` or on the order of the batches."""
     today = clean_docs(docs)
     prior = _prior_articles(prior_bands)
     first_new = prior.height
-    lines = source_lines([doc.text for doc in today], [doc.source for doc in today], [doc.article_id for doc in today])
-    furniture = boilerplate_lines(lines, _prior_lines(prior_bands))
-    features = featurize(strip_lines([doc.text for doc in today], furniture))
-    today_keys = _today_keys(features, first_new)
-    prior_keys = _prior_keys(prior_bands, prior)
-    pairs = candidate_pairs(pl.concat([prior_keys, today_keys]), first_new)
-
-    asked = pairs.filter(pl.col("a") < first_new).get_column("a").unique().sort().to_list()
-    prior_ids = prior.get_column("article_id").to_list()
-    loaded = _load_texts(load_prior_texts, [prior_ids[node] for node in asked])
-    loaded_nodes = [node for node in asked if prior_ids[node] in loaded]
-    prior_features = featurize(strip_lines([loaded[prior_ids[node]] for node in loaded_nodes], furniture))
-
-    today_nodes = np.arange(first_new, first_new + len(today), dtype=np.int64)
-    prior_nodes = np.array(loaded_nodes, dtype=np.int64)
-    paired = np.unique(pairs.select(pl.concat_list("a", "b").explode()).to_series().to_numpy())
     num_nodes = first_new + len(today)
-    sets = ShingleSets.from_table(
-        pl.concat(
-            [
-                shingle_table(today_nodes, features.shingles, features.shingle_counts, paired),
-                shingle_table(prior_nodes, prior_features.shingles, prior_features.shingle_counts, paired),
-            ]
-        ),
-        num_nodes,
-    )
+    node_of = {doc.article_id: first_new + i for i, doc in enumerate(today)}
+    if day_texts is None:
+        def day_texts() -> Iterable[Sequence[tuple[str, str]]]:
+            return (((doc.article_id, doc.text) for doc in today[i : i + batch_docs]) for i in range(0, len(today), batch_docs))
+    batches = _known_batches(day_texts, node_of)
+    source_of = {doc.article_id: doc.source for doc in today}
+
+    lines = pl.concat([_batch_lines(batch, source_of).select("article_id", "line_key") for batch in batches()]
+                      or [pl.DataFrame(schema=SOURCE_LINES_SCHEMA).select("article_id", "line_key")])
+    repeated = repeated_line_keys(lines, _prior_lines(prior_bands))
+    furniture = set().union(*(lines_with_keys(_batch_lines(batch, source_of), repeated) for batch in batches())) if repeated.height else set()
+
     fingerprints = np.zeros(num_nodes, dtype=np.uint64)
-    fingerprints[today_nodes] = features.fingerprints
-    fingerprints[prior_nodes] = prior_features.fingerprints
-    edges = pl.concat(
-        [
-            _equal_key_edges([canonical_url(doc.canonical_url) for doc in today], first_new, "url"),
-            _equal_key_edges(features.fingerprints.tolist(), first_new, "exact", empty=0),
-            _same_article_edges(today, prior_ids, first_new),
-            verify_pairs(pairs, sets, fingerprints),
-        ]
-    )
+    spilled = ShingleFile(num_nodes, spill_dir)
+    try:
+        key_parts = []
+        for batch in batches():
+            nodes = np.array([node_of[article_id] for article_id, _ in batch], dtype=np.int64)
+            features = featurize(strip_lines([text for _, text in batch], furniture))
+            fingerprints[nodes] = features.fingerprints
+            spilled.add(nodes, features.shingles, features.shingle_counts)
+            key_parts.append(_today_keys(features, nodes))
+        # The keys in node order, as one batch in node order would give them.
+        today_keys = (pl.concat(key_parts) if key_parts else pl.DataFrame(schema=KEYS_SCHEMA)).sort(
+            pl.col("band") == SAMPLE_BAND, "node", maintain_order=True)
+        pairs = candidate_pairs(pl.concat([_prior_keys(prior_bands, prior), today_keys]), first_new)
+
+        asked = pairs.filter(pl.col("a") < first_new).get_column("a").unique().sort().to_list()
+        prior_ids = prior.get_column("article_id").to_list()
+        for first in range(0, len(asked), batch_docs):
+            wanted = asked[first : first + batch_docs]
+            loaded = _load_texts(load_prior_texts, [prior_ids[node] for node in wanted])
+            loaded_nodes = np.array([node for node in wanted if prior_ids[node] in loaded], dtype=np.int64)
+            features = featurize(strip_lines([loaded[prior_ids[node]] for node in loaded_nodes.tolist()], furniture))
+            fingerprints[loaded_nodes] = features.fingerprints
+            spilled.add(loaded_nodes, features.shingles, features.shingle_counts)
+
+        edges = pl.concat(
+            [
+                _equal_key_edges([canonical_url(doc.canonical_url) for doc in today], first_new, "url"),
+                _equal_key_edges(fingerprints[first_new:].tolist(), first_new, "exact", empty=0),
+                _same_article_edges(today, prior_ids, first_new),
+                verify_pairs(pairs, spilled.sets(), fingerprints),
+            ]
+        )
+    finally:
+        spilled.close()
     story_links = _same_story_links(prior)
     roots = component_minimum(
         num_nodes,
@@ -124,10 +152,42 @@ def assign_stories(
         np.concatenate([edges.get_column("b").to_numpy(), story_links[1]]),
     )
     story_ids = _story_ids(roots[first_new:], prior.get_column("story_id").to_list(), today, first_new)
-    return StoryAssignment(
-        stories=_stories_frame(today, story_ids, edges, first_new),
-        bands=_bands_frame(today, story_ids, pl.concat([today_keys, _line_rows(lines, today, first_new)]), first_new),
-    )
+    band_slices = _bands_frames(today, story_ids, pl.concat([today_keys, _line_rows(lines, today, first_new)]), first_new)
+    if bands_sink is None:
+        bands = pl.concat(list(band_slices))
+    else:
+        for band_slice in band_slices:
+            bands_sink(band_slice)
+        bands = pl.DataFrame(schema=BANDS_SCHEMA)
+    return StoryAssignment(stories=_stories_frame(today, story_ids, edges, first_new), bands=bands)
+
+
+def _known_batches(day_texts: TextBatches, node_of: Mapping[str, int]) -> Callable[[], Iterator[list[tuple[str, str]]]]:
+    """The day's text batches as (article_id, text) lists, texts made safe, articles unknown to
+    the day (or a batch that is not a list of pairs) left out, each article once however the
+    batches repeat it."""
+
+    def batches() -> Iterator[list[tuple[str, str]]]:
+        seen: set[str] = set()
+        try:
+            for batch in day_texts():
+                kept = []
+                for item in batch:
+                    article_id, text = item
+                    if article_id in node_of and article_id not in seen:
+                        seen.add(article_id)
+                        kept.append((article_id, as_text(text)))
+                if kept:
+                    yield kept
+        except (TypeError, ValueError):  # a malformed source gives the texts it gave so far
+            return
+
+    return batches
+
+
+def _batch_lines(batch: list[tuple[str, str]], source_of: Mapping[str, str]) -> pl.DataFrame:
+    return source_lines([text for _, text in batch], [source_of[article_id] for article_id, _ in batch],
+                        [article_id for article_id, _ in batch])
 
 
 def _prior_articles(prior_bands: pl.DataFrame) -> pl.DataFrame:
@@ -184,13 +244,14 @@ def _line_rows(lines: pl.DataFrame, today: list[DedupDoc], first_new: int) -> pl
     )
 
 
-def _today_keys(features: Features, first_new: int) -> pl.DataFrame:
-    """(node, band, key): BANDS LSH keys per text with words, plus its sampled shingles."""
+def _today_keys(features: Features, nodes: np.ndarray) -> pl.DataFrame:
+    """(node, band, key): BANDS LSH keys per text with words, plus its sampled shingles; text i
+    is node ``nodes[i]``."""
     has_words = np.flatnonzero(features.shingle_counts > 0)
     keys = band_keys(features.signatures[has_words])
     lsh = pl.DataFrame(
         {
-            "node": np.repeat(has_words + first_new, BANDS),
+            "node": np.repeat(nodes[has_words], BANDS),
             "band": np.tile(np.arange(BANDS, dtype=np.int16), has_words.size),
             "key": keys.reshape(-1),
         },
@@ -200,13 +261,13 @@ def _today_keys(features: Features, first_new: int) -> pl.DataFrame:
     # Owners of the sampled shingles only: an owner array of every shingle is 8 bytes a shingle.
     per_doc = np.zeros(features.shingle_counts.size, dtype=np.int64)
     per_doc[has_words] = np.add.reduceat(mask, features.shingle_starts[has_words], dtype=np.int64)
-    owner = np.repeat(np.arange(features.shingle_counts.size) + first_new, per_doc)
+    owner = np.repeat(nodes, per_doc)
     sample = distinct_per_node(
         pl.DataFrame(
             {"node": owner, "band": np.full(owner.size, SAMPLE_BAND, dtype=np.int16), "key": features.shingles[mask]},
             schema=KEYS_SCHEMA,
         )
-    )  # rows follow the canonical node order: no sort needed later
+    )
     return pl.concat([lsh, sample])
 
 
@@ -284,7 +345,10 @@ def _stories_frame(today: list[DedupDoc], story_ids: list[str], edges: pl.DataFr
     )
 
 
-def _bands_frame(today: list[DedupDoc], story_ids: list[str], keys: pl.DataFrame, first_new: int) -> pl.DataFrame:
+def _bands_frames(today: list[DedupDoc], story_ids: list[str], keys: pl.DataFrame, first_new: int,
+                  rows_per_slice: int = BAND_ROWS_PER_SLICE) -> Iterator[pl.DataFrame]:
+    """The story_bands rows of ``keys`` in slices: with article and story ids a row weighs several
+    times its key, and a large day's rows are never all built at once."""
     owners = pl.DataFrame(
         {
             "node": np.arange(len(today), dtype=np.int64) + first_new,
@@ -293,8 +357,10 @@ def _bands_frame(today: list[DedupDoc], story_ids: list[str], keys: pl.DataFrame
         },
         schema={"node": pl.Int64, "article_id": pl.String, "story_id": pl.String},
     )
-    return (
-        keys.join(owners, on="node", maintain_order="left")
-        .select("article_id", "story_id", "band", pl.col("key").alias("band_key"))
-        .cast(BANDS_SCHEMA)
-    )
+    for first in range(0, max(keys.height, 1), rows_per_slice):
+        yield (
+            keys.slice(first, rows_per_slice)
+            .join(owners, on="node", maintain_order="left")
+            .select("article_id", "story_id", "band", pl.col("key").alias("band_key"))
+            .cast(BANDS_SCHEMA)
+        )

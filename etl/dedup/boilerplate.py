@@ -49,12 +49,16 @@ def source_lines(texts: Sequence[str], sources: Sequence[str], article_ids: Sequ
     return lines.join(pairs, on=["source", "line"]).select(list(SOURCE_LINES_SCHEMA)).cast(SOURCE_LINES_SCHEMA)
 
 
-def boilerplate_lines(today: pl.DataFrame, earlier: pl.DataFrame) -> set[str]:
-    """Lines of ``today`` (a :func:`source_lines` frame) that their source prints in
-    BOILERPLATE_MIN_DOCS articles of today and ``earlier`` (article_id, line_key) together."""
+def repeated_line_keys(today: pl.DataFrame, earlier: pl.DataFrame) -> pl.DataFrame:
+    """The line_key of each (source, line) printed in BOILERPLATE_MIN_DOCS articles of ``today``
+    and ``earlier`` together (both (article_id, line_key) rows): the texts are not needed."""
     seen = pl.concat([today.select("article_id", "line_key"), earlier.select("article_id", "line_key")]).unique()
-    repeated = seen.group_by("line_key").agg(pl.len().alias("docs")).filter(pl.col("docs") >= BOILERPLATE_MIN_DOCS)
-    return set(today.join(repeated, on="line_key", how="semi").get_column("line").to_list())
+    return seen.group_by("line_key").agg(pl.len().alias("docs")).filter(pl.col("docs") >= BOILERPLATE_MIN_DOCS).select("line_key")
+
+
+def lines_with_keys(lines: pl.DataFrame, keys: pl.DataFrame) -> set[str]:
+    """The lines of a :func:`source_lines` frame whose line_key is among ``keys``."""
+    return set(lines.join(keys, on="line_key", how="semi").get_column("line").to_list())
 
 
 def strip_lines(texts: Sequence[str], boilerplate: set[str]) -> list[str]:

@@ -7,7 +7,10 @@ over the whole batch.
 
 from __future__ import annotations
 
+import os
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import polars as pl
@@ -41,7 +44,7 @@ def shingle_table(nodes: np.ndarray, shingles: np.ndarray, counts: np.ndarray, w
 
 @dataclass(frozen=True)
 class ShingleSets:
-    shingles: np.ndarray  # uint64, each node's distinct shingles back to back
+    shingles: np.ndarray | ShingleFile  # uint64, each node's distinct shingles back to back
     start: np.ndarray  # int64 per node number: where its run begins
     size: np.ndarray  # int64 per node number: distinct shingles; 0 for a node without a set
 
@@ -57,10 +60,52 @@ class ShingleSets:
 
     def of(self, nodes: np.ndarray) -> pl.DataFrame:
         """(item, shingle) rows: the set of ``nodes[i]`` under item i, for every i."""
+        start, size = self.start[nodes], self.size[nodes]
         return pl.DataFrame(
             {
-                "item": np.repeat(np.arange(nodes.size, dtype=np.int64), self.size[nodes]),
-                "shingle": self.shingles[concatenated_ranges(self.start[nodes], self.size[nodes])],
+                "item": np.repeat(np.arange(nodes.size, dtype=np.int64), size),
+                "shingle": (self.shingles.runs(start, size) if isinstance(self.shingles, ShingleFile)
+                            else self.shingles[concatenated_ranges(start, size)]),
             },
             schema={"item": pl.Int64, "shingle": pl.UInt64},
         )
+
+
+class ShingleFile:
+    """Distinct shingle sets of many nodes in an unnamed temporary file (gone when closed or when
+    the process ends), added a batch of documents at a time and read back by position.
+
+    A day of 100k articles has some 70M shingles: 0.5 GB held in memory from the first text
+    hashed until the last pair verified. On disk, memory holds one batch and one block of pairs.
+    Reads go through pread, not a memory map: mapped pages would count as the process's own.
+    """
+
+    def __init__(self, num_nodes: int, folder: Path | None = None):
+        self.file = tempfile.TemporaryFile(dir=folder)
+        self.start = np.zeros(num_nodes, dtype=np.int64)
+        self.size = np.zeros(num_nodes, dtype=np.int64)
+        self.written = 0
+
+    def add(self, nodes: np.ndarray, shingles: np.ndarray, counts: np.ndarray) -> None:
+        """The sets of ``nodes`` (``nodes[i]`` owns the i-th run of ``counts[i]`` shingles)."""
+        table = shingle_table(nodes, shingles, counts, nodes)
+        owners = table.get_column("node").to_numpy()
+        run_starts = np.flatnonzero(np.diff(owners, prepend=-1))
+        self.start[owners[run_starts]] = self.written + run_starts
+        self.size += np.bincount(owners, minlength=self.size.size)
+        self.file.write(table.get_column("shingle").to_numpy().astype(np.uint64).tobytes())
+        self.file.flush()
+        self.written += owners.size
+
+    def runs(self, start: np.ndarray, size: np.ndarray) -> np.ndarray:
+        """The runs of ``size[i]`` shingles from ``start[i]``, back to back."""
+        fd, width = self.file.fileno(), np.dtype(np.uint64).itemsize
+        parts = [np.frombuffer(os.pread(fd, n * width, first * width), dtype=np.uint64)
+                 for first, n in zip(start.tolist(), size.tolist()) if n]
+        return np.concatenate(parts) if parts else np.zeros(0, dtype=np.uint64)
+
+    def sets(self) -> ShingleSets:
+        return ShingleSets(self, self.start, self.size)
+
+    def close(self) -> None:
+        self.file.close()

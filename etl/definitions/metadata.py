@@ -54,12 +54,13 @@ def table_rows(con, table: str) -> int:
 
 
 def table_metadata(frame: pl.DataFrame, table: str | None = None, rows_in_table: int | None = None,
-                   **extra) -> dict:
+                   rows_written: int | None = None, **extra) -> dict:
     """Rows written, column schema and a preview: what every materialization records; with
-    ``rows_in_table`` also the table's own size, the UI's "Row count"."""
+    ``rows_in_table`` also the table's own size, the UI's "Row count". With ``rows_written``,
+    ``frame`` is only the first rows of those written (a large run's rows are never collected)."""
     in_table = {} if rows_in_table is None else {"dagster/row_count": rows_in_table}
     return {
-        ROWS_WRITTEN: frame.height,
+        ROWS_WRITTEN: frame.height if rows_written is None else rows_written,
         **in_table,
         "dagster/column_schema": column_schema(frame, table),
         "preview": markdown_preview(frame),

@@ -5,17 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from functools import lru_cache
+from pathlib import Path
 
 import duckdb
 import polars as pl
 
 from etl.capture.partition import FEED, PAGE, partition_day
 from etl.derive.ids import stable_id
-from etl.derive.pool import ITEMS_PER_WORKER, Workers, batches, worker_count
+from etl.derive.pool import BATCH_ITEMS, ITEMS_PER_WORKER, Workers, batches, worker_count
 from etl.extract import EXTRACTOR_VERSION, Article, SiteTemplate, extract_article, learn_template
 from etl.rawstore.store import RawStore
 from etl.rawstore.warc import read_record
-from etl.warehouse.lake import query
+from etl.warehouse.lake import SpilledRows, query
 from etl.web.urls import page_canonical_url, registered_domain, site_host
 
 # How far back a host's other pages are sampled to learn its template, and how many at most.
@@ -124,26 +125,31 @@ def day_pages(con: duckdb.DuckDBPyConnection, day: dt.date,
 
 
 def extract_pages(pages: pl.DataFrame, templates: dict, payload: Callable[[str, int], bytes], day: dt.date,
-                  workers: int = 0, items_per_worker: int = ITEMS_PER_WORKER) -> pl.DataFrame:
-    """The articles rows of ``pages`` (see day_pages), extracted in batches by up to ``workers``
-    processes (0: the machine's cores; see etl.derive.pool.worker_count)."""
-    rows = []
+                  workers: int = 0, items_per_worker: int = ITEMS_PER_WORKER, batch_items: int = BATCH_ITEMS,
+                  spill_dir: Path | None = None) -> SpilledRows:
+    """The articles rows of ``pages`` (see day_pages), extracted in batches of ``batch_items`` by
+    up to ``workers`` processes (0: the machine's cores; see etl.derive.pool.worker_count), each
+    batch's rows spilled to Parquet in ``spill_dir``."""
+    rows = SpilledRows(ARTICLE_SCHEMA, spill_dir)
     with Workers(worker_count(workers, pages.height, items_per_worker)) as pool:
-        for batch in batches(pages.iter_rows(named=True)):
+        for batch in batches(pages.iter_rows(named=True), batch_items):
             # Dates after the capture are implausible whenever the day is re-derived: now=fetched_at.
             work = [(payload(page["warc_file"], page["warc_offset"]), page["url"],
                      templates.get(site_host(page["url"])), page["fetched_at"]) for page in batch]
-            rows.extend(article_row(page, article, day) for page, article in zip(batch, pool.map(_extract, work)))
-    return pl.DataFrame(rows, schema=ARTICLE_SCHEMA)
+            rows.append(pl.DataFrame([article_row(page, article, day) for page, article in zip(batch, pool.map(_extract, work))],
+                                     schema=ARTICLE_SCHEMA))
+    return rows
 
 
 def derive_articles(con: duckdb.DuckDBPyConnection, day: dt.date, store: RawStore, workers: int = 0,
-                    items_per_worker: int = ITEMS_PER_WORKER) -> tuple[pl.DataFrame, pl.DataFrame]:
+                    items_per_worker: int = ITEMS_PER_WORKER, batch_items: int = BATCH_ITEMS,
+                    spill_dir: Path | None = None) -> tuple[SpilledRows, pl.DataFrame]:
     """Returns (articles rows, site_templates rows) for ``day``, every page extracted (see
-    extract_pages for the workers)."""
+    extract_pages for the workers and batches)."""
     payload = payload_reader(store)
     pages, templates = day_pages(con, day, payload)
-    return extract_pages(pages, templates, payload, day, workers, items_per_worker), template_rows(templates, day)
+    return (extract_pages(pages, templates, payload, day, workers, items_per_worker, batch_items, spill_dir),
+            template_rows(templates, day))
 
 
 # The rows of a day that a re-derive replaces: every row but the carried ones (and rows from
@@ -151,7 +157,8 @@ def derive_articles(con: duckdb.DuckDBPyConnection, day: dt.date, store: RawStor
 _NOT_CARRIED = "partition_date = ? AND (input_key IS NULL OR input_key NOT IN (SELECT unnest(?::VARCHAR[])))"
 
 
-def articles_writes(con: duckdb.DuckDBPyConnection, day: dt.date, store: RawStore, workers: int = 0) -> list[tuple]:
+def articles_writes(con: duckdb.DuckDBPyConnection, day: dt.date, store: RawStore, workers: int = 0,
+                    spill_dir: Path | None = None) -> list[tuple]:
     """The write operations (see etl.warehouse.lake.write) that bring ``day``'s articles up to
     date, and its site templates. A stored row whose input_key is still its page's is carried
     over (neither read nor rewritten); only new or changed pages are extracted. The rows are
@@ -160,7 +167,7 @@ def articles_writes(con: duckdb.DuckDBPyConnection, day: dt.date, store: RawStor
     pages, templates = day_pages(con, day, payload)
     stored = query(con, "SELECT input_key FROM articles WHERE partition_date = ? AND input_key IS NOT NULL", [day])
     carried = pl.col("input_key").is_in(stored["input_key"].implode())
-    rows = extract_pages(pages.filter(~carried), templates, payload, day, workers)
+    rows = extract_pages(pages.filter(~carried), templates, payload, day, workers, spill_dir=spill_dir)
     return [("articles", rows, (_NOT_CARRIED, [day, pages.filter(carried)["input_key"].to_list()])),
             ("site_templates", template_rows(templates, day), [day])]
 

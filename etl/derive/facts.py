@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from pathlib import Path
 
 import duckdb
 import polars as pl
@@ -12,7 +13,7 @@ import polars as pl
 from etl.derive.ids import stable_id
 from etl.derive.pool import BATCH_ITEMS, ITEMS_PER_WORKER, Workers, worker_count
 from etl.relations import CODER_VERSION, CodedArticle, code_article, petrarch, seed_actors
-from etl.warehouse.lake import query
+from etl.warehouse.lake import SpilledRows, query
 
 # Only articles with a story are coded: facts are counted per story downstream. What an
 # article's coding is made from, without its text (read only for the articles coded).
@@ -81,24 +82,26 @@ def coding_key(article: dict, day: dt.date, lexicon: str) -> str:
 
 
 def derive_facts(con: duckdb.DuckDBPyConnection, day: dt.date, workers: int = 0,
-                 items_per_worker: int = ITEMS_PER_WORKER) -> tuple[pl.DataFrame, pl.DataFrame]:
+                 items_per_worker: int = ITEMS_PER_WORKER, batch_items: int = BATCH_ITEMS,
+                 spill_dir: Path | None = None) -> tuple[SpilledRows, pl.DataFrame]:
     """Returns (relation_facts rows, learned actor rows first seen in this day's articles), every
-    article coded (see code_day for the workers)."""
-    facts, learned, _ = code_day(con, day, workers, items_per_worker)
+    article coded (see code_day for the workers and batches)."""
+    facts, learned, _ = code_day(con, day, workers, items_per_worker, batch_items, spill_dir)
     return facts, learned
 
 
 def code_day(con: duckdb.DuckDBPyConnection, day: dt.date, workers: int = 0,
-             items_per_worker: int = ITEMS_PER_WORKER,
-             stored: pl.DataFrame | None = None) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+             items_per_worker: int = ITEMS_PER_WORKER, batch_items: int = BATCH_ITEMS,
+             spill_dir: Path | None = None,
+             stored: pl.DataFrame | None = None) -> tuple[SpilledRows, pl.DataFrame, pl.DataFrame]:
     """Returns (relation_facts rows, learned actor rows first seen in this day's articles,
     coded_articles rows) for ``day``.
 
     An article whose row in ``stored`` (the day's coded_articles rows) holds its current input_key
     is not coded again: its facts are not among the rows returned (its stored ones are the ones
     to keep) and the actors it taught are read from that row. The others are read and coded in
-    batches by up to ``workers`` processes (0: the machine's cores; see
-    etl.derive.pool.worker_count)."""
+    batches of ``batch_items`` by up to ``workers`` processes (0: the machine's cores; see
+    etl.derive.pool.worker_count), each batch's facts spilled to Parquet in ``spill_dir``."""
     lexicon = lexicon_fingerprint()
     articles = query(con, _DAY_ARTICLES, [day])
     articles = articles.with_columns(pl.Series(
@@ -108,12 +111,13 @@ def code_day(con: duckdb.DuckDBPyConnection, day: dt.date, workers: int = 0,
         reused = stored.join(articles.select("article_id", "input_key"), on=["article_id", "input_key"], how="semi")
         taught = {article_id: decode_actors(text) for article_id, text in reused.select("article_id", "learned_actors").iter_rows()}
     todo = {art["article_id"]: art for art in articles.iter_rows(named=True) if art["article_id"] not in taught}
-    facts = []
-    reader = con.execute(_TEXTS, [day, list(todo)]).to_arrow_reader(BATCH_ITEMS)
+    facts = SpilledRows(FACT_SCHEMA, spill_dir)
+    reader = con.execute(_TEXTS, [day, list(todo)]).to_arrow_reader(batch_items)
     with Workers(worker_count(workers, len(todo), items_per_worker), petrarch.use_lexicon_folder, (petrarch.lexicon_folder(),)) as pool:
         for record_batch in reader:
             batch = [{**todo[article_id], "text": text} for article_id, text in pl.from_arrow(record_batch).iter_rows()]
             work = [(art["text"], coding_day(art["published_at"], day)) for art in batch]
+            batch_facts = []
             for art, coded in zip(batch, pool.map(_code, work)):
                 for fact in coded.facts:
                     row = fact.as_row()
@@ -124,8 +128,10 @@ def code_day(con: duckdb.DuckDBPyConnection, day: dt.date, workers: int = 0,
                         article_id=art["article_id"],
                         story_id=art["story_id"],
                     )
-                    facts.append({k: row.get(k) for k in FACT_SCHEMA})
+                    batch_facts.append({k: row.get(k) for k in FACT_SCHEMA})
                 taught[art["article_id"]] = coded.learned_actors
+            # A fact's id hashes its article's id, so repeats are within one article, one batch.
+            facts.append(pl.DataFrame(batch_facts, schema=FACT_SCHEMA).unique("fact_id", keep="first", maintain_order=True))
     learned = {}
     # Articles are visited in id order, coded now or carried over alike, so "first seen" within
     # the day is deterministic and the same as when every article is coded.
@@ -139,8 +145,7 @@ def code_day(con: duckdb.DuckDBPyConnection, day: dt.date, workers: int = 0,
         "coder_version": [CODER_VERSION] * articles.height,
         "learned_actors": [encode_actors(taught[article_id]) for article_id in articles["article_id"]],
     }, schema=CODING_SCHEMA)
-    facts_frame = pl.DataFrame(facts, schema=FACT_SCHEMA).unique("fact_id", keep="first", maintain_order=True)
-    return facts_frame, actor_frame(list(learned.values()), day), codings
+    return facts, actor_frame(list(learned.values()), day), codings
 
 
 # Actor columns that hold dates, written as ISO text in coded_articles.learned_actors.
@@ -168,13 +173,14 @@ def _code(work: tuple) -> CodedArticle:
 _NOT_CARRIED = "partition_date = ? AND article_id NOT IN (SELECT unnest(?::VARCHAR[]))"
 
 
-def facts_writes(con: duckdb.DuckDBPyConnection, day: dt.date, workers: int = 0) -> list[tuple]:
+def facts_writes(con: duckdb.DuckDBPyConnection, day: dt.date, workers: int = 0,
+                 spill_dir: Path | None = None) -> list[tuple]:
     """The write operations (see etl.warehouse.lake.write) that bring ``day``'s facts up to date
     and keep `actors` current: an article whose coding inputs are unchanged keeps its facts as
     they are (only new or changed articles are coded), seed actors are refreshed, and each
     learned actor is kept at its earliest sighting whatever order the days are derived in."""
     stored = query(con, "SELECT article_id, input_key, learned_actors FROM coded_articles WHERE partition_date = ?", [day])
-    facts, learned, codings = code_day(con, day, workers, stored=stored)
+    facts, learned, codings = code_day(con, day, workers, spill_dir=spill_dir, stored=stored)
     carried = stored.join(codings, on=["article_id", "input_key"], how="semi")["article_id"].to_list()
     known_before = query(con, "SELECT actor_id FROM actors WHERE origin = 'seed' OR first_seen_date < ?", [day])
     learned = learned.filter(~pl.col("actor_id").is_in(known_before["actor_id"].implode()))

@@ -3,30 +3,44 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
 
 import duckdb
 import polars as pl
 
 from etl.dedup import DEDUP_VERSION, STORY_WINDOW_DAYS, DedupDoc, assign_stories
-from etl.warehouse.lake import query
+from etl.dedup.assign import BANDS_SCHEMA, BATCH_DOCS
+from etl.warehouse.lake import SpilledRows, query
 
+# The day's articles without their texts, which are read a batch at a time (_DAY_TEXTS).
 _DAY_ARTICLES = """
-SELECT article_id, canonical_url, source, published_at, text
+SELECT article_id, canonical_url, source, published_at
 FROM articles WHERE partition_date = ? AND status = 'ok' ORDER BY article_id
+"""
+_DAY_TEXTS = """
+SELECT article_id, text FROM articles WHERE partition_date = ? AND status = 'ok' ORDER BY article_id
 """
 _PRIOR_BANDS = """
 SELECT partition_date, article_id, story_id, band, band_key
 FROM story_bands WHERE partition_date BETWEEN ? AND ? AND dedup_version = ?
 """
+STORY_BANDS_SCHEMA = {**BANDS_SCHEMA, "partition_date": pl.Date, "dedup_version": pl.String}
 
 
-def derive_stories(con: duckdb.DuckDBPyConnection, day: dt.date) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Returns (stories rows, story_bands rows) for ``day``."""
+def derive_stories(con: duckdb.DuckDBPyConnection, day: dt.date, spill_dir: Path | None = None,
+                   batch_docs: int = BATCH_DOCS) -> tuple[pl.DataFrame, SpilledRows]:
+    """Returns (stories rows, story_bands rows) for ``day``: the day's texts are read
+    ``batch_docs`` at a time and the band rows spilled to Parquet in ``spill_dir``."""
     docs = [
-        DedupDoc(r["article_id"], r["canonical_url"], r["text"], r["published_at"], r["source"])
+        DedupDoc(r["article_id"], r["canonical_url"], "", r["published_at"], r["source"])
         for r in query(con, _DAY_ARTICLES, [day]).iter_rows(named=True)
     ]
     prior = query(con, _PRIOR_BANDS, [day - dt.timedelta(days=STORY_WINDOW_DAYS), day - dt.timedelta(days=1), DEDUP_VERSION])
+
+    def day_texts() -> Iterator[list[tuple[str, str]]]:
+        for batch in con.execute(_DAY_TEXTS, [day]).to_arrow_reader(batch_docs):
+            yield list(zip(batch.column("article_id").to_pylist(), batch.column("text").to_pylist()))
 
     def load_prior_texts(article_ids: list[str]) -> dict[str, str]:
         found = query(
@@ -36,9 +50,8 @@ def derive_stories(con: duckdb.DuckDBPyConnection, day: dt.date) -> tuple[pl.Dat
         )
         return dict(found.iter_rows())
 
-    assigned = assign_stories(docs, prior, load_prior_texts)
-    stories = assigned.stories.with_columns(
-        pl.lit(day).alias("partition_date"), pl.lit(DEDUP_VERSION).alias("dedup_version")
-    )
-    bands = assigned.bands.with_columns(pl.lit(day).alias("partition_date"), pl.lit(DEDUP_VERSION).alias("dedup_version"))
-    return stories, bands
+    day_columns = (pl.lit(day).alias("partition_date"), pl.lit(DEDUP_VERSION).alias("dedup_version"))
+    bands = SpilledRows(STORY_BANDS_SCHEMA, spill_dir)
+    assigned = assign_stories(docs, prior, load_prior_texts, day_texts,
+                              lambda rows: bands.append(rows.with_columns(*day_columns)), spill_dir, batch_docs)
+    return assigned.stories.with_columns(*day_columns), bands

@@ -21,6 +21,7 @@ import shutil
 import sqlite3
 import tempfile
 import time
+import weakref
 from contextlib import ExitStack, contextmanager
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
@@ -282,7 +283,7 @@ def table_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
     return [r[0] for r in rows]
 
 
-def _conform(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> pl.DataFrame:
+def _conform(con: duckdb.DuckDBPyConnection, table: str, frame: Rows) -> Rows:
     """Select the table's columns by name, failing loudly on a missing or unknown column.
 
     Inserting by name (never by position) is what prevents a silent column swap when a frame's
@@ -294,7 +295,60 @@ def _conform(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) ->
     extra = [c for c in frame.columns if c not in columns]
     if missing or extra:
         raise ValueError(f"frame for {table} does not match its schema: missing {missing}, unknown {extra}")
-    return frame.select(columns)
+    # Spilled rows are inserted BY NAME from their files: the same by-name selection.
+    return frame.select(columns) if isinstance(frame, pl.DataFrame) else frame
+
+
+class SpilledRows:
+    """A table's rows, written batch by batch to Parquet files in a folder of their own, for
+    :func:`write` to insert in one statement inside its transaction.
+
+    A step that produces a large day (a hundred thousand articles and their texts) appends each
+    batch as it is made and never holds the whole day, and the write transaction stays short.
+    The files are removed by :meth:`discard`, or when the object is garbage collected, or at
+    the latest when the process exits.
+    """
+
+    def __init__(self, schema: Mapping[str, pl.DataType], spill_dir: Path | None = None):
+        self.schema = dict(schema)
+        root = spill_dir or process_temp_dir()
+        root.mkdir(parents=True, exist_ok=True)
+        self.folder = Path(tempfile.mkdtemp(prefix="rows-", dir=root))
+        self.files: list[Path] = []
+        self.height = 0
+        self.discard = weakref.finalize(self, shutil.rmtree, self.folder, True)
+
+    @property
+    def columns(self) -> list[str]:
+        return list(self.schema)
+
+    def append(self, frame: pl.DataFrame) -> None:
+        """Add a batch of rows (its columns are those of the schema, in any order)."""
+        if frame.height:
+            path = self.folder / f"{len(self.files):06d}.parquet"
+            frame.select(self.columns).cast(self.schema).write_parquet(path)
+            self.files.append(path)
+            self.height += frame.height
+
+    def head(self, rows: int) -> pl.DataFrame:
+        """The first ``rows`` rows (a preview), read from the first file only."""
+        if not self.files:
+            return pl.DataFrame(schema=self.schema)
+        return pl.read_parquet(self.files[0], n_rows=rows)
+
+    def collect(self) -> pl.DataFrame:
+        """All rows as one frame: for small days and tests; a large day is never collected."""
+        if not self.files:
+            return pl.DataFrame(schema=self.schema)
+        return pl.read_parquet(self.files)
+
+    def source_sql(self) -> str:
+        """The rows as a SQL table expression, files in the order they were appended."""
+        return f"read_parquet([{', '.join(sql_literal(path) for path in self.files)}])"
+
+
+# The rows of one write operation: a frame, or batches spilled to Parquet.
+Rows = pl.DataFrame | SpilledRows
 
 
 def replace_partitions(
@@ -322,9 +376,10 @@ ALL_ROWS = "all"
 NO_ROWS = "none"
 
 
-def write(con: duckdb.DuckDBPyConnection, operations: list[tuple[str, pl.DataFrame, object]],
+def write(con: duckdb.DuckDBPyConnection, operations: list[tuple[str, Rows, object]],
           lock_dir: Path | None = None) -> dict[str, int]:
-    """Apply (table, frame, replaces) operations in a single transaction, retrying on conflict.
+    """Apply (table, rows, replaces) operations in a single transaction, retrying on conflict.
+    ``rows`` is a frame or :class:`SpilledRows` (a large day's rows in Parquet batches).
 
     ``replaces`` says which existing rows the frame replaces: ALL_ROWS, NO_ROWS, a list of dates
     whose partitions are deleted first, or a ``(where_sql, params)`` pair for anything else.
@@ -346,7 +401,7 @@ def write(con: duckdb.DuckDBPyConnection, operations: list[tuple[str, pl.DataFra
     raise AssertionError("unreachable")
 
 
-def _write_once(con: duckdb.DuckDBPyConnection, conformed: list[tuple[str, pl.DataFrame, object]]) -> dict[str, int]:
+def _write_once(con: duckdb.DuckDBPyConnection, conformed: list[tuple[str, Rows, object]]) -> dict[str, int]:
     con.execute("BEGIN TRANSACTION")
     try:
         written = {}
@@ -360,7 +415,9 @@ def _write_once(con: duckdb.DuckDBPyConnection, conformed: list[tuple[str, pl.Da
                     f"DELETE FROM {table} WHERE {PARTITION_COLUMN} IN (SELECT unnest(?::DATE[]))",
                     [list(replaces)],
                 )
-            if frame.height:
+            if isinstance(frame, SpilledRows) and frame.height:
+                con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM {frame.source_sql()}")
+            elif frame.height:
                 con.register("_incoming", frame)
                 con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _incoming")
                 con.unregister("_incoming")

@@ -125,7 +125,7 @@ def test_capture_and_derive_agree_on_the_day(site, settings):
     derived = {}
     for day in result.partition_dates:
         articles, _ = derive_articles(con, day, RawStore(settings.data_dir / "raw"))
-        derived.update({row["url"]: row for row in articles.iter_rows(named=True)})
+        derived.update({row["url"]: row for row in articles.collect().iter_rows(named=True)})
     assert set(derived) == set(captured) and len(derived) == 5
     for url, article in derived.items():
         capture = captured[url]

@@ -153,3 +153,36 @@ def test_labelled_set_day_by_day_through_the_window():
     spanning = stories.group_by("story_id").agg(pl.col("partition_date").n_unique().alias("days"))
     assert spanning.filter(pl.col("days") > 1).height > 0  # some stories continue across midnight
     assert stories.group_by("story_id").agg(pl.col("is_representative").sum()).get_column("is_representative").max() == 1
+
+
+def test_texts_read_in_batches_in_any_order_give_the_same_stories_and_bands(tmp_path):
+    """The day's texts come from a source a batch at a time (one article per batch here, in
+    reverse order, the docs themselves carrying none), earlier texts are loaded a few at a
+    time, and the band rows go to a sink in slices: the same rows as one in-memory batch."""
+    labelled = sorted(DOCS)
+    yesterday = assign_stories([dedup_doc(i) for i in labelled[::2]], NO_WINDOW, no_texts)
+    window = window_of(yesterday, date(2025, 6, 1))
+    today_ids = labelled[1::2]
+
+    def load(ids):
+        return {i: DOCS[i]["text"] for i in ids}
+
+    whole = assign_stories([dedup_doc(i) for i in today_ids], window, load)
+    asked: list[list[str]] = []
+    slices: list[pl.DataFrame] = []
+
+    def load_counted(ids):
+        asked.append(ids)
+        return load(ids)
+
+    batched = assign_stories(
+        [dedup_doc(i, text="") for i in today_ids], window, load_counted,
+        day_texts=lambda: ([(i, DOCS[i]["text"])] for i in reversed(today_ids)),
+        bands_sink=slices.append, spill_dir=tmp_path, batch_docs=1,
+    )
+    assert batched.stories.equals(whole.stories)
+    assert pl.concat(slices).equals(whole.bands) and batched.bands.is_empty()
+    assert len(asked) > 1 and all(len(ids) == 1 for ids in asked)
+    assert whole.stories.get_column("story_id").n_unique() < whole.stories.height  # some stories joined
+    assert whole.stories.get_column("story_id").is_in(window.get_column("story_id").implode()).any()
+    assert list(tmp_path.iterdir()) == []  # the shingle file is gone

@@ -113,6 +113,7 @@ def test_derived_facts_carry_the_coders_domestic_verdict(con, tmp_path):
     con.execute("""INSERT INTO stories (story_id, article_id, partition_date, is_representative, method, dedup_version)
                    VALUES ('s2', 'a2', DATE '2024-11-15', true, 'self', 'test')""")
     facts, _ = derive_facts(con, DAY)
+    facts = facts.collect()
     coded = {(f.relation_type, f.sentence_start): f.is_domestic for f in extract_relations(text, DAY)}
     assert {(r["relation_type"], r["sentence_start"]): r["is_domestic"] for r in facts.iter_rows(named=True)} == coded
     lake.replace_partitions(con, {"relation_facts": facts}, [DAY], tmp_path / "locks")

@@ -12,13 +12,14 @@ same rows, and extracts or codes again only what changed (see etl.derive.article
 import datetime as dt
 import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import dagster as dg
 import duckdb
 import polars as pl
 
 from etl.analyst.dictionary import relations
-from etl.definitions.metadata import schema_metadata, table_metadata, table_rows
+from etl.definitions.metadata import PREVIEW_ROWS, schema_metadata, table_metadata, table_rows
 from etl.definitions.partitions import PREVIOUS_STORY_DAYS, daily_partitions, partition_days
 from etl.definitions.pools import writer_pool
 from etl.definitions.resources import WarehouseResource
@@ -37,8 +38,21 @@ DERIVE = dict(
 )
 # A day's write operations: (table, rows, what they replace), as etl.warehouse.lake.write takes.
 DayWrites = Callable[[duckdb.DuckDBPyConnection, dt.date], list[tuple]]
-# Per table: metadata name -> summary of the rows the run wrote to it.
-Summaries = dict[str, dict[str, Callable[[pl.DataFrame], object]]]
+# Per table: metadata name -> summary of the rows the run wrote to it, computed in the lake
+# from the connection and the run's days (a run's rows are never gathered in memory).
+Summary = Callable[[duckdb.DuckDBPyConnection, list[dt.date]], object]
+Summaries = dict[str, dict[str, Summary]]
+
+
+def run_summary(sql: str, shape: Callable[[list[tuple]], object]) -> Summary:
+    """A summary: ``sql`` run in the lake with the run's days as ``{days}``, its rows shaped."""
+    return lambda con, days: shape(con.execute(sql.format(days="(SELECT unnest(?::DATE[]))"), [days]).fetchall())
+
+
+def counts_by(table: str, column: str) -> Summary:
+    """Rows per value of ``column`` on the run's days, as text ("{value: rows}")."""
+    return run_summary(f"SELECT {column}, count(*) FROM {table} WHERE partition_date IN {{days}} "
+                       "GROUP BY 1 ORDER BY 1 NULLS FIRST", lambda rows: str(dict(rows)))
 
 
 def table_spec(table: str, deps: list[str | dg.AssetDep], kinds: frozenset[str] = frozenset({"python", "duckdb"})) -> dg.AssetSpec:
@@ -54,40 +68,51 @@ def materialize_days(context: dg.AssetExecutionContext, warehouse: WarehouseReso
     written: one materialization per table, in the order of the step's writes. The step's time
     is recorded once, on its first table, so the tables' times add up to the run's."""
     started, days = time.perf_counter(), partition_days(context)
-    written: dict[str, list[pl.DataFrame]] = {}
+    written: dict[str, int] = {}
+    previews: dict[str, pl.DataFrame] = {}
     locks_dir = warehouse.settings.get().locks_dir
     with warehouse.connect() as con:
         for day in days:
             operations = day_writes(con, day)
-            lake.write(con, operations, locks_dir)
+            counts = lake.write(con, operations, locks_dir)
             for table, rows, _ in operations:
-                written.setdefault(table, []).append(rows)
-        rows_in_table = {table: table_rows(con, table) for table in written}
+                written[table] = written.get(table, 0)
+                if table not in previews or previews[table].is_empty():
+                    previews[table] = rows.head(PREVIEW_ROWS)
+                if isinstance(rows, lake.SpilledRows):
+                    rows.discard()
+            for table, count in counts.items():
+                written[table] += count
+        described = {table: {"rows_in_table": table_rows(con, table),
+                             **{name: summarize(con, days) for name, summarize in (summaries or {}).get(table, {}).items()}}
+                     for table in written}
     seconds = {"seconds": round(time.perf_counter() - started, 3)}
-    for table, frames in written.items():
-        rows = pl.concat(frames, how="vertical_relaxed")
+    for table, count in written.items():
         yield dg.MaterializeResult(
             asset_key=table,
             metadata=table_metadata(
-                rows, table, rows_in_table[table],
+                previews[table], table, rows_written=count,
                 partitions=", ".join(d.isoformat() for d in days),
                 **seconds,
-                **{name: summarize(rows) for name, summarize in (summaries or {}).get(table, {}).items()},
+                **described[table],
             ),
         )
         seconds = {}
 
 
-def _articles_writes(store: RawStore, workers: int) -> DayWrites:
+def _articles_writes(store: RawStore, workers: int, spill_dir: Path) -> DayWrites:
     def writes(con, day):
-        return articles_writes(con, day, store, workers)
+        return articles_writes(con, day, store, workers, spill_dir)
 
     return writes
 
 
-def _stories_writes(con, day):
-    story_rows, band_rows = derive_stories(con, day)
-    return [("stories", story_rows, [day]), ("story_bands", band_rows, [day])]
+def _stories_writes(spill_dir: Path) -> DayWrites:
+    def writes(con, day):
+        story_rows, band_rows = derive_stories(con, day, spill_dir)
+        return [("stories", story_rows, [day]), ("story_bands", band_rows, [day])]
+
+    return writes
 
 
 @dg.multi_asset(
@@ -98,9 +123,9 @@ def _stories_writes(con, day):
 )
 def extract_articles(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> Iterator[dg.MaterializeResult]:
     settings = warehouse.settings.get()
-    yield from materialize_days(context, warehouse, _articles_writes(RawStore.from_settings(settings), settings.derive_workers), {
-        "articles": {"statuses": lambda rows: str(dict(rows.group_by("status").len().sort("status").iter_rows()))},
-    })
+    yield from materialize_days(context, warehouse, _articles_writes(RawStore.from_settings(settings), settings.derive_workers,
+                                                                     settings.spill_dir),
+                                {"articles": {"statuses": counts_by("articles", "status")}})
 
 
 @dg.multi_asset(
@@ -113,8 +138,8 @@ def extract_articles(context: dg.AssetExecutionContext, warehouse: WarehouseReso
     **DERIVE,
 )
 def assign_stories(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> Iterator[dg.MaterializeResult]:
-    yield from materialize_days(context, warehouse, _stories_writes,
-                                {"stories": {"stories": lambda rows: rows["story_id"].n_unique()}})
+    yield from materialize_days(context, warehouse, _stories_writes(warehouse.settings.get().spill_dir), {"stories": {"stories": run_summary(
+        "SELECT count(DISTINCT story_id) FROM stories WHERE partition_date IN {days}", lambda rows: rows[0][0])}})
 
 
 @dg.multi_asset(
@@ -126,11 +151,13 @@ def assign_stories(context: dg.AssetExecutionContext, warehouse: WarehouseResour
 def code_relation_facts(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> Iterator[dg.MaterializeResult]:
     settings = warehouse.settings.get()
     petrarch.use_lexicon_folder(settings.lexicons_dir)
-    yield from materialize_days(context, warehouse, lambda con, day: facts_writes(con, day, settings.derive_workers), {
-        "relation_facts": {"relation_types": lambda rows: str(
-            dict(rows.group_by("relation_type").len().sort("relation_type").iter_rows()))},
-        "actors": {"learned_actors": lambda rows: rows.filter(pl.col("origin") == "learned").height},
-    })
+    yield from materialize_days(
+        context, warehouse, lambda con, day: facts_writes(con, day, settings.derive_workers, settings.spill_dir), {
+            "relation_facts": {"relation_types": counts_by("relation_facts", "relation_type")},
+            # A day's learned actors are written with that day as their first sighting.
+            "actors": {"learned_actors": run_summary(
+                "SELECT count(*) FROM actors WHERE origin = 'learned' AND first_seen_date IN {days}", lambda rows: rows[0][0])},
+        })
 
 
 # Computed in SQL from the fact_country_pairs model: the facts with their articles, stories and
