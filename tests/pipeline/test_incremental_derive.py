@@ -14,6 +14,7 @@ from etl.cli.capture_commands import import_warc_files
 from etl.cli.dagster_runs import run_derive
 from etl.demo.server import DEMO_DAYS
 from etl.derive import articles, facts
+from etl.rawstore.store import RawStore
 from etl.warehouse import lake
 from tests.conftest import settings_of, settings_resource
 from tests.pipeline.imported_pages import REPORTS, Report, copy_url, write_warc
@@ -124,3 +125,25 @@ def test_a_new_extractor_version_extracts_every_page_again(demo_copy, work, monk
     # The templates were learned again under the new version, and stored with it.
     templates = after["site_templates"].filter(of_day)
     assert set(templates["extractor_version"]) == {"next-extractor"}
+
+
+def test_a_lake_made_before_incremental_derive_opens_and_derives_its_days_again(tmp_path):
+    settings = settings_of(tmp_path / "data")
+    older = tmp_path / "sql_before"
+    (older / "schema").mkdir(parents=True)
+    for path in lake.schema_files():
+        if path.name < "005":
+            shutil.copy(path, older / "schema" / path.name)
+    con = lake.connect(settings)
+    try:
+        lake.apply_schema(con, older)
+        con.execute("""INSERT INTO articles (article_id, partition_date, url, canonical_url, capture_id, versions, status,
+                       extractor_version) VALUES ('a1', ?, 'u', 'u', 'c1', 1, 'ok', 'old')""", [DAY])
+        lake.apply_schema(con)
+        assert con.execute("SELECT input_key FROM articles").fetchall() == [(None,)]
+        assert con.execute("SELECT count(*) FROM coded_articles").fetchone()[0] == 0
+        # A row without a key is never carried over: the day's derive (no captures left) replaces it.
+        lake.write(con, articles.articles_writes(con, DAY, RawStore.from_settings(settings)), settings.locks_dir)
+        assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
+    finally:
+        con.close()
