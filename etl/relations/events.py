@@ -666,6 +666,10 @@ def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
     if trigger.petrarch and source_group and not passive and source_group[0].start > left_start \
             and _after_preposition(lower, source_group[0].start) and not source_group[0].discourse:
         return None  # "the regions of Syria arrived at": an actor inside a phrase is not the verb's subject
+    if source_group and all(m.local and m.actor.sector not in FORCE_SECTORS for m in source_group) \
+            and trigger.relation_type not in FORCE_TYPES and not any(
+            m.actor.code and m.actor.code != source_group[0].actor.code for m in target_group):
+        return None  # "the Alabama Supreme Court halted the order": a province's own affairs, no state's event
     if trigger.petrarch and not (source_group and target_group):
         return None  # the field's lexicon codes dyadic events: a verb with one party is no event
     if trigger.petrarch and trigger.relation_type in COOPERATION_TYPES and len(
@@ -709,6 +713,10 @@ def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
 # Military practice named as the object of a field-lexicon verb: no use of force, no retreat.
 EXERCISE = re.compile(r"\b(?:exercises?|drills?|maneuvers|manoeuvres|war games|wargames)\b")
 FIRST_PERSON_OBJECT = re.compile(r" (?:us|me|you)\b(?!\.)")
+# The forces of a province or city act for the state ("Texas police arrested 12"); its other
+# bodies act in its own affairs, which code no event unless another country is the target.
+FORCE_SECTORS = frozenset({"COP", "MIL"})
+FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
 # Words of an arrest the police make; "brought to the chamber", "hunted", "confined" name no such agent.
 POLICE_ARREST = re.compile(r"arrest|detain|custody|remand|booked|apprehend|rounded up|nabbed|picked up")
 # What is investigated when it is no actor named right after the verb ("into", "allegations against").
@@ -774,7 +782,8 @@ def _inside_noun_phrase(sentence: str, lower: str, group: list[Mention], end: in
     after the form make the form a noun inside one noun phrase ("the U.S. warns Iran" is a clause)."""
     before = _words(lower[max(0, group[0].start - 5):group[0].start])[-1:] if group else []
     after = _COMMON_WORD_AFTER.match(sentence, end)
-    return before in (["the"], ["a"], ["an"]) and after is not None and after.group(1) not in NOT_HEAD_NOUNS \
+    opened = before in (["the"], ["a"], ["an"]) or bool(group) and lower.startswith("the ", group[0].start)
+    return opened and after is not None and after.group(1) not in NOT_HEAD_NOUNS \
         and after.group(1) not in ("that", "and", "or", "it", "its", "their", "his", "her", "them")
 
 

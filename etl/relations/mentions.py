@@ -49,6 +49,8 @@ class Mention:
     # How an earlier sentence supplied the actor ("pronoun", "group", "role", "body", "response"),
     # "" when the sentence names it.
     discourse: str = ""
+    # A body of a province or city ("the Alabama Supreme Court", "Ahmedabad police"), not of the state.
+    local: bool = False
 
     @property
     def is_place(self) -> bool:
@@ -196,7 +198,7 @@ class MentionFinder:
         position = _skip_spaces(sentence, end)
         if position in role_at and role_at[position][1].kind == BODY:
             role_end, role = role_at[position]
-            return Mention(start, role_end, Actor(sentence[start:role_end], place.code, "group", role.sector))
+            return Mention(start, role_end, Actor(sentence[start:role_end], place.code, "group", role.sector), local=True)
         return Mention(start, end, place, place_word="in")
 
     def _titled(self, sentence, start, title_end, country: Actor, role: RoleWord, name_at) -> Mention:

@@ -174,3 +174,14 @@ def test_the_writer_and_readers_are_no_party():
 def test_a_possessive_family_name_owns_the_noun_after_it():
     text = "Robert Mugabe was ousted. Zimbabwe was ruined by policies Mr Mugabe's critics have long blamed on him."
     assert not any(source == "ZWE" for _, source, _ in asserted(text))
+
+
+def test_a_province_s_own_bodies_act_in_its_own_affairs():
+    assert asserted("On Saturday the Alabama Supreme Court halted the order.") == set()
+    assert ("ACCUSE", "USA", "MEX") in asserted("The Texas governor condemned Mexico.")
+    assert ("COERCE", "USA", "USA") in asserted("Texas police arrested 12 protesters.")
+
+
+@needs_field_lexicon
+def test_a_base_form_inside_an_article_noun_phrase_is_a_noun():
+    assert asserted("He seeks to reduce the U.S. trade deficit with China.") == set()
