@@ -41,7 +41,7 @@ def is_boilerplate_name(class_and_id: str) -> bool:
 _LINE_PATTERNS = [
     # Read-more and related links.
     r"(read|see) (more|also)\b", r"related( stories| articles| coverage)?\s*:", r"more (on|about) this", r"more\s*:\s",
-    r"(also|further) read\b", r"read next\b", r"(explore further|don'?t miss|up next|next)\s*:",
+    r"(also|further) read\b", r"read next\b", r"(explore further|don['’]?t miss|up next|next)\s*:",
     r"lesen sie (auch|mehr)", r"mehr zum thema", r"auch interessant", r"weiterlesen",
     r"(à|a) lire aussi", r"lire aussi", r"voir aussi", r"te puede interesar", r"le(e|er) (también|más)",
     r"leggi anche", r"potrebbe interessarti", r"читайте также", r"смотрите также",
@@ -90,6 +90,8 @@ _ANYWHERE_PATTERNS = [
     r"originally published (on|at)", r"original article (on|at)", r"(we|i) may (receive|earn|get) (a )?(small )?(commission|share)",
     r"(sign(ing)? up|subscrib(e|ing))\b.{0,60}\bnewsletters?", r"newsletters?\b.{0,40}\b(sign up|subscribe)",
     r"by subscribing (now|today)", r"emailed to you (each|every)",
+    r"(enable|need to have|requires?) javascript", r"javascript (is )?(enabled|disabled|required)",
+    r"read the full (article|story|post) here", r"(…|\.\.\.)\s*read more",
 ]
 _ANYWHERE_BOILER = re.compile(r"\b(?:" + "|".join(_ANYWHERE_PATTERNS) + r")\b", re.I)
 _ANYWHERE_MAX_WORDS = 30
@@ -144,6 +146,29 @@ def _repeats_itself(text: str) -> bool:
     return len(text) >= 20 and any(text[:k].strip() == text[k:].strip() for k in (half - 1, half, half + 1))
 
 
+# A timestamp line in English whatever its order ("Published 10:17 am, Wednesday, March 15, 2017",
+# "Published Date: Oct 24, 2017 02:54 pm | Updated Date: ...", "October 22, 2017 / 3:48 AM / in 2
+# days"): a clock time or a published/updated label, and no word other than these, time zones and
+# ordinal suffixes. A bare date ("Sunday October 22") may head a live blog's entries.
+_TIMESTAMP_WORDS = frozenset("""
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday
+mon tue tues wed thu thur thurs fri sat sun am pm a m p published updated posted last date time at on in
+edited modified first ago hours hour minutes minute mins min days day h st nd rd th
+et est edt ct cst cdt mt mst mdt pt pst pdt gmt utc bst cet cest ist jst kst hkt sgt aest aedt
+""".split())
+_TIMESTAMP_LABEL = re.compile(r"\d{1,2}[:.]\d{2}|\b(published|updated|posted|edited)\b", re.I)
+_TIMESTAMP_MAX_WORDS = 16
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _is_timestamp_line(text: str) -> bool:
+    if (len(text.split()) > _TIMESTAMP_MAX_WORDS or not _TIMESTAMP_LABEL.search(text)
+            or not any(char.isdigit() for char in text)):
+        return False
+    return all(word.lower() in _TIMESTAMP_WORDS for word in _LETTERS.findall(text))
+
+
 def is_embedded_post(text: str) -> bool:
     """A line of a social post embedded in the page (its text or its attribution)."""
     return bool(_EMBEDDED_POST.search(text) or _EMBEDDED_POST_ATTRIBUTION.match(text))
@@ -154,7 +179,8 @@ def is_boilerplate_line(text: str) -> bool:
     words = len(text.split())
     if words > _LINE_FILTER_MAX_WORDS:
         return False
-    if _LINE_BOILER.match(text) or _BYLINE.match(text) or _DATE_LINE.match(text) or _END_SECTION_HEADING.match(text):
+    if (_LINE_BOILER.match(text) or _BYLINE.match(text) or _DATE_LINE.match(text) or _END_SECTION_HEADING.match(text)
+            or _is_timestamp_line(text)):
         return True
     if is_embedded_post(text) or _repeats_itself(text):
         return True
