@@ -109,8 +109,11 @@ def _create_instance_storage(home: Path) -> None:
             ensure_writer_pools(instance)
 
 
-# The terminal gets warnings and failures; the full event log is in the Dagster UI.
-CONSOLE_LOGGING = {"loggers": {"console": {"config": {"log_level": "WARNING"}}}}
+def console_logging(dagster_log: bool) -> dict:
+    """Run config of Dagster's console logger: its warnings and failures (stack traces included)
+    with ``dagster_log`` (`--debug`), else nothing: the command itself ends with one summary or
+    one line naming what failed, and the full event log is in the Dagster UI."""
+    return {"loggers": {"console": {"config": {"log_level": "WARNING" if dagster_log else "CRITICAL"}}}}
 
 
 # Where a run's page is when `dagster dev` (or dagster-webserver) serves this DAGSTER_HOME.
@@ -168,9 +171,10 @@ class StageProgress:
 
 
 def execute_job(job_name: str, settings: SettingsResource, run_config: dict | None = None,
-                **kwargs) -> dg.ExecuteInProcessResult:
+                dagster_log: bool = False, **kwargs) -> dg.ExecuteInProcessResult:
     """Run a job of the code location, configured by ``settings``, in this process, recorded in
-    the instance of the settings' Dagster home."""
+    the instance of the settings' Dagster home. A failed run raises RuntimeError naming the
+    failed checks (with their reasons) or steps."""
     home = ensure_dagster_home(settings.get())
     from etl.definitions import build_definitions  # imported late: loading Dagster definitions takes seconds
 
@@ -185,7 +189,7 @@ def execute_job(job_name: str, settings: SettingsResource, run_config: dict | No
 
         def execute() -> dg.ExecuteInProcessResult:
             return job.execute_in_process(
-                instance=instance, raise_on_error=False, run_config={**CONSOLE_LOGGING, **(run_config or {})},
+                instance=instance, raise_on_error=False, run_config={**console_logging(dagster_log), **(run_config or {})},
                 tags=tags, run_id=run_id, **kwargs
             )
 
@@ -195,9 +199,18 @@ def execute_job(job_name: str, settings: SettingsResource, run_config: dict | No
         else:
             result = execute()
     if not result.success:
-        failures = [e.message for e in result.all_events if e.is_failure]
+        # A blocking check's reason (e.g. which feeds failed and why) says more than "step failed".
+        failures = [line for line, severity in failed_checks(result) if severity == dg.AssetCheckSeverity.ERROR] \
+            or [e.message for e in result.all_events if e.is_failure]
         raise RuntimeError(f"{job_name} failed: " + "; ".join(failures) + f" (run {run_id}: {run_url(run_id)})")
     return result
+
+
+def failed_checks(result: dg.ExecuteInProcessResult) -> list[tuple[str, dg.AssetCheckSeverity]]:
+    """Each asset check the run evaluated that did not pass: a line naming it and its reason."""
+    return [(f"check {e.asset_check_key.asset_key.to_user_string()}:{e.asset_check_key.name} "
+             f"{e.severity.value}: {e.description or 'failed'}", e.severity)
+            for e in result.get_asset_check_evaluations() if not e.passed]
 
 
 def rows_written(result: dg.ExecuteInProcessResult) -> dict[str, tuple[int, int | None]]:
@@ -220,6 +233,8 @@ def print_run_summary(result: dg.ExecuteInProcessResult, what: str) -> None:
     print(f"{what}: run {result.run_id} succeeded")
     for name, (written, in_table) in rows_written(result).items():
         print(f"  {name:<16} {written:>8} rows written" + ("" if in_table is None else f", {in_table} in the table"))
+    for line, _ in failed_checks(result):
+        print(f"  {line}")
     print(f"  event log: {run_url(result.run_id)} (when `dagster dev` runs)")
 
 
@@ -239,17 +254,19 @@ def check_derive_days(start: dt.date, end: dt.date) -> None:
 
 
 def run_capture(settings: SettingsResource, now: dt.datetime | None = None,
-                sources_file: Path | None = None) -> dg.ExecuteInProcessResult:
+                sources_file: Path | None = None, dagster_log: bool = False) -> dg.ExecuteInProcessResult:
     config = {k: v for k, v in {"now": now.isoformat() if now else None,
                                 "sources_file": str(sources_file) if sources_file else None}.items() if v}
-    return execute_job("capture_job", settings, run_config={"ops": {"capture": {"config": config}}})
+    return execute_job("capture_job", settings, run_config={"ops": {"capture": {"config": config}}},
+                       dagster_log=dagster_log)
 
 
-def run_derive(settings: SettingsResource, start: dt.date, end: dt.date) -> dg.ExecuteInProcessResult:
+def run_derive(settings: SettingsResource, start: dt.date, end: dt.date,
+               dagster_log: bool = False) -> dg.ExecuteInProcessResult:
     """Derive every day from ``start`` to ``end`` (inclusive) in one run, days in order."""
     check_derive_days(start, end)
     return execute_job(
-        "derive_job", settings,
+        "derive_job", settings, dagster_log=dagster_log,
         tags={
             "dagster/asset_partition_range_start": start.isoformat(),
             "dagster/asset_partition_range_end": end.isoformat(),

@@ -153,7 +153,7 @@ def dispatch(args: argparse.Namespace) -> int:
 
         resource = settings_resource()
         load_sources(resource.get().sources_file)  # a bad list is refused here, with its own message
-        print_run_summary(run_capture(resource), "capture")
+        print_run_summary(run_capture(resource, dagster_log=args.debug), "capture")
         return 0
     if args.command == "derive":
         from etl.cli.dagster_runs import check_derive_days, print_run_summary, run_derive
@@ -168,7 +168,7 @@ def dispatch(args: argparse.Namespace) -> int:
             # empty one must not appear wherever the command happens to run.
             raise FileNotFoundError(f"no warehouse at {settings.catalog_path}: run `etl demo` or "
                                     "`etl capture` first (or set ETL_DATA_DIR)")
-        print_run_summary(run_derive(resource, args.start, args.end or args.start), "derive")
+        print_run_summary(run_derive(resource, args.start, args.end or args.start, dagster_log=args.debug), "derive")
         return 0
     if args.command == "sql":
         from etl.cli.sql_shell import interactive_shell, run_query

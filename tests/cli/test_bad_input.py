@@ -70,3 +70,15 @@ def test_commands_outside_a_data_folder_create_nothing(tmp_path, args):
         + ("or `etl capture` first" if args[0] == "derive" else "or a capture+derive first") + " (or set ETL_DATA_DIR)"
     ]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_failed_run_is_one_line_naming_the_failed_check_and_why(demo_copy, tmp_path):
+    # The demo's feeds are on 127.0.0.1, which capture refuses without ETL_ALLOW_NETWORKS: every feed fails.
+    result = run_etl(["capture"], tmp_path, demo_copy)
+    assert result.returncode == 1
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("etl capture: capture_job failed: check feed_fetches:feeds_answering ERROR: "
+                           "no feed answered, 7 failing: keystone-wire-world: blocked_address"), line
+    assert "not in ETL_ALLOW_NETWORKS" in line and "/runs/" in line
+    debug = run_etl(["capture", "--debug"], tmp_path, demo_copy)
+    assert debug.returncode == 1 and "Traceback" in debug.stderr and "feeds_answering" in debug.stderr
