@@ -33,3 +33,9 @@ def test_an_act_held_out_until_a_demand_is_met_is_a_threat():
     # without the condition it stays a hypothetical of its own kind; "could" never threatens
     assert triples("Egypt will withdraw from the talks with Sudan next month.") == []
     assert triples("Egypt could withdraw from the talks with Sudan unless Sudan lifts its blockade.") == []
+
+
+def test_parties_deciding_together_agree():
+    assert triples("Chile and Peru decided to resume the border talks.") == [("AGREE", ("CHL", "PER"), ())]
+    # one party deciding on its own agrees with no one
+    assert triples("Chile decided to raise its tariffs.") == []
