@@ -511,6 +511,8 @@ def _is_modifier(lower: str, start: int, phrase: str) -> bool:
 def _choose(alternatives: list[Trigger], sources: list[Mention]) -> Trigger:
     """One phrase, several types ("protested"): civilians protest, governments accuse."""
     civil = bool(sources) and all(m.actor.sector in CIVIL_SECTORS for m in sources)
+    if alternatives[0].mode == "riot" and sources and all(m.actor.sector in ARMED_SECTORS for m in sources):
+        return replace(alternatives[0], relation_type="ASSAULT", mode="")  # "rebels stormed an area": an assault
     for trigger in alternatives:
         if (trigger.relation_type == "PROTEST") == civil:
             return trigger
@@ -660,6 +662,8 @@ def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
         return None  # "holding live-fire naval exercises", "started a missile tracking drill": practice
     if trigger.role in (VERB, FRAME) and not passive and FIRST_PERSON_OBJECT.match(lower, end):
         return None  # "urges us not to look at numbers": the writer and readers are no party
+    if trigger.petrarch and target_group and lower.startswith(" by surprise", target_group[-1].end):
+        return None  # "had taken the government by surprise": an idiom, no seizure
     if trigger.mode == "investigate" and not INVESTIGATED_ACTOR.match(lower, end) and not (
             target_group and _words(lower[end:target_group[0].start]) in ([], ["the"])):
         return None  # "investigating the fire", "investigating a complaint by a mother": a thing, no actor
@@ -717,6 +721,8 @@ FIRST_PERSON_OBJECT = re.compile(r" (?:us|me|you)\b(?!\.)")
 # bodies act in its own affairs, which code no event unless another country is the target.
 FORCE_SECTORS = frozenset({"COP", "MIL"})
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
+# Armed actors storming or clashing assault; civilians doing it riot.
+ARMED_SECTORS = frozenset({"REB", "MIL"})
 # Words of an arrest the police make; "brought to the chamber", "hunted", "confined" name no such agent.
 POLICE_ARREST = re.compile(r"arrest|detain|custody|remand|booked|apprehend|rounded up|nabbed|picked up")
 # What is investigated when it is no actor named right after the verb ("into", "allegations against").

@@ -185,3 +185,13 @@ def test_a_province_s_own_bodies_act_in_its_own_affairs():
 @needs_field_lexicon
 def test_a_base_form_inside_an_article_noun_phrase_is_a_noun():
     assert asserted("He seeks to reduce the U.S. trade deficit with China.") == set()
+
+
+def test_armed_actors_storming_assault_and_civilians_riot():
+    assert ("ASSAULT", "SYR", "SYR") in asserted("Syrian rebels stormed a government-held area in Damascus on Tuesday.")
+    assert {t for t, _, _ in asserted("Protesters stormed the parliament in Baghdad.")} == {"PROTEST"}
+
+
+@needs_field_lexicon
+def test_taking_someone_by_surprise_is_no_seizure():
+    assert asserted("Landis said the rebel offensive had taken the government by surprise.") == set()
