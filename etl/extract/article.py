@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import trafilatura
+from lxml import etree
 
 from etl.extract.blocks import content_lines
 from etl.extract.boilerplate import is_boilerplate_line, is_embedded_post, link_list_lines, story_end
 from etl.extract.language import detect_language
 from etl.extract.metadata import PageMetadata, metadata_from_text
 from etl.extract.page import unusable
-from etl.extract.settings import (EXTRACTOR_VERSION, LEAD_LINES, MAX_HTML_CHARS, PROSE_LINE_MIN_WORDS,
+from etl.extract.settings import (EXTRACTOR_VERSION, LEAD_LINES, LINK_LIST_MIN_LINES, MAX_HTML_CHARS, PROSE_LINE_MIN_WORDS,
                                   STANDFIRST_LINES, SUMMARY_PREFIX_MIN_WORDS, TEASER_MAX_WORDS,
                                   VIDEO_PAGE_MAX_WORDS)
 from etl.extract.signals import page_signals
@@ -45,6 +46,10 @@ _LIST_MARKER = re.compile(r"^[-•*]\s+")
 # A prose line ends like a sentence: punctuation, a closing quote or a closing bracket.
 _SENTENCE_END = re.compile(r"[.!?…\"”’)]\s*$")
 _WORD = re.compile(r"\w+")
+# Blocks whose whole text is one link. List items are left out: a list of links may be the
+# article's own (a table of contents, a list of sources).
+_LINK_ONLY_BLOCKS = etree.XPath("//*[self::p or self::div or self::span or self::strong or self::h2 or self::h3 "
+                                "or self::h4][count(*) = 1][a][normalize-space(.) = normalize-space(a)]")
 
 
 @dataclass(frozen=True)
@@ -170,6 +175,8 @@ def _checked_body(extracted: str, page_text: str, tree, template: SiteTemplate |
     summary above the article sets it as the standfirst. A lead that ends with the body's first line
     (a caption run into the first paragraph) takes its place."""
     lines = _without_headline(body_lines(extracted, template), title)
+    links = {key for key in map(_line_key, (element.text_content() for element in _LINK_ONLY_BLOCKS(tree)))
+             if key.count(" ") >= 2}
     page = content_lines(tree)
     keys = [_line_key(line) for line in page]
     span = _body_span(keys, lines)
@@ -180,6 +187,7 @@ def _checked_body(extracted: str, page_text: str, tree, template: SiteTemplate |
         again = _without_headline(body_lines(balanced, template), title)
         if _words(again) > _words(lines):
             lines, span = again, _body_span(keys, again)
+    lines = _without_link_lists(lines, links)
     if span is None:
         return lines
     lead = _lead(page, keys, span[0], template, description)
@@ -187,6 +195,24 @@ def _checked_body(extracted: str, page_text: str, tree, template: SiteTemplate |
     if opening and any(key.endswith(" " + opening) for key in map(_line_key, lead)):
         lines = lines[1:]
     return list(dict.fromkeys(lead)) + lines
+
+
+def _without_link_lists(lines: list[str], links: set[str]) -> list[str]:
+    """The body without runs of LINK_LIST_MIN_LINES or more lines in a row that are each a whole
+    link on the page (a block or list item holding nothing but one link): a list of other stories
+    that trafilatura took into the body. A link or two among paragraphs is left alone, and so are
+    links of fewer than three words (a word of code, a label)."""
+    kept, run = [], []
+    for line in lines + [""]:
+        if line and _line_key(line) in links:
+            run.append(line)
+            continue
+        if len(run) < LINK_LIST_MIN_LINES:
+            kept.extend(run)
+        run = []
+        if line:
+            kept.append(line)
+    return kept
 
 
 def _lead(page: list[str], page_keys: list[str], start: int, template: SiteTemplate | None,

@@ -261,3 +261,14 @@ def test_lead_before_an_embedded_post_is_kept():
     html = _page(f"<div class='player'><object data='/v/1'><p class='player-caption'>{LEAD}</p></object></div>"
                  + post + "<div class='post'>" + "".join(f"<p>{p}</p>" for p in STORY) + "</div>")
     assert list(extract_article(html, "https://example.org/video/harbour", now=NOW).paragraphs) == [LEAD, *STORY]
+
+
+def test_run_of_whole_link_lines_in_the_body_is_removed():
+    """Four or more lines in a row that are each a whole link are a list of other stories; a
+    single link line in the story stays."""
+    single = "<p><a href='/report'>Read the harbour authority report on dredging</a></p>"
+    related = "".join(f"<p><a href='/s/{n}'>Ferry operator {n} warns of a long strike at the port</a></p>" for n in range(8))
+    html = _page("<article>" + "".join(f"<p>{p}</p>" for p in STORY[:3]) + single
+                 + "".join(f"<p>{p}</p>" for p in STORY[3:]) + related + "</article>")
+    paragraphs = list(extract_article(html, "https://example.org/harbour", now=NOW).paragraphs)
+    assert paragraphs == [*STORY[:3], "Read the harbour authority report on dredging", *STORY[3:]]
