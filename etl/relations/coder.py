@@ -128,10 +128,19 @@ def _without_partial_copies(facts: list[Fact]) -> list[Fact]:
     return [fact for fact in facts if not any(fuller(fact, other) for other in facts)]
 
 
+# Fire traded by two sides is each one's against the other ("Israel and Hezbollah exchanged fire",
+# "Indian troops exchanged fire with Pakistani troops").
+MUTUAL_PHRASES = frozenset({"traded fire", "exchanged fire", "exchanged artillery fire", "exchanged gunfire",
+                            "traded gunfire"})
+
+
 def _between_parties(event: Event, lower: str) -> Event:
     """"Talks between China and Japan", "clashes between Armenian and Azerbaijani troops": a
     nominal event whose parties follow it after "between" is done by them together (a joint
-    event) or by each of them to the other."""
+    event) or by each of them to the other; so is fire the sides of a compound subject traded."""
+    sides = event.sources + event.targets
+    if event.trigger.phrase in MUTUAL_PHRASES and len({m.actor.code for m in sides}) > 1:
+        return replace(event, sources=sides, targets=[], reciprocal=True, rule_id=event.rule_id + ".mutual")
     if event.sources or len(event.targets) < 2 or event.trigger.role != NOUN or not (
             event.trigger.phrase.endswith(" between") or lower.startswith(" between ", event.end)):
         return event

@@ -39,3 +39,9 @@ def test_parties_deciding_together_agree():
     assert triples("Chile and Peru decided to resume the border talks.") == [("AGREE", ("CHL", "PER"), ())]
     # one party deciding on its own agrees with no one
     assert triples("Chile decided to raise its tariffs.") == []
+
+
+def test_fire_traded_by_two_sides_is_each_ones_against_the_other():
+    both = [("ASSAULT", ("CHL",), ("PER",)), ("ASSAULT", ("PER",), ("CHL",))]
+    assert triples("Chile and Peru exchanged fire on Tuesday.") == both
+    assert triples("Chilean troops exchanged fire with Peruvian troops.") == both
