@@ -432,7 +432,7 @@ def _is_background(sentence: str, lower: str, start: int, end: int, actors: list
     names = {match.group().lower() for match in _NAME_WORD.finditer(sentence, window, start)
              if not any(m.start <= match.start() < m.end for m in actors)}
     # a past or progressive form ("the police fired", "the army shelling") is the event itself
-    nominal = not lower[start:end].endswith(("ed", "ing"))
+    nominal = not lower[start:end].endswith(("ed", "ing")) and IRREGULAR_PAST.isdisjoint(lower[start:end].split())
     modifiers = 0
     state_inside = None  # modifiers popped when a state named as a modifier was reached
     while len(tokens) > 1:
@@ -664,7 +664,7 @@ def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
         return None  # "urges us not to look at numbers": the writer and readers are no party
     if trigger.petrarch and target_group and lower.startswith(" by surprise", target_group[-1].end):
         return None  # "had taken the government by surprise": an idiom, no seizure
-    if trigger.mode == "investigate" and not INVESTIGATED_ACTOR.match(lower, end) and not (
+    if trigger.mode == "investigate" and trigger.phrase.startswith("investigat") and not INVESTIGATED_ACTOR.match(lower, end) and not (
             target_group and _words(lower[end:target_group[0].start]) in ([], ["the"])):
         return None  # "investigating the fire", "investigating a complaint by a mother": a thing, no actor
     if trigger.petrarch and source_group and not passive and source_group[0].start > left_start \

@@ -195,3 +195,10 @@ def test_armed_actors_storming_assault_and_civilians_riot():
 @needs_field_lexicon
 def test_taking_someone_by_surprise_is_no_seizure():
     assert asserted("Landis said the rebel offensive had taken the government by surprise.") == set()
+
+
+def test_a_past_form_after_a_state_and_a_noun_is_the_event():
+    assert ("ASSAULT", "RUS", "UKR") in asserted("A Russian drone hit a residential building in Odesa, Ukrainian "
+                                                 "officials said.")
+    assert ("ACCUSE", "ICC", "RUS") in asserted("The International Criminal Court issued an arrest warrant for "
+                                                "Vladimir Putin.")
