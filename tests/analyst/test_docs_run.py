@@ -1,17 +1,24 @@
 """Every query the documentation shows runs on the demo warehouse and answers something.
 
 Covered: every file in sql/queries/ (through `etl sql`), every ```sql block in README.md and
-docs/ (in a plain DuckDB session opened by sql/attach.sql, as the docs say), and every `etl`
-command line in their ```bash blocks: `etl sql`, `etl search` and `etl export` run here, the
-other commands are named with the tests that run them, so a new command in the docs cannot go
-untested unnoticed.
+docs/ (in a plain DuckDB session opened by sql/attach.sql, as the docs say), and every command
+line in their ```bash blocks: `etl sql`, `etl search` and `etl export` run here, and so does
+`dagster dev` in the demo folder; every other command is named with the test that runs it, so
+a new command in the docs cannot go untested unnoticed.
 """
 
 from __future__ import annotations
 
+import itertools
+import os
 import re
 import shlex
 import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import duckdb
@@ -30,23 +37,47 @@ RUN_ELSEWHERE = {
     "import-warc": "tests/pipeline/test_import_warc.py",
     "duckdb": "tests/cli/test_duckdb_shell.py",
 }
+# Every other program the docs' shell blocks start, with the test that runs it as shown.
+PROGRAMS_ELSEWHERE = {
+    "python3": ".ci/run (README command 1: the venv and its install, in a clean clone)",
+    "pip": ".ci/run (README command 1: the venv and its install, in a clean clone)",
+    "python": ".ci/run (README command 2: the test suite)",
+    "export": "sets DAGSTER_HOME for the dagster commands below, as test_dagster_dev_in_the_demo_folder does",
+    "dagster asset": "tests/pipeline/test_rederive.py, tests/pipeline/test_report_automation.py",
+    "dg launch": "tests/pipeline/test_rederive.py",
+    "dagster dev": "test_dagster_dev_in_the_demo_folder below",
+    "dagster-daemon run": "test_dagster_dev_in_the_demo_folder below (dagster dev runs the daemon)",
+    "dagster-webserver": "test_dagster_dev_in_the_demo_folder below (dagster dev runs the webserver)",
+}
 _FENCE = re.compile(r"^```(\w*)\n(.*?)^```", re.S | re.M)
+_ASSIGNMENT = re.compile(r"^[A-Z_][A-Z0-9_]*=")
 
 
 def fenced_blocks(path: Path, language: str) -> list[str]:
     return [body for lang, body in _FENCE.findall(path.read_text(encoding="utf-8")) if lang == language]
 
 
-def etl_command_lines(path: Path) -> list[list[str]]:
-    """Argument lists of the `etl` commands in a file's bash blocks (continuations joined,
-    comments dropped)."""
+def command_lines(path: Path) -> list[list[str]]:
+    """The commands of a file's bash blocks, as argument lists: continuations joined, comments
+    and leading variable assignments (`ETL_SOURCES=x etl capture`) dropped, `&&` chains split,
+    the program named without its folder."""
     commands = []
     for block in fenced_blocks(path, "bash"):
         for line in block.replace("\\\n", " ").splitlines():
             words = shlex.split(line, comments=True)
-            if words and words[0] in ("etl", ".venv/bin/etl"):
-                commands.append(words[1:])
+            while words:
+                command = list(itertools.takewhile(lambda word: word not in ("&&", "&"), words))
+                words = words[len(command) + 1:]
+                while command and _ASSIGNMENT.match(command[0]):
+                    command = command[1:]
+                if command:
+                    commands.append([Path(command[0]).name, *command[1:]])
     return commands
+
+
+def etl_command_lines(path: Path) -> list[list[str]]:
+    """Argument lists of the `etl` commands in a file's bash blocks."""
+    return [argv[1:] for argv in command_lines(path) if argv[0] == "etl"]
 
 
 def sql_statements(block: str) -> list[str]:
@@ -97,7 +128,12 @@ DOC_COMMANDS = [(path.name, argv) for path in DOCS for argv in etl_command_lines
 def test_the_docs_show_commands_and_every_one_is_run_somewhere():
     assert len(DOC_COMMANDS) >= 10
     unknown = [argv for _, argv in DOC_COMMANDS if argv[0] not in RUN_HERE | set(RUN_ELSEWHERE)]
-    assert not unknown, f"commands in the docs no test runs: {unknown}"
+    assert not unknown, f"etl commands in the docs no test runs: {unknown}"
+    others = [argv for path in DOCS for argv in command_lines(path) if argv[0] != "etl"]
+    assert len(others) >= 8
+    unknown = [argv for argv in others
+               if argv[0] not in PROGRAMS_ELSEWHERE and " ".join(argv[:2]) not in PROGRAMS_ELSEWHERE]
+    assert not unknown, f"commands in the docs no test runs (or output lines in a bash block): {unknown}"
 
 
 @pytest.mark.parametrize("argv", [argv for _, argv in DOC_COMMANDS if argv[0] in RUN_HERE],
@@ -146,3 +182,68 @@ def test_schedules_and_sensors_the_docs_name_exist():
     real = {s.name for s in repository.schedule_defs} | {s.name for s in repository.sensor_defs}
     assert "maintenance_schedule" in named
     assert named <= real, f"named in the docs but not defined: {sorted(named - real)}"
+
+
+_SENSOR_TICKS = """
+query ($name: String!) {
+  sensorOrError(sensorSelector: {repositoryName: "__repository__", repositoryLocationName: "newsfacts",
+                                 sensorName: $name}) {
+    ... on Sensor { sensorState { status ticks(limit: 5) { status runIds } } }
+  }
+}
+"""
+_RUNS = "{ runsOrError { ... on Runs { results { runId jobName } } } }"
+_SCHEDULE = """
+{ scheduleOrError(scheduleSelector: {repositoryName: "__repository__", repositoryLocationName: "newsfacts",
+                                     scheduleName: "hourly_refresh_schedule"}) {
+    ... on Schedule { scheduleState { status } } } }
+"""
+
+
+def test_dagster_dev_in_the_demo_folder(demo_data_dir, tmp_path):
+    """`dagster dev -w workspace.yaml` as the README runs it, in the folder `etl demo` left: the UI
+    answers, the schedules and sensors run, and the daemon's first sensor evaluations launch
+    nothing (the demo days were derived after their captures; the demo never polls the web)."""
+    import httpx
+
+    data = tmp_path / "data"
+    shutil.copytree(demo_data_dir, data, symlinks=True)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {key: value for key, value in os.environ.items() if not key.startswith("ETL_")}
+    env.update(ETL_DATA_DIR=str(data), DAGSTER_HOME=str(data / "dagster_home"))
+    dev = subprocess.Popen([str(Path(sys.executable).with_name("dagster")), "dev", "-w", "workspace.yaml",
+                            "-h", "127.0.0.1", "-p", str(port)], cwd=REPO_ROOT, env=env, start_new_session=True,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def graphql(query: str, **variables) -> dict:
+        answer = httpx.post(f"http://127.0.0.1:{port}/graphql", json={"query": query, "variables": variables},
+                            timeout=30)
+        answer.raise_for_status()
+        return answer.json()["data"]
+
+    try:
+        deadline, ticks = time.monotonic() + 240, []
+        while time.monotonic() < deadline and not ticks:
+            time.sleep(3)
+            try:
+                ticks = graphql(_SENSOR_TICKS, name="late_captures_sensor")["sensorOrError"]["sensorState"]["ticks"]
+            except (httpx.HTTPError, KeyError, TypeError):
+                continue  # the webserver or the code location is still starting
+        assert ticks, "the daemon never evaluated late_captures_sensor"
+        assert [tick["runIds"] for tick in ticks] == [[]] * len(ticks) and ticks[0]["status"] == "SKIPPED"
+        assert graphql(_SCHEDULE)["scheduleOrError"]["scheduleState"]["status"] == "RUNNING"
+        # The demo's own runs, and no new one.
+        from dagster import DagsterInstance
+
+        with DagsterInstance.from_config(str(demo_data_dir / "dagster_home")) as demo_instance:
+            demo_runs = {record.dagster_run.run_id for record in demo_instance.get_run_records()}
+        assert {run["runId"] for run in graphql(_RUNS)["runsOrError"]["results"]} == demo_runs
+    finally:
+        os.killpg(dev.pid, signal.SIGTERM)
+        try:
+            dev.wait(60)
+        except subprocess.TimeoutExpired:
+            os.killpg(dev.pid, signal.SIGKILL)
+            dev.wait()
