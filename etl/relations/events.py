@@ -359,7 +359,9 @@ def code_events(sentence: str, lower: str, mentions: list[Mention],
             elif complement[0] <= start < complement[1]:
                 event.hypothetical = True
                 event.rule_id += ".complement"
-            if "implicit-police" not in event.rule_id:  # an assumed arrester is no one's subject
+            if ".described" in event.rule_id:  # "nationals detained for espionage were released by China"
+                previous_sources = event.targets
+            elif "implicit-police" not in event.rule_id:  # an assumed arrester is no one's subject
                 previous_sources = event.sources or previous_sources
             previous_targets = event.targets
             if (event.targets or (event.trigger.relation_type not in NEEDS_TARGET and event.trigger.mode != "release")) \
@@ -455,8 +457,9 @@ def _is_background(sentence: str, lower: str, start: int, end: int, actors: list
     last_free = bool(tokens) and not any(m.start <= tokens[-1][1] < m.end for m in actors)
     opener = before[-1:] in ([d] for d in DETERMINERS) or (last_free and _possessive(before[-1]))
     if state_inside is not None and (state_inside == 0 and before[-1:] not in (["a"], ["an"], ["this"], ["that"])
-                                     or _HARM_REPORTED.match(sentence, end)):
-        return False  # "the U.S. warns Iran", "the Israeli air strike on Gaza killed 12": a report
+                                     or _HARM_REPORTED.match(sentence, end) or lower.endswith(" on", start, end)
+                                     or lower.startswith((" on ", " against "), end)):
+        return False  # "the U.S. warns Iran", "a Russian drone strike on a bus in Sumy": a report
     return opener and not (before[-2:-1] in ([v] for v in LIGHT_VERBS) or " ".join(before[-3:-1]) in LIGHT_VERBS)
 
 
@@ -555,7 +558,8 @@ def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
     right = [m for m in actors if end <= m.start < right_end]
     right_actors = [m for m in right if not m.is_place]
     places = [m for m in actors if m.is_place and m.start >= left_start and m.start < right_end]
-    passive = _is_passive(lower, start, trigger.phrase) or _reduced_relative(lower, start, end, trigger, left)
+    reduced = not _is_passive(lower, start, trigger.phrase) and _reduced_relative(lower, start, end, trigger, left)
+    passive = reduced or _is_passive(lower, start, trigger.phrase)
     rule = [trigger.relation_type, trigger.role] + ([f"cameo-{trigger.cameo}"] if trigger.petrarch else [])
     confidence = 0.9
     if trigger.relation_type == "CONSULT" and not passive and lower.startswith(" by ", end):
@@ -603,6 +607,8 @@ def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
             target_group = source_group or inherited
         source_group = agents[0] if agents else []
         rule.append("passive")
+        if reduced:
+            rule.append("described")  # the people it was done to are the subject of the verb after it
     elif not source_group and (speaker := _reported_speaker(sentence, lower, actors, left_start, start)):
         source_group = speaker
         rule.append("pronoun")
@@ -630,8 +636,10 @@ def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
     place_code = location.actor.code if location and location.actor.kind in ("state", "locality") else ""
     source_group = _anchored(source_group, place_code or context_code)
     target_group = _anchored(target_group, _single_code(source_group), _unplaced_state_agents(source_group))
-    if _single_code(target_group) and any(not m.actor.code for m in source_group):
-        source_group = _anchored(source_group, _single_code(target_group))  # police of the people they arrest
+    if _single_code(target_group) and any(not m.actor.code for m in source_group) and not reduced:
+        # police of the people they arrest ("Turkish police detained mayor X"), not of foreigners
+        # described as arrested ("two Japanese nationals detained for espionage were released")
+        source_group = _anchored(source_group, _single_code(target_group))
     if not target_group and source_group and places and places[-1].start > end:
         last_place = places[-1]
         if trigger.relation_type in PLACE_IS_TARGET or (
@@ -668,7 +676,8 @@ def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
             target_group and _words(lower[end:target_group[0].start]) in ([], ["the"])):
         return None  # "investigating the fire", "investigating a complaint by a mother": a thing, no actor
     if trigger.petrarch and source_group and not passive and source_group[0].start > left_start \
-            and _after_preposition(lower, source_group[0].start) and not source_group[0].discourse:
+            and _after_preposition(lower, source_group[0].start) and not source_group[0].discourse \
+            and not trigger.phrase.split()[0].endswith("ing"):  # "fired at demonstrators protesting" is theirs
         return None  # "the regions of Syria arrived at": an actor inside a phrase is not the verb's subject
     if source_group and all(m.local and m.actor.sector not in FORCE_SECTORS for m in source_group) \
             and trigger.relation_type not in FORCE_TYPES and not any(

@@ -190,7 +190,7 @@ class MentionFinder:
         position = _skip_spaces(sentence, end)
         after = _CAPITALISED_AFTER.match(sentence, end)
         return (after is not None and "." not in sentence[start:end] and not sentence[start:end].isupper()
-                and after.group(1) not in _DATE_WORDS and position not in role_at and position not in name_at
+                and after.group(1) not in _DATE_WORDS | _PLACE_TAILS and position not in role_at and position not in name_at
                 and not title_case(sentence))
 
     def _locality(self, sentence: str, start: int, end: int, place: Actor, role_at) -> Mention:
@@ -260,6 +260,9 @@ _DATE_WORDS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
                          "November", "December", "On", "In", "And", "But"})
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that)\s+$", re.IGNORECASE)
 _CAPITALISED_AFTER = re.compile(r" ([A-Z][a-z]+)")
+# Words after a name that make it a place of the country, not a longer name ("Gaza City").
+_PLACE_TAILS = frozenset({"City", "Strip", "Province", "Region", "District", "Governorate", "County", "Valley",
+                          "Coast", "Island", "Islands", "Peninsula", "Border"})
 _CAPITALISED_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
 # Capitalised words that qualify a country without making a longer name of it ("Northern Syria").
 _NAME_PREFIXES = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",

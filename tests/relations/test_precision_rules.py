@@ -202,3 +202,13 @@ def test_a_past_form_after_a_state_and_a_noun_is_the_event():
                                                  "officials said.")
     assert ("ACCUSE", "ICC", "RUS") in asserted("The International Criminal Court issued an arrest warrant for "
                                                 "Vladimir Putin.")
+
+
+def test_people_described_as_arrested_are_the_subject_of_the_verb_after():
+    facts = asserted("Two Japanese nationals detained for espionage were released by China last week.")
+    assert ("RETREAT", "CHN", "JPN") in facts and ("COERCE", "", "JPN") in facts
+
+
+def test_a_specific_strike_qualified_by_its_state_is_reported():
+    assert ("ASSAULT", "RUS", "UKR") in asserted("A Russian drone strike on a bus in Sumy was condemned by the UN.")
+    assert ("ASSAULT", "ISR", "PSE") in asserted("Israeli airstrikes killed at least 30 people in Gaza City on Tuesday.")
