@@ -29,12 +29,12 @@ def import_warc_files(resource: SettingsResource, paths: list[Path], derive: boo
     next evaluation when the Dagster daemon runs.
     """
     from etl.capture.warc_import import import_warc
+    from etl.definitions.resources import WarehouseResource
 
     settings = resource.get()
     store = RawStore.from_settings(settings)
-    con = lake.connect(settings)
-    try:
-        lake.apply_schema(con)
+    # Opened as the pipeline's writers open it: schema, descriptions and the analyst views.
+    with WarehouseResource(settings=resource).connect(views=True) as con:
         result = import_warc(paths, store, settings, load_capture_state(con))
         try:
             written = lake.append_rows(con, {"feed_entries": result.entries, "captures": result.captures})
@@ -43,8 +43,6 @@ def import_warc_files(resource: SettingsResource, paths: list[Path], derive: boo
             for name in result.warc_files:
                 store.remove(name)
             raise
-    finally:
-        con.close()
     for problem in result.problems:
         print(f"problem: {problem}", file=sys.stderr)
     days = sorted(result.partition_dates)

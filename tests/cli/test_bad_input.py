@@ -82,3 +82,30 @@ def test_a_failed_run_is_one_line_naming_the_failed_check_and_why(demo_copy, tmp
     assert "not in ETL_ALLOW_NETWORKS" in line and "/runs/" in line
     debug = run_etl(["capture", "--debug"], tmp_path, demo_copy)
     assert debug.returncode == 1 and "Traceback" in debug.stderr and "feeds_answering" in debug.stderr
+
+
+def test_a_folder_only_captured_into_has_the_analyst_views(tmp_path):
+    import socket
+
+    from etl.analyst.dictionary import relations
+    from tests.conftest import settings_of
+
+    with socket.socket() as probe:  # a port nothing listens on: the one feed fails
+        probe.bind(("127.0.0.1", 0))
+        closed = probe.getsockname()[1]
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "sources.yaml").write_text(f"sources:\n  - name: closed\n    url: http://127.0.0.1:{closed}/rss.xml\n")
+    result = subprocess.run([str(ETL), "capture"], cwd=tmp_path, capture_output=True, text=True, timeout=300,
+                            env=cli_environment(data, ETL_ALLOW_NETWORKS="127.0.0.0/8"))
+    assert result.returncode == 1 and "connect_error" in result.stderr
+    from etl.warehouse import lake
+
+    con = lake.connect(settings_of(data), read_only=True)
+    try:
+        views = {r[0] for r in con.execute("SELECT view_name FROM duckdb_views() "
+                                           "WHERE database_name = 'lake' AND NOT internal").fetchall()}
+        assert con.execute("SELECT count(*) FROM source_health").fetchone()[0] == 1
+    finally:
+        con.close()
+    assert views == {r.name for r in relations().values() if r.kind == "view"}

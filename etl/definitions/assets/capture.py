@@ -55,7 +55,9 @@ def capture(context: dg.AssetExecutionContext, config: CaptureConfig, warehouse:
     settings = warehouse.settings.get()
     sources = load_sources(config.sources_file or settings.sources_file)
     now = dt.datetime.fromisoformat(config.now) if config.now else None
-    with warehouse.connect() as con:
+    # The analyst views too: a folder that has only been captured into so far is queried with
+    # the same views as any other (they read empty derived tables until the first derive).
+    with warehouse.connect(views=True) as con:
         result, written = capture_into(con, sources, settings, now=now)
         newest = {table: query(con, sql)["newest"][0] for table, sql in _NEWEST.items()}
         in_table = {table: table_rows(con, table) for table in CAPTURE_TABLES}
