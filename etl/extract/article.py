@@ -48,8 +48,9 @@ _SENTENCE_END = re.compile(r"[.!?…\"”’)]\s*$")
 _WORD = re.compile(r"\w+")
 # Blocks whose whole text is one link. List items are left out: a list of links may be the
 # article's own (a table of contents, a list of sources).
-_LINK_ONLY_BLOCKS = etree.XPath("//*[self::p or self::div or self::span or self::strong or self::h2 or self::h3 "
-                                "or self::h4][count(*) = 1][a][normalize-space(.) = normalize-space(a)]")
+# Found from the links up: a page has far fewer links than elements.
+_LINK_ONLY_BLOCKS = etree.XPath("//a/parent::*[count(*) = 1][self::p or self::div or self::span or self::strong "
+                                "or self::h2 or self::h3 or self::h4][normalize-space(.) = normalize-space(a)]")
 
 
 @dataclass(frozen=True)
