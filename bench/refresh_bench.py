@@ -2,7 +2,7 @@
 added and the window derived again. What does the refresh cost against the full derive, and
 does it leave the tables a full re-derive leaves?
 
-    python bench/refresh_bench.py [--pages-per-day 1000]
+    python bench/refresh_bench.py [--pages-per-day 500,1000]
 
 Pages are the real pages of ../shared/datasets/extraction (see scale_bench.py): page n of the
 sequence is copy n // P of real page n % P on host ``c{copy}.<its host>``, each day its own
@@ -184,7 +184,8 @@ def remove_derived_rows(folder: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pages-per-day", type=int, default=1000)
+    parser.add_argument("--pages-per-day", default="500,1000", help="pages a day, comma separated; "
+                        "two or more sizes also give the marginal cost of a page a day")
     parser.add_argument("--derive-child", help=argparse.SUPPRESS)
     parser.add_argument("--idle-child", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -193,7 +194,21 @@ def main() -> None:
         print(json.dumps(child(Path(args.derive_child or args.idle_child))))
         return
 
-    pages, size = real_pages(), args.pages_per_day
+    pages = real_pages()
+    sizes = [int(size) for size in args.pages_per_day.split(",")]
+    cpu = {}
+    for size in sizes:
+        cpu[size] = run_window(pages, size)
+    if len(sizes) > 1:
+        # What each further page a day costs: the fixed costs of a run (start-up, warm-ups, the
+        # coder's tables) cancel out, leaving the ratio a much larger day tends to.
+        small, large = min(sizes), max(sizes)
+        marginal = (cpu[large]["refresh"] - cpu[small]["refresh"]) / (cpu[large]["full"] - cpu[small]["full"])
+        print(f"marginal cost of a page a day, {small} -> {large} pages a day: refresh / full derive {marginal:.1%}")
+
+
+def run_window(pages: list[tuple[str, bytes]], size: int) -> dict[str, float]:
+    """Build, derive, refresh and rebuild a window of ``size`` pages a day; print what it cost."""
     added = max(2, round(size * REFRESH_SHARE))
     with tempfile.TemporaryDirectory() as tmp:
         folder, rebuild = Path(tmp) / "window", Path(tmp) / "rebuild"
@@ -220,15 +235,15 @@ def main() -> None:
     print(f"{len(pages)} distinct real pages; window {DAYS[0]}..{DAYS[-1]}, {size} pages a day; "
           f"refresh adds {added} captures a day ({added // 2} new pages, {added - added // 2} new versions)")
     print(f"{'derive':>8} {'articles':>8} {'CPU s':>7}  CPU s by step")
-    for name, result, cpu in (("full", full, full_cpu), ("refresh", refresh, refresh_cpu), ("rebuild", rebuilt, rebuild_cpu)):
-        print(f"{name:>8} {result['articles']:>8} {cpu:>7.1f}  {result['cpu_by_step']}")
+    for name, result, seconds in (("full", full, full_cpu), ("refresh", refresh, refresh_cpu), ("rebuild", rebuilt, rebuild_cpu)):
+        print(f"{name:>8} {result['articles']:>8} {seconds:>7.1f}  {result['cpu_by_step']}")
     print(f"fixed cost of a run (start, imports, open the warehouse, build the coder's tables): {idle_cpu:.1f} s CPU")
     print(f"refresh / full derive: {refresh_cpu / full_cpu:.1%} of CPU; "
           f"without the fixed cost of a run: {(refresh_cpu - idle_cpu) / (full_cpu - idle_cpu):.1%}")
     differing = [t for t in COMPARED if not refreshed[t].equals(reference[t])]
     print("refreshed tables equal a full re-derive:",
-          "yes, all of " + ", ".join(COMPARED) if not differing else "NO: " + ", ".join(differing))
-
+          "yes, all of " + ", ".join(COMPARED) if not differing else "NO: " + ", ".join(differing), flush=True)
+    return {"full": full_cpu, "refresh": refresh_cpu}
 
 if __name__ == "__main__":
     main()
