@@ -64,6 +64,30 @@ _METHOD_PRIORITY = {"url": 0, "exact": 1, "near": 2, "contained": 3}
 
 
 @dataclass(frozen=True)
+class StoredWindow:
+    """The window's stored story_bands, read on demand. Three days of a large day's band rows
+    are tens of millions; only the few sharing a key with the day's articles are ever needed.
+
+    ``articles``: (partition_date, article_id, story_id) of each stored row's article and story;
+    ``samples``: (article_id, samples), the distinct sampled shingles stored for each article;
+    ``rows_with_keys``: given (band, band_key) rows, the stored rows (PRIOR_BANDS_SCHEMA) that
+    carry one of them."""
+
+    articles: pl.DataFrame
+    samples: pl.DataFrame
+    rows_with_keys: Callable[[pl.DataFrame], pl.DataFrame]
+
+    @classmethod
+    def of_rows(cls, prior_bands: object) -> StoredWindow:
+        """The window of stored rows held in a frame."""
+        rows = _valid_prior_rows(prior_bands)
+        samples = (rows.filter(pl.col("band") == SAMPLE_BAND).group_by("article_id")
+                   .agg(pl.col("band_key").n_unique().alias("samples")))
+        return cls(rows.select("partition_date", "article_id", "story_id").unique(), samples,
+                   lambda wanted: rows.join(wanted.select("band", "band_key"), on=["band", "band_key"], how="semi"))
+
+
+@dataclass(frozen=True)
 class StoryAssignment:
     """``stories``: one row per article of the day (story_id, article_id, is_representative,
     similarity, method), where method and similarity describe the article's strongest verified
@@ -77,7 +101,7 @@ class StoryAssignment:
 
 def assign_stories(
     docs: Sequence[DedupDoc],
-    prior_bands: pl.DataFrame,
+    prior_bands: pl.DataFrame | StoredWindow,
     load_prior_texts: Callable[[list[str]], Mapping[str, str]],
     day_texts: TextBatches | None = None,
     bands_sink: Callable[[pl.DataFrame], None] | None = None,
@@ -85,7 +109,8 @@ def assign_stories(
     batch_docs: int = BATCH_DOCS,
 ) -> StoryAssignment:
     """Assign each of the day's articles to a story (see module doc). ``prior_bands`` holds the
-    window's stored story_bands rows; ``load_prior_texts`` returns earlier articles' texts by id
+    window's stored story_bands rows, or reads them (StoredWindow); ``load_prior_texts`` returns
+    earlier articles' texts by id
     for verification. Never raises on malformed documents, frames or loader failures.
 
     A large day is never held whole: texts are read ``batch_docs`` at a time, from ``docs``
@@ -95,7 +120,8 @@ def assign_stories(
     ``spill_dir``. With ``bands_sink`` the band rows go to it in slices instead of into
     ``bands``. The result does not depend on ``batch_docs`` or on the order of the batches."""
     today = clean_docs(docs)
-    prior = _prior_articles(prior_bands)
+    window = prior_bands if isinstance(prior_bands, StoredWindow) else StoredWindow.of_rows(prior_bands)
+    prior = _prior_articles(window.articles)
     first_new = prior.height
     num_nodes = first_new + len(today)
     node_of = {doc.article_id: first_new + i for i, doc in enumerate(today)}
@@ -107,7 +133,7 @@ def assign_stories(
 
     lines = pl.concat([_batch_lines(batch, source_of).select("article_id", "line_key") for batch in batches()]
                       or [pl.DataFrame(schema=SOURCE_LINES_SCHEMA).select("article_id", "line_key")])
-    repeated = repeated_line_keys(lines, _prior_lines(prior_bands))
+    repeated = repeated_line_keys(lines, _prior_lines(window, lines))
     furniture = set().union(*(lines_with_keys(_batch_lines(batch, source_of), repeated) for batch in batches())) if repeated.height else set()
 
     fingerprints = np.zeros(num_nodes, dtype=np.uint64)
@@ -123,7 +149,8 @@ def assign_stories(
         # The keys in node order, as one batch in node order would give them.
         today_keys = (pl.concat(key_parts) if key_parts else pl.DataFrame(schema=KEYS_SCHEMA)).sort(
             pl.col("band") == SAMPLE_BAND, "node", maintain_order=True)
-        pairs = candidate_pairs(pl.concat([_prior_keys(prior_bands, prior), today_keys]), first_new)
+        pairs = candidate_pairs(pl.concat([_prior_keys(window, prior, today_keys), today_keys]), first_new,
+                                _sample_sizes(window, prior, today_keys, num_nodes))
 
         asked = pairs.filter(pl.col("a") < first_new).get_column("a").unique().sort().to_list()
         prior_ids = prior.get_column("article_id").to_list()
@@ -190,9 +217,9 @@ def _batch_lines(batch: list[tuple[str, str]], source_of: Mapping[str, str]) -> 
                         [article_id for article_id, _ in batch])
 
 
-def _prior_articles(prior_bands: pl.DataFrame) -> pl.DataFrame:
+def _prior_articles(articles: pl.DataFrame) -> pl.DataFrame:
     """The window's articles, oldest first (partition_date, article_id); row number = node."""
-    rows = _valid_prior_rows(prior_bands)
+    rows = _valid_rows(articles, {"partition_date": pl.Date, "article_id": pl.String, "story_id": pl.String})
     return (
         rows.sort("partition_date", "story_id")
         .group_by("article_id", maintain_order=True)
@@ -203,19 +230,33 @@ def _prior_articles(prior_bands: pl.DataFrame) -> pl.DataFrame:
 
 def _valid_prior_rows(prior_bands: object) -> pl.DataFrame:
     """The usable story_bands rows: right columns, castable types, no nulls; else none."""
+    return _valid_rows(prior_bands, PRIOR_BANDS_SCHEMA)
+
+
+def _valid_rows(frame: object, schema: dict) -> pl.DataFrame:
+    """The usable rows of a window frame: ``schema``'s columns, castable, no nulls, an
+    article_id; else none."""
     try:
-        rows = prior_bands.select(list(PRIOR_BANDS_SCHEMA)).cast(PRIOR_BANDS_SCHEMA, strict=False)  # type: ignore[union-attr]
+        rows = frame.select(list(schema)).cast(schema, strict=False)  # type: ignore[union-attr]
         return rows.drop_nulls().filter(pl.col("article_id") != "")
     except Exception:  # noqa: BLE001 - a malformed window must degrade to "no window", not fail the day
-        return pl.DataFrame(schema=PRIOR_BANDS_SCHEMA)
+        return pl.DataFrame(schema=schema)
 
 
-def _prior_keys(prior_bands: pl.DataFrame, prior: pl.DataFrame) -> pl.DataFrame:
-    """Distinct (node, band, key) of the window's LSH and sample rows: the keys that propose
+def _stored_rows(window: StoredWindow, wanted: pl.DataFrame) -> pl.DataFrame:
+    """The window's usable rows carrying one of the ``wanted`` (band, band_key). A reader that
+    fails (the lake unreachable) fails the day: stories without their window would differ."""
+    return _valid_prior_rows(window.rows_with_keys(wanted.unique()))
+
+
+def _prior_keys(window: StoredWindow, prior: pl.DataFrame, today_keys: pl.DataFrame) -> pl.DataFrame:
+    """Distinct (node, band, key) of the window's LSH and sample rows sharing a key with the
+    day's (a key no article of the day has proposes no pair with one): the keys that propose
     candidates (a row stored twice must not count as two shared samples)."""
     nodes = prior.select("article_id").with_row_index("node")
+    wanted = today_keys.select("band", pl.col("key").alias("band_key"))
     return (
-        _valid_prior_rows(prior_bands)
+        _stored_rows(window, wanted)
         .filter(pl.col("band") != LINE_BAND)
         .join(nodes, on="article_id")
         .select("node", "band", pl.col("band_key").alias("key"))
@@ -224,10 +265,23 @@ def _prior_keys(prior_bands: pl.DataFrame, prior: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def _prior_lines(prior_bands: pl.DataFrame) -> pl.DataFrame:
-    """(article_id, line_key) of the window's articles (their LINE_BAND rows)."""
-    rows = _valid_prior_rows(prior_bands).filter(pl.col("band") == LINE_BAND)
+def _prior_lines(window: StoredWindow, lines: pl.DataFrame) -> pl.DataFrame:
+    """(article_id, line_key) of the window's articles (their LINE_BAND rows) for the lines the
+    day's articles print: only those can make a line of the day furniture."""
+    wanted = lines.select(pl.lit(LINE_BAND, dtype=pl.Int16).alias("band"), pl.col("line_key").alias("band_key"))
+    rows = _stored_rows(window, wanted).filter(pl.col("band") == LINE_BAND)
     return rows.select("article_id", pl.col("band_key").alias("line_key"))
+
+
+def _sample_sizes(window: StoredWindow, prior: pl.DataFrame, today_keys: pl.DataFrame, num_nodes: int) -> np.ndarray:
+    """Distinct sampled shingles per node: the window's as stored, the day's from its keys."""
+    sizes = np.zeros(num_nodes, dtype=np.int64)
+    stored = prior.select("article_id").with_row_index("node").join(
+        _valid_rows(window.samples, {"article_id": pl.String, "samples": pl.Int64}), on="article_id")
+    sizes[stored.get_column("node").to_numpy()] = stored.get_column("samples").to_numpy()
+    today = today_keys.filter(pl.col("band") == SAMPLE_BAND).get_column("node").to_numpy()
+    sizes += np.bincount(today, minlength=num_nodes)
+    return sizes
 
 
 def _line_rows(lines: pl.DataFrame, today: list[DedupDoc], first_new: int) -> pl.DataFrame:

@@ -15,9 +15,10 @@ KEYS_SCHEMA = {"node": pl.Int64, "band": pl.Int16, "key": pl.UInt64}
 PAIRS_SCHEMA = {"a": pl.Int64, "b": pl.Int64}
 
 
-def candidate_pairs(keys: pl.DataFrame, first_new_node: int) -> pl.DataFrame:
+def candidate_pairs(keys: pl.DataFrame, first_new_node: int, sample_sizes: np.ndarray | None = None) -> pl.DataFrame:
     """Pairs (a < b, b >= first_new_node) worth verifying; ``keys`` holds distinct (node, band,
-    key) rows.
+    key) rows, and ``sample_sizes`` each node's sampled shingles when ``keys`` does not hold all
+    of them (the window's keys no article of the day shares are left out).
 
     A pair qualifies when it shares an LSH band key, or enough sampled shingles to make
     containment plausible (SAMPLE_PREFILTER_SHARE of the smaller side's sample). A bucket larger
@@ -56,7 +57,7 @@ def candidate_pairs(keys: pl.DataFrame, first_new_node: int) -> pl.DataFrame:
             (pl.col("band") == SAMPLE_BAND).sum().alias("shared_samples"),
         )
     )
-    samples = _sample_sizes(keys)
+    samples = _sample_sizes(keys) if sample_sizes is None else sample_sizes
     smaller_sample = np.minimum(samples[shared.get_column("a").to_numpy()], samples[shared.get_column("b").to_numpy()])
     return (
         shared.with_columns(pl.Series("smaller_sample", smaller_sample))

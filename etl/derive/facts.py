@@ -23,10 +23,11 @@ FROM articles a JOIN stories s USING (article_id, partition_date)
 WHERE a.partition_date = ? AND a.status = 'ok'
 ORDER BY a.article_id
 """
+# In no particular order (learned actors are put in article order afterwards): ORDER BY
+# would make DuckDB hold every text of the day to sort them before the first batch.
 _TEXTS = """
 SELECT article_id, text FROM articles
 WHERE partition_date = ? AND article_id IN (SELECT unnest(?::VARCHAR[]))
-ORDER BY article_id
 """
 
 FACT_SCHEMA = {

@@ -10,7 +10,8 @@ import duckdb
 import polars as pl
 
 from etl.dedup import DEDUP_VERSION, STORY_WINDOW_DAYS, DedupDoc, assign_stories
-from etl.dedup.assign import BANDS_SCHEMA, BATCH_DOCS
+from etl.dedup.assign import BANDS_SCHEMA, BATCH_DOCS, StoredWindow
+from etl.dedup.params import SAMPLE_BAND
 from etl.warehouse.lake import SpilledRows, query
 
 # The day's articles without their texts, which are read a batch at a time (_DAY_TEXTS).
@@ -18,12 +19,22 @@ _DAY_ARTICLES = """
 SELECT article_id, canonical_url, source, published_at
 FROM articles WHERE partition_date = ? AND status = 'ok' ORDER BY article_id
 """
+# In no particular order: stories do not depend on it, and ORDER BY would make DuckDB hold
+# every text of the day to sort them before the first batch.
 _DAY_TEXTS = """
-SELECT article_id, text FROM articles WHERE partition_date = ? AND status = 'ok' ORDER BY article_id
+SELECT article_id, text FROM articles WHERE partition_date = ? AND status = 'ok'
 """
-_PRIOR_BANDS = """
-SELECT partition_date, article_id, story_id, band, band_key
-FROM story_bands WHERE partition_date BETWEEN ? AND ? AND dedup_version = ?
+# The window's stored band rows, read on demand (see etl.dedup.assign.StoredWindow).
+_IN_WINDOW = "partition_date BETWEEN ? AND ? AND dedup_version = ?"
+_WINDOW_ARTICLES = f"SELECT DISTINCT partition_date, article_id, story_id FROM story_bands WHERE {_IN_WINDOW}"
+_WINDOW_SAMPLES = f"""
+SELECT article_id, count(DISTINCT band_key) AS samples FROM story_bands
+WHERE {_IN_WINDOW} AND band = {SAMPLE_BAND} GROUP BY article_id
+"""
+_WINDOW_ROWS_WITH_KEYS = f"""
+SELECT s.partition_date, s.article_id, s.story_id, s.band, s.band_key
+FROM story_bands s SEMI JOIN _wanted_keys w ON s.band = w.band AND s.band_key = w.band_key
+WHERE {_IN_WINDOW}
 """
 STORY_BANDS_SCHEMA = {**BANDS_SCHEMA, "partition_date": pl.Date, "dedup_version": pl.String}
 
@@ -36,7 +47,16 @@ def derive_stories(con: duckdb.DuckDBPyConnection, day: dt.date, spill_dir: Path
         DedupDoc(r["article_id"], r["canonical_url"], "", r["published_at"], r["source"])
         for r in query(con, _DAY_ARTICLES, [day]).iter_rows(named=True)
     ]
-    prior = query(con, _PRIOR_BANDS, [day - dt.timedelta(days=STORY_WINDOW_DAYS), day - dt.timedelta(days=1), DEDUP_VERSION])
+    in_window = [day - dt.timedelta(days=STORY_WINDOW_DAYS), day - dt.timedelta(days=1), DEDUP_VERSION]
+
+    def rows_with_keys(wanted: pl.DataFrame) -> pl.DataFrame:
+        con.register("_wanted_keys", wanted)
+        try:
+            return query(con, _WINDOW_ROWS_WITH_KEYS, in_window)
+        finally:
+            con.unregister("_wanted_keys")
+
+    prior = StoredWindow(query(con, _WINDOW_ARTICLES, in_window), query(con, _WINDOW_SAMPLES, in_window), rows_with_keys)
 
     def day_texts() -> Iterator[list[tuple[str, str]]]:
         for batch in con.execute(_DAY_TEXTS, [day]).to_arrow_reader(batch_docs):

@@ -39,7 +39,9 @@ def test_rows_are_the_same_whatever_the_workers_and_batch_size(demo_copy):
     assert articles.filter(articles["status"] == "ok").height >= 2
     assert articles_pooled.collect().equals(articles) and templates_pooled.equals(templates_alone)
     assert facts_alone.height >= 1 and len(facts_pooled.files) > 1
-    assert facts_pooled.collect().equals(facts_alone.collect()) and actors_pooled.equals(actors_alone)
+    # Texts are read in no particular order: the same facts, in whatever row order.
+    assert facts_pooled.collect().sort("fact_id").equals(facts_alone.collect().sort("fact_id"))
+    assert actors_pooled.equals(actors_alone)
     assert stories_whole.get_column("story_id").n_unique() < stories_whole.height  # the demo's copies joined
     assert stories_batched.equals(stories_whole) and bands_batched.collect().equals(bands_whole.collect())
 
