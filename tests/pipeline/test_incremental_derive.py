@@ -12,6 +12,7 @@ import pytest
 
 from etl.cli.capture_commands import import_warc_files
 from etl.cli.dagster_runs import run_derive
+from etl.definitions.metadata import ROWS_WRITTEN
 from etl.demo.server import DEMO_DAYS
 from etl.derive import articles, facts
 from etl.rawstore.store import RawStore
@@ -80,7 +81,7 @@ def test_a_refresh_redoes_only_what_changed_and_equals_a_full_derive(demo_copy, 
     start, end = derived_days(demo_copy)
     before = snapshot(demo_copy)
     work["extracted"].clear(), work["coded"].clear()
-    run_derive(settings, start, end)
+    run = run_derive(settings, start, end)
     refreshed = snapshot(demo_copy)
     # Over every day: only the new version and the new pages were extracted ...
     assert sorted(work["extracted"]) == sorted(later_urls)
@@ -91,6 +92,10 @@ def test_a_refresh_redoes_only_what_changed_and_equals_a_full_derive(demo_copy, 
     recoded = coding_keys(refreshed) - coding_keys(before)
     assert len(work["coded"]) == len(recoded) >= len(LATER) and edited["text"] in work["coded"]
     assert len(recoded) < refreshed["coded_articles"].height
+    # The run says so: rows written are the pages extracted, beside the rows on its days.
+    described = {e.asset_key.to_user_string(): e.materialization.metadata for e in run.get_asset_materialization_events()}
+    assert described["articles"][ROWS_WRITTEN].value == len(later_urls)
+    assert described["articles"]["rows_on_days"].value == refreshed["articles"].height
 
     # A derive that redoes everything, on a copy of the same warehouse with the derived rows
     # removed (the site templates stay: a re-derive reuses them by design).

@@ -49,6 +49,11 @@ def run_summary(sql: str, shape: Callable[[list[tuple]], object]) -> Summary:
     return lambda con, days: shape(con.execute(sql.format(days="(SELECT unnest(?::DATE[]))"), [days]).fetchall())
 
 
+def rows_on_days(table: str) -> Summary:
+    """Rows of ``table`` on the run's days: beside the rows the run wrote, what it carried over."""
+    return run_summary(f"SELECT count(*) FROM {table} WHERE partition_date IN {{days}}", lambda rows: rows[0][0])
+
+
 def counts_by(table: str, column: str) -> Summary:
     """Rows per value of ``column`` on the run's days, as text ("{value: rows}")."""
     return run_summary(f"SELECT {column}, count(*) FROM {table} WHERE partition_date IN {{days}} "
@@ -125,7 +130,9 @@ def extract_articles(context: dg.AssetExecutionContext, warehouse: WarehouseReso
     settings = warehouse.settings.get()
     yield from materialize_days(context, warehouse, _articles_writes(RawStore.from_settings(settings), settings.derive_workers,
                                                                      settings.spill_dir),
-                                {"articles": {"statuses": counts_by("articles", "status")}})
+                                {"articles": {"statuses": counts_by("articles", "status"),
+                                              # Rows written are the pages extracted; the others were unchanged.
+                                              "rows_on_days": rows_on_days("articles")}})
 
 
 @dg.multi_asset(
@@ -153,7 +160,9 @@ def code_relation_facts(context: dg.AssetExecutionContext, warehouse: WarehouseR
     petrarch.use_lexicon_folder(settings.lexicons_dir)
     yield from materialize_days(
         context, warehouse, lambda con, day: facts_writes(con, day, settings.derive_workers, settings.spill_dir), {
-            "relation_facts": {"relation_types": counts_by("relation_facts", "relation_type")},
+            # Rows written are the facts of the articles coded; the others' were carried over.
+            "relation_facts": {"relation_types": counts_by("relation_facts", "relation_type"),
+                               "rows_on_days": rows_on_days("relation_facts")},
             # A day's learned actors are written with that day as their first sighting.
             "actors": {"learned_actors": run_summary(
                 "SELECT count(*) FROM actors WHERE origin = 'learned' AND first_seen_date IN {days}", lambda rows: rows[0][0])},
