@@ -22,14 +22,14 @@ from tests.scaleout.s3_server import as_variables
 
 # What differs between two captures of the same pages by design: fresh ids (capture and fetch
 # UUIDs, WARC file names with a random token, so offsets and record lengths too) and the clock
-# read while a run goes (the simulated start time plus the seconds elapsed). Everything else,
-# and everything derived, must match.
+# read while a run goes (the simulated start time plus the seconds elapsed); an article's
+# input_key hashes its capture id. Everything else, and everything derived, must match.
 RUN_SPECIFIC = {
     "feed_fetches": ("fetch_id", "requested_at", "duration_ms"),
     "feed_state": ("last_fetched_at", "next_check_at", "updated_at"),
     "feed_entries": ("first_seen_at",),
     "captures": ("capture_id", "fetched_at", "warc_file", "warc_offset", "warc_length"),
-    "articles": ("capture_id",),
+    "articles": ("capture_id", "input_key"),
 }
 
 
