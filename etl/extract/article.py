@@ -191,7 +191,7 @@ def _checked_body(extracted: str, page_text: str, tree, template: SiteTemplate |
     lines = _without_link_lists(lines, links)
     if span is None:
         return lines
-    lead = _lead(page, keys, span[0], template, description)
+    lead = _lead(page, keys, span[0], template, description, title)
     opening = _line_key(lines[0]) if lines else ""
     if opening and any(key.endswith(" " + opening) for key in map(_line_key, lead)):
         lines = lines[1:]
@@ -217,11 +217,14 @@ def _without_link_lists(lines: list[str], links: set[str]) -> list[str]:
 
 
 def _lead(page: list[str], page_keys: list[str], start: int, template: SiteTemplate | None,
-          description: str | None) -> list[str]:
+          description: str | None, title: str | None) -> list[str]:
     """The lead lines before page line ``start`` where the body begins: prose among the LEAD_LINES
-    lines right before it, and the page's summary among the STANDFIRST_LINES lines before it. The
+    lines right before it, and the page's summary among the STANDFIRST_LINES lines before it,
+    unless the summary is only the headline again (it is the article's title, not its text). The
     lines of a social post embedded right after the lead paragraph are not counted in LEAD_LINES."""
     summary = _line_key(description) if description else ""
+    if title and summary == _line_key(title):
+        summary = ""
     first = max(0, start - STANDFIRST_LINES)
     prose_from = start - LEAD_LINES
     while prose_from > first and is_embedded_post(page[prose_from]):

@@ -272,3 +272,12 @@ def test_run_of_whole_link_lines_in_the_body_is_removed():
                  + "".join(f"<p>{p}</p>" for p in STORY[3:]) + related + "</article>")
     paragraphs = list(extract_article(html, "https://example.org/harbour", now=NOW).paragraphs)
     assert paragraphs == [*STORY[:3], "Read the harbour authority report on dredging", *STORY[3:]]
+
+
+def test_summary_that_repeats_the_headline_is_not_put_into_the_text():
+    headline = "More weekend trains for the harbour line from April"
+    head = f"<meta name='description' content='{headline}'><meta property='og:title' content='{headline}'>"
+    html = _page(f"<h1>{headline}</h1><p>By Ann Lee</p>"
+                 "<div class='story-body'>" + "".join(f"<p>{p}</p>" for p in STORY) + "</div>", head)
+    article = extract_article(html, "https://example.org/trains", now=NOW)
+    assert article.title == headline and list(article.paragraphs) == STORY
