@@ -122,3 +122,19 @@ def test_network_labels_stay_apart_and_inside_with_many_long_names():
                 assert not (x0 < other[3] and other[1] < x1 and y0 < other[4] and other[2] < y1), (count, text, other[0])
         # Every full name stays readable as the label's tooltip.
         assert all(f"<title>{name}</title>" in svg for name in names[:count])
+
+
+def test_no_label_of_the_briefing_charts_overlaps_another_or_leaves_its_chart(sample_warehouse, tmp_path):
+    con = lake.connect(settings_of(sample_warehouse), read_only=True)
+    try:
+        path, _ = write_briefing(con, dt.date(2024, 11, 15), tmp_path)
+    finally:
+        con.close()
+    charts = re.findall(r"<svg.*?</svg>", path.read_text(), re.S)
+    assert len(charts) == 3
+    for svg in charts:
+        width, height, boxes = _text_boxes(svg)
+        for i, (text, x0, y0, x1, y1) in enumerate(boxes):
+            assert x0 >= 0 and x1 <= width and y0 >= 0 and y1 <= height, text
+            for other in boxes[i + 1:]:
+                assert not (x0 < other[3] and other[1] < x1 and y0 < other[4] and other[2] < y1), (text, other[0])
