@@ -189,7 +189,9 @@ def _is_headline(sentence: str) -> bool:
 def _lower_case_region(text: str, start: int, end: int) -> bool:
     """Whether the words around a span are written in lower case (no capital letter nearby)."""
     around = text[max(0, start - LOWER_CASE_MARGIN):end + LOWER_CASE_MARGIN]
-    if any(c.isupper() for c in around):
+    # islower() answers in C for the usual stretch of lower-case text; it is False for a stretch
+    # with no cased letter too, which the character scan then settles
+    if not around.islower() and any(c.isupper() for c in around):
         return False
     # a long stretch of an ordinary sentence has no capital either ("… trying to change a tyre
     # after a crash"): the sentence must open in lower case too
@@ -239,8 +241,9 @@ SPORTS = re.compile(r"(?=[0-9iphtgsmwoqclbfnr])\b(?:\d{1,3}-\d{1,3}\b(?! (?:vote
 
 
 # Words of a page about a film, a show or a dish: its wars, presidents and arrests are a plot or
-# a backdrop ("Vietnam provides a backdrop", "killed by a police officer" in a synopsis).
-_REVIEW_WORD = re.compile(r"\b(film|movie|starring|played by|sequel|box office|trailer|screenplay|actor|actress|cinema|"
+# a backdrop ("Vietnam provides a backdrop", "killed by a police officer" in a synopsis). The
+# lookahead of the words' first letters only lets the search skip positions faster.
+_REVIEW_WORD = re.compile(r"(?=[fmsptbarce])\b(film|movie|starring|played by|sequel|box office|trailer|screenplay|actor|actress|cinema|"
                           r"premiere|episode|recipe|tablespoon|teaspoon)s?\b")
 REVIEW_WORDS_PER_100 = 0.6
 
