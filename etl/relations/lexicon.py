@@ -181,25 +181,25 @@ class Readings(list):
     def __init__(self, readings: list):
         super().__init__(readings)
         self.role = next((r for r in readings if isinstance(r, RoleWord)), None)  # listed after the triggers
-        self.unconditional: list[int] = []
+        unconditional: list[int] = []
         self.by_word: dict[str, list[int]] = {}
-        self._unconditional_readings: list = []
         for index, reading in enumerate(readings):
             needed = (reading.after[-1] if reading.after else reading.before[-1] if reading.before else None) \
                 if isinstance(reading, Trigger) else None
             if needed is None:
-                self.unconditional.append(index)
+                unconditional.append(index)
             else:
                 for word in needed:
                     self.by_word.setdefault(word, []).append(index)
-        self._unconditional_readings = [self[i] for i in self.unconditional]
+        self._unconditional_readings = [self[i] for i in unconditional]
+        self.unconditional = frozenset(unconditional)  # built once, not once per trigger coded
 
     def candidates(self, nearby: frozenset[str]) -> list:
         """The readings that may fit given the words nearby, in their order."""
         conditional = [index for word in nearby if word in self.by_word for index in self.by_word[word]]
         if not conditional:
             return self._unconditional_readings
-        return [self[i] for i in sorted(set(self.unconditional).union(conditional))]
+        return [self[i] for i in sorted(self.unconditional.union(conditional))]
 
 
 @cache
