@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 import polars as pl
 
+from etl.dedup.node_blocks import block_items
 from etl.dedup.params import BUCKET_ALL_PAIRS_MAX, MIN_SHARED_SAMPLES, SAMPLE_BAND, SAMPLE_PREFILTER_SHARE
 
 KEYS_SCHEMA = {"node": pl.Int64, "band": pl.Int16, "key": pl.UInt64}
@@ -37,26 +38,18 @@ def candidate_pairs(keys: pl.DataFrame, first_new_node: int, sample_sizes: np.nd
         .with_row_index("bucket")
     )
     small = buckets.filter(pl.col("node").list.len() <= BUCKET_ALL_PAIRS_MAX)
-    members = small.select("bucket", "band", pl.col("node")).explode("node")
-    all_pairs = (
-        members.join(members.select("bucket", pl.col("node").alias("b")), on="bucket")
-        .filter(pl.col("node") < pl.col("b"))
-        .select(pl.col("node").alias("a"), "b", "band")
-    )
     star_pairs = (
         buckets.filter(pl.col("node").list.len() > BUCKET_ALL_PAIRS_MAX)
         .select("band", pl.col("node").list.first().alias("a"), pl.col("node").list.slice(1).alias("b"))
         .explode("b")
     )
-    shared = (
-        pl.concat([all_pairs, star_pairs.select("a", "b", "band")])
-        .filter(pl.col("b") >= first_new_node)
-        .group_by("a", "b")
-        .agg(
-            (pl.col("band") != SAMPLE_BAND).sum().alias("shared_bands"),
-            (pl.col("band") == SAMPLE_BAND).sum().alias("shared_samples"),
-        )
-    )
+    # Pairs are counted a cache-sized slice of buckets at a time: copies of one text share every
+    # key, and the rows of all their buckets' pairs before counting would be keys x members^2.
+    sizes = small.get_column("node").list.len().to_numpy().astype(np.int64)
+    cuts = block_items(sizes * sizes)
+    counted = [_count_pairs(_all_pairs(small.slice(first, last - first)), first_new_node) for first, last in zip(cuts, cuts[1:])]
+    counted.append(_count_pairs(star_pairs.select("a", "b", "band"), first_new_node))
+    shared = pl.concat(counted).group_by("a", "b").agg(pl.col("shared_bands").sum(), pl.col("shared_samples").sum())
     samples = _sample_sizes(keys) if sample_sizes is None else sample_sizes
     smaller_sample = np.minimum(samples[shared.get_column("a").to_numpy()], samples[shared.get_column("b").to_numpy()])
     return (
@@ -70,6 +63,28 @@ def candidate_pairs(keys: pl.DataFrame, first_new_node: int, sample_sizes: np.nd
         )
         .select(pl.col("a").cast(pl.Int64), pl.col("b").cast(pl.Int64))
         .sort("a", "b")
+    )
+
+
+def _all_pairs(buckets: pl.DataFrame) -> pl.DataFrame:
+    """(a, b, band): every pair of members of each bucket, a < b."""
+    members = buckets.select("bucket", "band", pl.col("node")).explode("node")
+    return (
+        members.join(members.select("bucket", pl.col("node").alias("b")), on="bucket")
+        .filter(pl.col("node") < pl.col("b"))
+        .select(pl.col("node").alias("a"), "b", "band")
+    )
+
+
+def _count_pairs(pairs: pl.DataFrame, first_new_node: int) -> pl.DataFrame:
+    """Keys each pair with one of the day's articles shares: LSH bands and sampled shingles."""
+    return (
+        pairs.filter(pl.col("b") >= first_new_node)
+        .group_by("a", "b")
+        .agg(
+            (pl.col("band") != SAMPLE_BAND).sum().cast(pl.Int64).alias("shared_bands"),
+            (pl.col("band") == SAMPLE_BAND).sum().cast(pl.Int64).alias("shared_samples"),
+        )
     )
 
 
