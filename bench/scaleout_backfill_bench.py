@@ -8,11 +8,15 @@ days. Each deployment captures it with the real `etl capture`; then
 
 * single machine: one `etl derive FIRST LAST` (the baseline);
 * scaled out: two workers started at once, each an `etl derive` over half of the days in its own
-  empty data folder (all they share is the configuration), then one `etl derive FIRST LAST` on a
-  third worker (the same backfill run sequentially on the scaled-out deployment).
+  empty data folder (all they share is the configuration), with the writer pools at their
+  default (one step at a time); the same on a second fresh deployment with the pools raised to
+  2 as on a cluster (`dagster instance concurrency set`: the same step of both runs at once,
+  writes of one day taking turns in the catalog); then one `etl derive FIRST LAST` on a third
+  worker (the same backfill re-run sequentially on the scaled-out deployment).
 
 Printed: wall and CPU time of each, exit codes, and per derived table its rows and whether the
-scaled-out tables equal the single-machine ones (capture ids, fresh per capture, left out).
+scaled-out tables equal the single-machine ones (capture ids, fresh per capture, and the
+articles' input_key made from them left out).
 
 usage: python bench/scaleout_backfill_bench.py [--pages 160] [--seed 5] [--datasets PATH]
 """
@@ -40,14 +44,17 @@ sys.path.insert(0, str(ROOT))
 
 from bench import real_web_job_bench as web_bench  # noqa: E402
 from etl.definitions.environment import ENVIRONMENT_VARIABLES  # noqa: E402
+from etl.definitions.pools import WRITER_POOLS  # noqa: E402
 from etl.settings import build_settings  # noqa: E402
 from tests.pipeline.postgres_server import postgres_database  # noqa: E402
-from tests.scaleout.lake_tables import every_table  # noqa: E402
+from tests.scaleout.lake_tables import differences, every_table  # noqa: E402
 from tests.scaleout.s3_server import s3_server  # noqa: E402
 
 DAYS = 7
-DERIVED = ("articles", "site_templates", "stories", "story_bands", "relation_facts", "actors", "relation_daily")
-RUN_SPECIFIC = {"articles": ("capture_id",)}
+DERIVED = ("articles", "site_templates", "stories", "story_bands", "relation_facts", "coded_articles", "actors",
+           "relation_daily")
+# Fresh per capture: the capture id, and the articles' input_key, a hash over it.
+RUN_SPECIFIC = {"articles": ("capture_id", "input_key")}
 
 
 def etl(args: list[str], env: dict) -> subprocess.Popen:
@@ -81,10 +88,10 @@ def variables(values: dict[str, str]) -> dict[str, str]:
 def compare(reference: dict, scaled: dict) -> int:
     identical = 0
     for table in DERIVED:
-        same = reference[table].equals(scaled[table])
-        identical += same
+        found = differences({table: reference[table]}, {table: scaled[table]})
+        identical += not found
         print(f"  {table:<16} {reference[table].height:>6} rows single machine, {scaled[table].height:>6} "
-              f"scaled out: {'identical' if same else 'DIFFERENT'}")
+              f"scaled out: {'DIFFERENT (' + found[0] + ')' if found else 'identical'}")
     return identical
 
 
@@ -136,28 +143,48 @@ def main() -> int:
         with postgres_database() as dsn, s3_server() as store:
             import psycopg2
 
-            server = psycopg2.connect(dsn)
-            server.autocommit = True
-            server.cursor().execute("CREATE DATABASE dagster")
-            server.close()
             parts = dict(part.split("=", 1) for part in dsn.split())
-            shared = {**common, **store, "catalog": f"postgres:{dsn}", "lake_data": "s3://newsfacts/lake/",
-                      "raw_store": "s3://newsfacts/raw",
-                      "dagster_pg_url": f"postgresql://{parts['user']}@/dagster?host={parts['host']}&port={parts['port']}"}
-            worker = lambda name: {**base, **variables({**shared, "data_dir": str(root / name)})}  # noqa: E731
-            ok &= run("scaled out: etl capture", [(["capture"], worker("capture-worker"))])
-            ok &= run("scaled out: 2 workers at once, etl derive over half the days each",
-                      [(["derive", str(h[0]), str(h[-1])], worker(f"worker-{n}")) for n, h in enumerate(halves)])
-            settings = build_settings(**{**shared, "data_dir": str(root / "reader")})
-            print("two concurrent workers vs the single machine:")
-            parallel_identical = compare(reference, every_table(settings, RUN_SPECIFIC))
-            ok &= run("scaled out: one worker, etl derive (7 days, one run)",
-                      [(["derive", str(days[0]), str(days[-1])], worker("worker-2"))])
+
+            def deployment(name: str) -> dict[str, str]:
+                """A scaled-out deployment of its own: catalog and instance databases, store prefix."""
+                server = psycopg2.connect(dsn)
+                server.autocommit = True
+                for database in (f"{name}_lake", f"{name}_dagster"):
+                    server.cursor().execute(f"CREATE DATABASE {database}")
+                server.close()
+                return {**common, **store, "catalog": f"postgres:{dsn.replace('dbname=lake', f'dbname={name}_lake')}",
+                        "lake_data": f"s3://newsfacts/{name}/lake/", "raw_store": f"s3://newsfacts/{name}/raw",
+                        "dagster_pg_url": f"postgresql://{parts['user']}@/{name}_dagster?host={parts['host']}&port={parts['port']}"}
+
+            def worker(shared: dict, name: str) -> dict[str, str]:
+                return {**base, **variables({**shared, "data_dir": str(root / name)})}
+
+            identical = {}
+            # Each from a fresh lake (a re-derive of derived days skips unchanged pages): the pools at
+            # their default, one step at a time, then raised to 2 as an operator of a cluster would
+            # (`dagster instance concurrency set`, from any machine sharing the instance).
+            for name, limit in (("default", None), ("raised", 2)):
+                shared = deployment(name)
+                ok &= run(f"scaled out ({name}): etl capture", [(["capture"], worker(shared, f"{name}-capture"))])
+                for pool in WRITER_POOLS if limit else ():
+                    subprocess.run([str(Path(sys.executable).with_name("dagster")), "instance", "concurrency", "set",
+                                    pool, str(limit)], env={**worker(shared, f"{name}-capture"),
+                                                            "DAGSTER_HOME": str(root / f"{name}-capture" / "dagster_home")},
+                                   check=True, capture_output=True)
+                ok &= run(f"scaled out: 2 workers at once, etl derive over half the days each, pools at {limit or 1}",
+                          [(["derive", str(h[0]), str(h[-1])], worker(shared, f"{name}-worker-{n}"))
+                           for n, h in enumerate(halves)])
+                print(f"two concurrent workers (pools at {limit or 1}) vs the single machine:")
+                settings = build_settings(**{**shared, "data_dir": str(root / "reader")})
+                identical[name] = compare(reference, every_table(settings, RUN_SPECIFIC))
+                local = [p for p in root.glob(f"{name}-worker-*") if (p / "raw").exists() or (p / "lake").exists()]
+                print(f"data kept on the workers' own disks: {local or 'none'}")
+            ok &= run("scaled out (raised): one worker, etl derive (7 days, one run)",
+                      [(["derive", str(days[0]), str(days[-1])], worker(shared, "raised-worker-2"))])
             print("sequential backfill on the scaled-out deployment vs the single machine:")
             sequential_identical = compare(reference, every_table(settings, RUN_SPECIFIC))
-            local = [p for p in (root / "worker-0", root / "worker-1") if (p / "raw").exists() or (p / "lake").exists()]
-            print(f"data kept on the workers' own disks: {local or 'none'}")
-        print(f"\nall runs succeeded: {ok}; derived tables identical: two workers {parallel_identical}/{len(DERIVED)}, "
+        print(f"\nall runs succeeded: {ok}; derived tables identical: two workers {identical['default']}/{len(DERIVED)}, "
+              f"two workers with pools raised {identical['raised']}/{len(DERIVED)}, "
               f"sequential {sequential_identical}/{len(DERIVED)}")
         return 0 if ok else 1
     finally:
