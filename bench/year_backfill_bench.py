@@ -5,7 +5,7 @@ tests/pipeline/imported_pages.py and of one naming countries, on different sites
 sharing a report with the day before, so every day's stories continue the previous days'
 stories), imported from one WARC with `etl import-warc --no-derive`. Three copies of the folder are then derived over the whole range:
 
-  (a) `etl derive START END`;
+  (a) `etl derive START END` (its job builds the report group after the derive group);
   (b) `dagster asset materialize -m etl.definitions --select group:derive --partition-range START...END`;
   (c) the UI's way: `dagster-webserver` and `dagster-daemon run` on 127.0.0.1 over the copy's
       Dagster home, the location's schedules and sensors stopped through the webserver's GraphQL
