@@ -49,9 +49,23 @@ def _side(mentions: list[Mention]) -> tuple[list[str], list[str], list[str]]:
 def _directed(event: Event) -> list[tuple[list[Mention], list[Mention]]]:
     """(sources, targets) of the facts an event asserts: one, or for "X and Y accused each
     other" one per actor, aimed at the others."""
-    if not event.reciprocal:
-        return [(event.sources, event.targets)]
-    return [([actor], [other for other in event.sources if other is not actor]) for actor in event.sources]
+    if event.reciprocal:
+        return [([actor], [other for other in event.sources if other is not actor]) for actor in event.sources]
+    if _joint(event):
+        # "Chile and Peru met": one meeting of two parties, coded as the field codes it, the
+        # first-named party as source and the other as target, one country pair counted once. A
+        # meeting of three or more keeps its compound source: every member meets every other.
+        first = event.sources[0].actor.code
+        return [([m for m in event.sources if m.actor.code == first],
+                 [m for m in event.sources if m.actor.code != first])]
+    return [(event.sources, event.targets)]
+
+
+def _joint(event: Event) -> bool:
+    """A joint event of two parties: a compound source with no other recipient whose actors
+    are of two known countries or organisations."""
+    return event.trigger.relation_type in JOINT_TYPES and not event.targets and bool(
+        event.sources[0].actor.code) and len({m.actor.code for m in event.sources if m.actor.code}) == 2
 
 
 # An actor taken from an earlier sentence is a guess more than one named in the sentence.
@@ -63,7 +77,7 @@ def _fact(event: Event, sources: list[Mention], targets: list[Mention], sentence
     source_actors, source_iso3, source_sectors = _side(sources)
     target_actors, target_iso3, target_sectors = _side(targets)
     carried = sorted({m.discourse for m in sources + targets if m.discourse})
-    rule_id = event.rule_id + "".join(f".discourse-{how}" for how in carried)
+    rule_id = event.rule_id + (".joint" if _joint(event) else "") + "".join(f".discourse-{how}" for how in carried)
     confidence = round(max(event.confidence - DISCOURSE_PENALTY, 0.1), 2) if carried else event.confidence
     return Fact(
         relation_type=event.trigger.relation_type, mode=event.trigger.mode or None,

@@ -19,8 +19,10 @@ def test_issue_example_consult_and_accuse():
     facts = extract_relations(ISSUE_EXAMPLE, datetime.date(2024, 4, 13))
     consult = [f for f in facts if f.relation_type == "CONSULT"]
     assert len(consult) == 1
-    assert consult[0].source_iso3 == ["KOR", "JPN"] and consult[0].target_iso3 == []
-    assert consult[0].source_sectors == ["GOV", "GOV"]
+    # one meeting: the first-named party is its source, the other its partner (one pair, once)
+    assert consult[0].source_iso3 == ["KOR"] and consult[0].target_iso3 == ["JPN"]
+    assert consult[0].source_sectors == ["GOV"] and consult[0].target_sectors == ["GOV"]
+    assert consult[0].rule_id.endswith(".joint")
     assert consult[0].location == "Seoul"
     assert consult[0].event_date == datetime.date(2024, 4, 12)  # the Friday before a Saturday
     assert ("ACCUSE", "KOR", "PRK") in dyads(facts) and ("ACCUSE", "NZL", "PRK") in dyads(facts)
@@ -78,7 +80,7 @@ def test_a_condition_clause_is_never_a_plain_fact(text):
 
 def test_an_organisation_named_as_a_summit_is_the_venue_not_a_party():
     (fact,) = extract_relations("Xi and Biden met on the sidelines of the G20 summit in Rio.")
-    assert (fact.relation_type, fact.source_iso3, fact.target_iso3) == ("CONSULT", ["CHN", "USA"], [])
+    assert (fact.relation_type, fact.source_iso3, fact.target_iso3) == ("CONSULT", ["CHN"], ["USA"])
     (warning,) = extract_relations("NATO warned Russia against further escalation.")
     assert warning.source_iso3 == ["NATO"]
 

@@ -10,8 +10,8 @@ def triples(text):
 
 
 def test_joint_events_between_two_parties_are_theirs_together():
-    assert triples("Talks between Chile and Peru ended on Friday.") == [("CONSULT", ("CHL", "PER"), ())]
-    assert triples("Negotiations between Egypt and Sudan resumed in Cairo.") == [("CONSULT", ("EGY", "SDN"), ())]
+    assert triples("Talks between Chile and Peru ended on Friday.") == [("CONSULT", ("CHL",), ("PER",))]
+    assert triples("Negotiations between Egypt and Sudan resumed in Cairo.") == [("CONSULT", ("EGY",), ("SDN",))]
 
 
 def test_fighting_between_two_parties_is_each_ones_against_the_other():
@@ -36,7 +36,7 @@ def test_an_act_held_out_until_a_demand_is_met_is_a_threat():
 
 
 def test_parties_deciding_together_agree():
-    assert triples("Chile and Peru decided to resume the border talks.") == [("AGREE", ("CHL", "PER"), ())]
+    assert triples("Chile and Peru decided to resume the border talks.") == [("AGREE", ("CHL",), ("PER",))]
     # one party deciding on its own agrees with no one
     assert triples("Chile decided to raise its tariffs.") == []
 
