@@ -163,10 +163,12 @@ def _between_parties(event: Event, lower: str) -> Event:
 
 
 # An act its subject says it will do unless a demand is met is an ultimatum, a threat ("will
-# withdraw from the talks unless the US lifts sanctions"). Without the condition the act stays a
-# hypothetical of its own kind ("will impose sanctions next month"), and "could" or "may" never
-# threaten.
+# withdraw from the talks unless the US lifts sanctions"); so is force or punishment it says it
+# will use if something happens ("will strike Iran if it enriches uranium"), while help promised
+# on a condition stays a promise. Without the condition the act stays a hypothetical of its own
+# kind ("will impose sanctions next month"), and "could" or "may" never threaten.
 INTENT_AUXILIARIES = frozenset({"will", "would", "shall"})
+FORCE_THREATENED = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 
 
 def _ultimatum(event: Event, lower: str) -> Event:
@@ -174,7 +176,8 @@ def _ultimatum(event: Event, lower: str) -> Event:
         return event
     subject_end = max(m.end for m in event.sources)
     if subject_end > event.start or INTENT_AUXILIARIES.isdisjoint(lower[subject_end:event.start].split()) \
-            or " unless " not in lower[event.end:]:
+            or not (" unless " in lower[event.end:] or event.trigger.relation_type in FORCE_THREATENED
+                    and " if " in lower[event.end:]):
         return event
     return replace(event, trigger=replace(event.trigger, relation_type="THREATEN", mode=""), hypothetical=False,
                    rule_id=event.rule_id + ".ultimatum")

@@ -648,6 +648,7 @@ def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
             confidence -= 0.1
             rule.append("place")
     trigger = _choose(alternatives, source_group)
+    rule[0] = trigger.relation_type  # the reading chosen names the rule ("boycotted" by civilians: PROTEST)
     if not target_group and trigger.relation_type == "PROTEST" and _single_code(source_group):
         target_group = [Mention(source_group[0].start, source_group[0].end,
                                 _government_of(source_group[0].actor))]  # domestic protest

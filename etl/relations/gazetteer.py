@@ -113,10 +113,13 @@ def _load_leaders(entries: dict[str, list[NameHit]]) -> list[Actor]:
     return leaders
 
 
-def _load_petrarch_people(entries: dict[str, list[NameHit]]) -> None:
+def _load_petrarch_people(entries: dict[str, list[NameHit]], states: dict[str, Actor]) -> None:
     """Office holders of the field's actor dictionary (to about 2015) whose name our own table
-    does not already carry."""
+    does not already carry, of a state that exists: its codes for groups and organisations
+    ("The Islamic State" IMG, an EU presidency IGO) and gone states (USR, YUG) are no country."""
     for row in tsv_rows("petrarch2/people.tsv"):
+        if cell(row, 1) not in states:
+            continue
         name = " ".join(part[:1].upper() + part[1:] for part in cell(row, 0).split())
         if name in entries:
             if any(hit.form != PERSON or hit.actor.valid_from is None for hit in entries[name]) or all(
@@ -202,7 +205,7 @@ def gazetteer() -> Gazetteer:
     states = _load_states(entries)
     organisations = _load_organisations(entries)
     leaders = _load_leaders(entries)
-    _load_petrarch_people(entries)
+    _load_petrarch_people(entries, states)
     organisations += _load_organisations(entries, "petrarch2/groups.tsv", new_names_only=True)
     _load_context_forms(entries)
     for row in tsv_rows("places.tsv"):

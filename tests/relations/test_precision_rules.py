@@ -212,3 +212,24 @@ def test_people_described_as_arrested_are_the_subject_of_the_verb_after():
 def test_a_specific_strike_qualified_by_its_state_is_reported():
     assert ("ASSAULT", "RUS", "UKR") in asserted("A Russian drone strike on a bus in Sumy was condemned by the UN.")
     assert ("ASSAULT", "ISR", "PSE") in asserted("Israeli airstrikes killed at least 30 people in Gaza City on Tuesday.")
+
+
+def test_a_state_boycotting_a_meeting_refuses_to_meet():
+    assert asserted("Peru boycotted the talks with Chile on Monday.") == {("REJECT", "PER", "CHL")}
+    # the rule names the reading chosen, not the phrase's first row
+    (fact,) = extract_relations("Peru boycotted the talks with Chile on Monday.")
+    assert fact.rule_id.startswith("REJECT.")
+
+
+def test_force_promised_on_a_condition_is_a_threat():
+    assert asserted("Peru will strike Chile if its troops cross the border.") == {("THREATEN", "PER", "CHL")}
+    # without the condition it is a future strike, not asserted; a strike is no labour strike
+    assert asserted("Peru will strike Chile next week.") == set()
+    assert not any(f.relation_type == "PROTEST" for f in extract_relations("Peru will strike Chile next week."))
+    # help promised on a condition is no threat
+    assert not any(f.relation_type == "THREATEN" for f in extract_relations("Peru will help Chile if asked."))
+
+
+def test_a_group_fighting_in_several_countries_is_an_actor_of_its_own():
+    assert asserted("Islamic State fighters attacked Iraqi troops near Mosul.") == {("ASSAULT", "ISIS", "IRQ")}
+    assert asserted("Iraqi troops killed 12 ISIS militants on Tuesday.") == {("ASSAULT", "IRQ", "ISIS")}
