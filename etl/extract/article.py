@@ -16,8 +16,9 @@ from datetime import datetime
 import trafilatura
 from lxml import etree
 
-from etl.extract.blocks import content_lines
-from etl.extract.boilerplate import is_boilerplate_line, is_embedded_post, link_list_lines, story_end
+from etl.extract.blocks import BLOCK_TAGS, content_lines, walk_lines
+from etl.extract.htmltree import class_id_tokens
+from etl.extract.boilerplate import is_boilerplate_line, is_boilerplate_name, is_embedded_post, link_list_lines, story_end
 from etl.extract.language import detect_language
 from etl.extract.metadata import PageMetadata, metadata_from_text
 from etl.extract.page import unusable
@@ -168,7 +169,8 @@ def _checked_body(extracted: str, page_text: str, tree, template: SiteTemplate |
     Where recall mode found nothing, or the page's prose lines from the body's first line on that
     the body left out hold more words than the body itself (recall mode took one block of an
     article split into several, or skipped paragraphs), the balanced mode, with its fallback
-    extractors, reads the page again and is kept when it finds more. The lead that trafilatura
+    extractors, reads the page again and is kept when it finds more; where the prose left out
+    still outweighs the body, the story's container gives the rest (_container_prose). The lead that trafilatura
     leaves out where a page sets it apart from the running text (a standfirst, the description
     under a video) is put back: prose among the LEAD_LINES page lines right before the body, and
     the page's own summary (its meta description) where the page shows it among the
@@ -188,6 +190,9 @@ def _checked_body(extracted: str, page_text: str, tree, template: SiteTemplate |
         again = _without_headline(body_lines(balanced, template), title)
         if _words(again) > _words(lines):
             lines, span = again, _body_span(keys, again)
+        if span is not None and _prose_left_out(page[span[0]:], keys[span[0]:], lines, template) > _words(lines):
+            lines = _in_page_order(keys, lines, _container_prose(tree, lines, template))
+            span = _body_span(keys, lines)
     lines = _without_link_lists(lines, links)
     if span is None:
         return lines
@@ -196,6 +201,63 @@ def _checked_body(extracted: str, page_text: str, tree, template: SiteTemplate |
     if opening and any(key.endswith(" " + opening) for key in map(_line_key, lead)):
         lines = lines[1:]
     return list(dict.fromkeys(lead)) + lines
+
+
+def _in_page_order(page_keys: list[str], body: list[str], other: list[str]) -> list[str]:
+    """``body`` with the lines of ``other`` (page lines, given by their _line_key in page_keys)
+    that it lacks, each at its place on the page."""
+    position: dict[str, int] = {}
+    for index, key in enumerate(page_keys):
+        position.setdefault(key, index)
+    have = {_line_key(line) for line in body}
+    extra = [line for line in other if _line_key(line) not in have and _line_key(line) in position]
+    if not extra:
+        return body
+    placed, last = [], -1
+    for line in body:
+        last = position.get(_line_key(line), last)
+        placed.append((last, 0, line))
+    placed.extend((position[_line_key(line)], 1, line) for line in extra)
+    return [line for _, _, line in sorted(placed, key=lambda item: item[:2])]
+
+
+def _container_prose(tree, lines: list[str], template: SiteTemplate | None) -> list[str]:
+    """Prose the body left out from the smallest element holding every body line that is a whole
+    block of the page. Where a page splits its story across boxes (a lead box, then the rest in a
+    box hidden until the reader asks for it), both modes of trafilatura may take one box only; the
+    story's container still holds the rest. Lines of blocks named as boilerplate (comments,
+    related stories) are not prose of the story, nor a line that mostly repeats the body (a
+    summary of it): half of its word trigrams or more already in the body."""
+    keys = {_line_key(line) for line in lines}
+    found = [element for element in tree.iter(*BLOCK_TAGS) if _line_key(element.text_content()) in keys]
+    if not found:
+        return []
+    common = list(found[0].iterancestors())[::-1] + [found[0]]
+    for element in found[1:]:
+        chain = set(element.iterancestors()) | {element}
+        while common and common[-1] not in chain:
+            common.pop()
+    if not common or common[-1].tag in ("html", "body"):
+        return []
+    container = common[-1]
+    named = {_line_key(line) for element in container.iter() if isinstance(element.tag, str)
+             and is_boilerplate_name(class_id_tokens(element)) for line in walk_lines(element)}
+    said = _grams(" ".join(keys))
+    prose = []
+    for line in walk_lines(container):
+        key = _line_key(line)
+        if key in keys or key in named or not _is_prose(line, template):
+            continue
+        grams = _grams(key)
+        if len(grams & said) * 2 < len(grams):
+            prose.append(line)
+    return prose
+
+
+def _grams(key: str) -> set[tuple[str, ...]]:
+    """The word trigrams of a _line_key."""
+    words = key.split()
+    return {tuple(words[i:i + 3]) for i in range(len(words) - 2)}
 
 
 def _without_link_lists(lines: list[str], links: set[str]) -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from importlib.metadata import version
 
-EXTRACTOR_VERSION = f"newsfacts-extract/2.7+trafilatura-{version('trafilatura')}+htmldate-{version('htmldate')}"
+EXTRACTOR_VERSION = f"newsfacts-extract/2.8+trafilatura-{version('trafilatura')}+htmldate-{version('htmldate')}"
 
 # Pages larger than this are cut before parsing: no news article needs more, and it bounds CPU.
 MAX_HTML_CHARS = 3_000_000

@@ -281,3 +281,34 @@ def test_summary_that_repeats_the_headline_is_not_put_into_the_text():
                  "<div class='story-body'>" + "".join(f"<p>{p}</p>" for p in STORY) + "</div>", head)
     article = extract_article(html, "https://example.org/trains", now=NOW)
     assert article.title == headline and list(article.paragraphs) == STORY
+
+
+def test_story_container_gives_back_the_prose_both_modes_left_out():
+    """Where trafilatura returned the first boxes of a story only (its opening paragraphs, each
+    in a box of its own), the story's container gives the rest, in page order; not a reader
+    comment, nor a line repeating the body, nor anything when the only element holding the body
+    is the whole page."""
+    from lxml import html as lxml_html
+
+    from etl.extract.article import _container_prose, _in_page_order, _line_key
+    from etl.extract.blocks import content_lines
+
+    story = ["The harbour authority will dredge the outer channel again this spring, closing two berths to large ships for a month.",
+             "Ferry crossings to the islands keep to their timetable, the operator said, since its boats need less water.",
+             "Fishermen fear that the silt stirred up by the dredgers will drive the cod away from the bay for the whole season.",
+             "The work costs four million euros, half of it paid by the state, and should let ships twice as large dock in the town.",
+             "A public meeting about the plan takes place in the old customs house on the evening of the third of March."]
+    comment = ("What a waste of money, the channel was dredged only two years ago and nothing has changed "
+               "for the ferries since then, as anyone can see.")
+    repeat = "In short: " + story[0]
+    page = lxml_html.fromstring(_page(
+        "<div class='story'>" + "".join(f"<div class='box'><p>{p}</p></div>" for p in story[:2]) +
+        f"<div class='read-all'><p>{repeat}</p>" + "".join(f"<p>{p}</p>" for p in story[2:]) + "</div>"
+        f"<div class='comments'><p>{comment}</p></div></div>"))
+    lines = content_lines(page)
+    keys = [_line_key(line) for line in lines]
+    found = _container_prose(page, story[:2], None)
+    assert found == story[2:]
+    assert _in_page_order(keys, story[:2], found[::-1]) == story
+    whole_page = lxml_html.fromstring(_page(f"<p>{story[0]}</p><div><p>{story[1]}</p></div><p>{story[2]}</p>"))
+    assert _container_prose(whole_page, story[:2], None) == []
