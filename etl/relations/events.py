@@ -39,8 +39,9 @@ SPEECH = re.compile(r"(?=[stracqw])\b(?:said|says|told|added|reported|according 
 CLAUSE_BREAK = re.compile(r"(?=[;,wabuo ])(?:;|, while\b|, but\b|\bwhile\b|\bafter\b|, saying\b|, which\b|, who\b|, where\b"
                           r"| as a\b|\bbecause\b|\buntil\b|\bonce\b(?! again)| -- | [–—] )")
 # A relative clause closed by a comma between a subject and its verb ("Japan, which has said it
-# would…, condemned"): its speech verbs, modals and negations belong to it, not to the verb.
-RELATIVE_CLAUSE = re.compile(r", (?:which|who|whose)\b[^,;]*,")
+# would…, condemned"), or a passive participle's ("China, accused by the U.S. of hacking,
+# denied"): its actors, speech verbs, modals and negations belong to it, not to the verb.
+RELATIVE_CLAUSE = re.compile(r", (?:which\b|who\b|whose\b|(?:[a-z]+ly )?[a-z]+(?:ed|en) by\b)[^,;]*,")
 SUBJECT_PRONOUNS = _CUES["words.subject_pronouns"]
 SAID_BEFORE = re.compile(r"\b(?:said|says|announced|claimed|added|insisted)\s*$")
 # "… and killed": a verb coordinated with the previous one shares its subject.
@@ -302,7 +303,14 @@ def code_events(sentence: str, lower: str, mentions: list[Mention],
     previous_sources: list[Mention] = []
     previous_targets: list[Mention] = []
     frame: Trigger | None = None
+    before_clause = None  # the state before a relative clause's triggers, restored after them
     for index, (start, end, alternatives) in enumerate(triggers):
+        if not masked[start:end].strip():
+            before_clause = before_clause or (previous_end, previous_sources, previous_targets, frame)
+        elif before_clause is not None:
+            # "China, accused by the U.S. of hacking, denied": the verb after the clause reads
+            # its subject and boundaries as if the clause were not there
+            (previous_end, previous_sources, previous_targets, frame), before_clause = before_clause, None
         trigger = alternatives[0]
         next_start = triggers[index + 1][0] if index + 1 < len(triggers) else attribution_start
         if trigger.role == FRAME and trigger.mode == "pledge" and index + 1 < len(triggers) \
@@ -349,7 +357,8 @@ def code_events(sentence: str, lower: str, mentions: list[Mention],
         if event is None and trigger.petrarch:
             continue  # a field-lexicon verb that coded nothing does not bound its neighbours
         if event is not None:
-            if events and event.sources and all(m in events[-1].targets for m in event.sources):
+            if events and event.sources and all(m in events[-1].targets for m in event.sources) \
+                    and masked[events[-1].start:events[-1].end].strip():
                 # "condemned North Korea's … cooperation with Russia": reported inside another event
                 event.confidence = round(max(event.confidence - 0.2, 0.1), 2)
                 event.rule_id += ".nested"
@@ -554,7 +563,10 @@ def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
     left_start, right_end, inherited = site.left_start, site.right_end, site.inherited
     purpose, coordinated = site.purpose, site.coordinated
     trigger = alternatives[0]
-    left = [m for m in actors if left_start <= m.start and m.end <= start and not m.is_place]
+    # actors of a relative clause are not the subject of the verb after it ("China, accused by
+    # the U.S. of hacking, denied"), only of the clause's own verbs
+    left = [m for m in actors if left_start <= m.start and m.end <= start and not m.is_place
+            and (lower is view.unmasked or view.lower[m.start:m.end].strip())]
     right = [m for m in actors if end <= m.start < right_end]
     right_actors = [m for m in right if not m.is_place]
     places = [m for m in actors if m.is_place and m.start >= left_start and m.start < right_end]

@@ -233,3 +233,10 @@ def test_force_promised_on_a_condition_is_a_threat():
 def test_a_group_fighting_in_several_countries_is_an_actor_of_its_own():
     assert asserted("Islamic State fighters attacked Iraqi troops near Mosul.") == {("ASSAULT", "ISIS", "IRQ")}
     assert asserted("Iraqi troops killed 12 ISIS militants on Tuesday.") == {("ASSAULT", "IRQ", "ISIS")}
+
+
+def test_the_actor_of_a_clause_between_subject_and_verb_is_not_the_subject():
+    assert asserted("Peru, accused by Chile of spying, expelled two Bolivian diplomats.") == {
+        ("SANCTION", "PER", "BOL")}
+    assert ("ASSAULT", "PSE", "ISR") in asserted("Hamas, which is backed by Iran, attacked Israel.")
+    assert ("ASSAULT", "IRN", "ISR") not in asserted("Hamas, which is backed by Iran, attacked Israel.")
