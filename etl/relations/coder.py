@@ -115,16 +115,34 @@ def _domestic(sources: list[Mention], targets: list[Mention]) -> bool:
 
 def _of_weight(fact: Fact) -> bool:
     """Whether a fact tells an analyst who did what: a source of known country (or a state's
-    agent whose country the text leaves open), and a partner for joint events."""
+    agent whose country the text leaves open), and a partner for joint events; or, with no doer
+    told at all, who suffered harm (``_untold_doer``)."""
     # police or troops whose country the text leaves open still tell who acted; anyone else does not
     known_source = any(fact.source_iso3) or any(sector in ("COP", "MIL") for sector in fact.source_sectors)
     if not known_source:
-        return False
+        return _untold_doer(fact)
     if fact.relation_type in JOINT_TYPES and len(fact.source_iso3) < 2 and not fact.target_iso3:
         return False
     codes = set(fact.source_iso3) | set(fact.target_iso3)
     # One known country on both sides is a domestic event or a misreading ("the U.S. … U.S. troops").
     return fact.is_domestic or not (fact.target_iso3 and len(codes) == 1 and "" not in codes)
+
+
+# Harm done to people of a known country whose doer the text does not tell ("two French
+# journalists who were abducted in Syria", "soldiers … have been killed during clashes"): the
+# victims tell the analyst who suffered it, and with no source the fact is never a country pair.
+HARM_TYPES = frozenset({"ASSAULT", "COERCE"})
+# A doer named in a "by" phrase that is no actor ("stabbed … by her estranged boyfriend") makes it
+# a private crime, not an event between political actors.
+_BY_AGENT = re.compile(r"(?:\s+[\w'-]+){0,6}?\s+by\b")
+
+
+def _untold_doer(fact: Fact) -> bool:
+    if fact.relation_type not in HARM_TYPES or fact.source_actors or not any(fact.target_iso3) \
+            or ".passive" not in fact.rule_id:
+        return False
+    after = fact.sentence.find(fact.trigger) + len(fact.trigger)
+    return _BY_AGENT.match(fact.sentence, after) is None
 
 
 def _fact_key(fact: Fact) -> tuple:

@@ -45,3 +45,12 @@ def test_fire_traded_by_two_sides_is_each_ones_against_the_other():
     both = [("ASSAULT", ("CHL",), ("PER",)), ("ASSAULT", ("PER",), ("CHL",))]
     assert triples("Chile and Peru exchanged fire on Tuesday.") == both
     assert triples("Chilean troops exchanged fire with Peruvian troops.") == both
+
+
+def test_harm_to_people_of_a_known_country_is_kept_when_the_doer_is_untold():
+    assert triples("Two Kenyan tourists were abducted in Somalia on Monday.") == [("ASSAULT", (), ("KEN",))]
+    assert triples("Dozens of Eritrean migrants were evicted from the camp.") == [("COERCE", (), ("ERI",))]
+    # a doer named in a "by" phrase that is no political actor: a private crime
+    assert triples("A Kenyan tourist was stabbed outside a bar by a man she had met earlier.") == []
+    # a doer still untold, but nobody harmed: no event
+    assert triples("Kenya was mentioned in the report.") == []
