@@ -679,6 +679,9 @@ def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
             trigger.phrase.endswith(" to") or TO_VERB.search(lower, end, target_group[0].start)) and all(
             m.actor.sector in CIVIL_SECTORS | SHELTERED_SECTORS for m in target_group):
         return None  # "agreed to accept 1,250 refugees": the people taken in are no party to the agreement
+    if trigger.mode == "arrest" and ORDINARY_OFFENCE.search(lower, end, min(len(lower), end + 120)) and all(
+            m.actor.sector == "COP" for m in source_group):
+        return None  # "a driver arrested for drink driving", "arrested in Bali for cocaine possession": policing
     if trigger.petrarch and EXERCISE.search(lower, end, min(right_end, end + 60)):
         return None  # "holding live-fire naval exercises", "started a missile tracking drill": practice
     if trigger.role in (VERB, FRAME) and not passive and FIRST_PERSON_OBJECT.match(lower, end):
@@ -736,6 +739,13 @@ def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
                  negated, hypothetical, round(max(confidence, 0.1), 2), ".".join(rule), reciprocal)
 
 
+# Offences with no victim that an arrest is for (drink-driving, drug possession, speeding):
+# policing, not an event between political actors, when the police make it (a state arresting a
+# foreigner for drugs is still that state's act). Arrests for harm done to others stay events:
+# coders of police events code them.
+ORDINARY_OFFENCE = re.compile(
+    r"(?=[fo])\b(?:for|over|on charges? of|on suspicion of)\s+(?:[a-z-]+\s+){0,8}?(?:drink[- ]driv\w*|drunk(?:en)?[- ]driv\w*|"
+    r"driving under the influence|dui|cocaine|heroin|cannabis|marijuana|drugs?|narcotics|speeding|drink[- ]drive)\b")
 # Military practice named as the object of a field-lexicon verb: no use of force, no retreat.
 EXERCISE = re.compile(r"\b(?:exercises?|drills?|maneuvers|manoeuvres|war games|wargames)\b")
 FIRST_PERSON_OBJECT = re.compile(r" (?:us|me|you)\b(?!\.)")

@@ -240,3 +240,11 @@ def test_the_actor_of_a_clause_between_subject_and_verb_is_not_the_subject():
         ("SANCTION", "PER", "BOL")}
     assert ("ASSAULT", "PSE", "ISR") in asserted("Hamas, which is backed by Iran, attacked Israel.")
     assert ("ASSAULT", "IRN", "ISR") not in asserted("Hamas, which is backed by Iran, attacked Israel.")
+
+
+def test_an_arrest_for_an_ordinary_crime_is_policing_not_an_event():
+    assert asserted("Police in Kenya arrested a driver for drunk driving on Sunday.") == set()
+    assert asserted("Two Peruvian tourists arrested in Chile for cocaine possession were freed.") == set()
+    # the same arrests made for what a state pursues, or by a state named as doing it, are events
+    assert ("COERCE", "KEN", "KEN") in asserted("Police in Kenya arrested 20 protesters for blocking the road.")
+    assert ("COERCE", "CHL", "PER") in asserted("Chile arrested two Peruvian tourists for cocaine possession.")
