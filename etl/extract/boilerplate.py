@@ -227,10 +227,13 @@ def link_list_lines(lines: list[str]) -> set[int]:
 
 
 # Headings of the link boxes that follow a story ("Related Articles", "More from Sport", "You
-# might also like", "Most popular"). Whole-line matches only.
+# might also like", "Most popular", "Other Opinion Columns", and "More about:" or "Tags" over the
+# story's topic links). Whole-line matches only.
 _LINK_BOX_HEADING = re.compile(r"^\W{0,3}(?:" + "|".join([
-    r"related( articles| stories| posts| content| coverage| news| links| reading| videos?| topics)?",
-    r"more (stories|articles|news|videos?)( (from|on|about|in) .{1,40})?", r"more from .{1,40}",
+    r"related( articles| stories| posts| content| coverage| news| links| reading| videos?| topics)?( (on|from) .{1,40})?",
+    r"more (stories|articles|news|videos?)( (from|on|about|in) .{1,40})?", r"more (from|in) .{1,40}",
+    r"more (about|on)( these topics| this topic| this story)?", r"tags|topics|filed under",
+    r"(other|our latest) (\w+ ){0,2}(columns|stories|articles|posts)",
     r"(you|we think you) (may|might|will) (also )?(like|enjoy|be interested in)( this| these)?",
     r"recommended( for you| stories| articles| reading| videos?)?", r"(most )?(popular|read|viewed|shared|commented)( stories| articles| now| today| news)?",
     r"most (popular|read|viewed|shared|commented)( stories| articles| now| today| news| on \w+)?",

@@ -240,17 +240,20 @@ def test_writers_own_lines_and_bracketed_text_of_the_page_are_kept():
     assert list(extract_article(html, "https://example.org/harbour", now=NOW).paragraphs) == [*STORY, *chat, contact]
 
 
-def test_story_ends_at_a_link_box_heading_after_it():
-    """A "Related Articles" heading after the story starts the link box that ends it; the same
-    heading near the top is a box set into a story that goes on after it."""
+@pytest.mark.parametrize("heading", ["Related Articles", "Related posts on Harbour News", "More in Business",
+                                     "More about:", "Tags", "Other Opinion Columns", "Our Latest Stories"])
+def test_story_ends_at_a_link_box_heading_after_it(heading):
+    """A link box's heading (related stories, more from a section, the story's topics) after the
+    story starts the box that ends it; the same heading near the top is a box set into a story
+    that goes on after it."""
     teasers = "".join(f"<p>Ferry operator {n} warns that the strike will cost the port another week of trade.</p>"
                       for n in range(3))
-    after = _page("<article>" + "".join(f"<p>{p}</p>" for p in STORY) + f"<h3>Related Articles</h3>{teasers}</article>")
+    after = _page("<article>" + "".join(f"<p>{p}</p>" for p in STORY) + f"<h3>{heading}</h3>{teasers}</article>")
     assert list(extract_article(after, "https://example.org/harbour", now=NOW).paragraphs) == STORY
-    inside = _page("<article>" + f"<p>{STORY[0]}</p><h3>Related Articles</h3>"
+    inside = _page("<article>" + f"<p>{STORY[0]}</p><h3>{heading}</h3>"
                    + "".join(f"<p>{p}</p>" for p in STORY[1:]) + "</article>")
     assert list(extract_article(inside, "https://example.org/harbour", now=NOW).paragraphs) == [
-        STORY[0], "Related Articles", *STORY[1:]]
+        STORY[0], heading, *STORY[1:]]
 
 
 def test_lead_before_an_embedded_post_is_kept():
