@@ -301,6 +301,8 @@ _LIST_HEADING = re.compile(r"^\s*(?:related(?: stories| articles| news| content|
                            r"you (?:may|might) also like|see also|trending(?: now)?|popular(?: stories)?|top stories)\s*:?\s*$",
                            re.IGNORECASE)
 _TEASER_END = ("…", "...")
+# A line linking to another story inside the article ("[Read: Tunisia sends …]", "READ MORE: …").
+_LINK_LINE = re.compile(r"^\[?\s*(?:read|read more|related|see also|also read|watch)\s*:", re.IGNORECASE)
 # A line of a reference list ("^ "China and New Zealand sign …". The New York Times. April 2008.")
 _REFERENCE_LINE = re.compile(r"^\^|\bRetrieved (?:on )?\d{1,2} \w+ \d{4}|\bRetrieved \w+ \d{1,2}, \d{4}")
 _CLOSING_QUOTES = "\"”’')"
@@ -309,8 +311,8 @@ _CLOSING_QUOTES = "\"”’')"
 def boilerplate_spans(text: str) -> list[tuple[int, int]]:
     """Lines of a page's furniture that are not the article: the headlines listed under a
     "Related stories" heading (up to the next paragraph of the article, a line of twelve or
-    more words ending a sentence), truncated teasers ("… called on China to help…") and the
-    lines of a reference list."""
+    more words ending a sentence), truncated teasers ("… called on China to help…"), lines
+    linking to another story ("[Read: …]") and the lines of a reference list."""
     spans, in_list, position = [], False, 0
     for line in text.splitlines(keepends=True):
         start, end, stripped = position, position + len(line), line.strip()
@@ -323,7 +325,7 @@ def boilerplate_spans(text: str) -> list[tuple[int, int]]:
             continue
         # "Retrieved" or an opening caret first: the reference-line pattern is slow to search
         teaser = stripped.endswith(_TEASER_END) or ("Retrieved" in stripped or stripped.startswith("^")) \
-            and _REFERENCE_LINE.search(stripped) is not None
+            and _REFERENCE_LINE.search(stripped) is not None or _LINK_LINE.match(stripped) is not None
         paragraph = not teaser and len(stripped.split()) >= 12 and stripped.rstrip(_CLOSING_QUOTES).endswith((".", "!", "?"))
         if paragraph:
             in_list = False

@@ -248,3 +248,9 @@ def test_an_arrest_for_an_ordinary_crime_is_policing_not_an_event():
     # the same arrests made for what a state pursues, or by a state named as doing it, are events
     assert ("COERCE", "KEN", "KEN") in asserted("Police in Kenya arrested 20 protesters for blocking the road.")
     assert ("COERCE", "CHL", "PER") in asserted("Chile arrested two Peruvian tourists for cocaine possession.")
+
+
+def test_a_line_linking_to_another_story_gives_nothing():
+    text = ("Peru is worried.\n[Read: Chile sends troops to the border with Peru]\n"
+            "READ MORE: Chile attacked Bolivia on Monday\nChile expelled two Peruvian diplomats on Monday.")
+    assert asserted(text) == {("SANCTION", "CHL", "PER")}
