@@ -25,6 +25,7 @@ from pathlib import Path
 
 import numpy as np
 import polars as pl
+import xxhash
 
 from etl.dedup.boilerplate import SOURCE_LINES_SCHEMA, lines_with_keys, repeated_line_keys, source_lines, strip_lines
 from etl.dedup.candidates import KEYS_SCHEMA, candidate_pairs
@@ -33,10 +34,10 @@ from etl.dedup.features import Features, featurize
 from etl.dedup.graph import component_minimum
 from etl.dedup.minhash import band_keys, sampled
 from etl.dedup.node_blocks import distinct_per_node
-from etl.dedup.params import BANDS, LINE_BAND, SAMPLE_BAND
+from etl.dedup.params import BANDS, FINGERPRINT_BAND, LINE_BAND, SAMPLE_BAND, TEXT_KEY_BAND
 from etl.dedup.tokens import as_text
 from etl.dedup.shingle_sets import ShingleFile
-from etl.dedup.verify import EDGES_SCHEMA, verify_pairs
+from etl.dedup.verify import EDGES_SCHEMA, exact_pairs, verify_pairs
 from etl.web.urls import canonical_url
 
 STORIES_SCHEMA = {
@@ -56,6 +57,10 @@ PRIOR_BANDS_SCHEMA = {
 }
 # The day's texts, a batch at a time: each call starts a new pass over (article_id, text) batches.
 TextBatches = Callable[[], Iterable[Iterable[tuple[str, str]]]]
+# The day's keys stored by an earlier derive of it: given (article_id, text_key) rows, the stored
+# (article_id, band, band_key) rows, all but LINE_BAND and TEXT_KEY_BAND, of each article whose
+# stored TEXT_KEY_BAND key is that text_key.
+StoredKeys = Callable[[pl.DataFrame], pl.DataFrame]
 # Texts read and hashed at a time; band rows built at a time.
 BATCH_DOCS = 2_000
 BAND_ROWS_PER_SLICE = 1_000_000
@@ -107,6 +112,7 @@ def assign_stories(
     bands_sink: Callable[[pl.DataFrame], None] | None = None,
     spill_dir: Path | None = None,
     batch_docs: int = BATCH_DOCS,
+    stored_keys: StoredKeys | None = None,
 ) -> StoryAssignment:
     """Assign each of the day's articles to a story (see module doc). ``prior_bands`` holds the
     window's stored story_bands rows, or reads them (StoredWindow); ``load_prior_texts`` returns
@@ -118,7 +124,12 @@ def assign_stories(
     lines, once to collect the furniture lines found, once to hash; what stays in memory is the
     band and sampled keys, and the shingle sets wait for verification in a temporary file in
     ``spill_dir``. With ``bands_sink`` the band rows go to it in slices instead of into
-    ``bands``. The result does not depend on ``batch_docs`` or on the order of the batches."""
+    ``bands``. The result does not depend on ``batch_docs`` or on the order of the batches.
+
+    With ``stored_keys`` (the day derived before), an article whose text, furniture removed, is
+    unchanged takes its stored LSH, sample and fingerprint keys instead of being hashed again,
+    and its shingle set is built only if a candidate pair its fingerprint does not settle needs
+    it: the same keys, so the same stories."""
     today = clean_docs(docs)
     window = prior_bands if isinstance(prior_bands, StoredWindow) else StoredWindow.of_rows(prior_bands)
     prior = _prior_articles(window.articles)
@@ -137,15 +148,22 @@ def assign_stories(
     furniture = set().union(*(lines_with_keys(_batch_lines(batch, source_of), repeated) for batch in batches())) if repeated.height else set()
 
     fingerprints = np.zeros(num_nodes, dtype=np.uint64)
+    text_keys = np.zeros(num_nodes, dtype=np.uint64)
+    reused = np.zeros(num_nodes, dtype=bool)
     spilled = ShingleFile(num_nodes, spill_dir)
     try:
         key_parts = []
         for batch in batches():
             nodes = np.array([node_of[article_id] for article_id, _ in batch], dtype=np.int64)
-            features = featurize(strip_lines([text for _, text in batch], furniture))
-            fingerprints[nodes] = features.fingerprints
-            spilled.add(nodes, features.shingles, features.shingle_counts)
-            key_parts.append(_today_keys(features, nodes))
+            texts = strip_lines([text for _, text in batch], furniture)
+            text_keys[nodes] = [xxhash.xxh3_64_intdigest(text.encode()) for text in texts]
+            stored = _reused_keys(stored_keys, [article_id for article_id, _ in batch], nodes, text_keys[nodes])
+            stored_fingerprints = stored.filter(pl.col("band") == FINGERPRINT_BAND)
+            fingerprints[stored_fingerprints.get_column("node").to_numpy()] = stored_fingerprints.get_column("key").to_numpy()
+            reused[stored_fingerprints.get_column("node").to_numpy()] = True
+            key_parts.append(stored.filter(pl.col("band") != FINGERPRINT_BAND))
+            fresh = np.flatnonzero(~reused[nodes])
+            key_parts.append(_hash_texts([texts[i] for i in fresh.tolist()], nodes[fresh], fingerprints, spilled))
         # The keys in node order, as one batch in node order would give them.
         today_keys = (pl.concat(key_parts) if key_parts else pl.DataFrame(schema=KEYS_SCHEMA)).sort(
             pl.col("band") == SAMPLE_BAND, "node", maintain_order=True)
@@ -158,9 +176,18 @@ def assign_stories(
             wanted = asked[first : first + batch_docs]
             loaded = _load_texts(load_prior_texts, [prior_ids[node] for node in wanted])
             loaded_nodes = np.array([node for node in wanted if prior_ids[node] in loaded], dtype=np.int64)
-            features = featurize(strip_lines([loaded[prior_ids[node]] for node in loaded_nodes.tolist()], furniture))
-            fingerprints[loaded_nodes] = features.fingerprints
-            spilled.add(loaded_nodes, features.shingles, features.shingle_counts)
+            _hash_texts(strip_lines([loaded[prior_ids[node]] for node in loaded_nodes.tolist()], furniture), loaded_nodes,
+                        fingerprints, spilled)
+        # The day's reused articles in a pair that is not exact are verified on their shingle sets.
+        a, b = pairs.get_column("a").to_numpy(), pairs.get_column("b").to_numpy()
+        open_pairs = ~exact_pairs(a, b, fingerprints)
+        needed = np.unique(np.concatenate([a[open_pairs], b[open_pairs]]))
+        needed = set(needed[reused[needed]].tolist())
+        for batch in batches() if needed else ():
+            kept = [(node_of[article_id], text) for article_id, text in batch if node_of[article_id] in needed]
+            if kept:
+                _hash_texts(strip_lines([text for _, text in kept], furniture), np.array([node for node, _ in kept], dtype=np.int64),
+                            fingerprints, spilled)
 
         edges = pl.concat(
             [
@@ -179,7 +206,10 @@ def assign_stories(
         np.concatenate([edges.get_column("b").to_numpy(), story_links[1]]),
     )
     story_ids = _story_ids(roots[first_new:], prior.get_column("story_id").to_list(), today, first_new)
-    band_slices = _bands_frames(today, story_ids, pl.concat([today_keys, _line_rows(lines, today, first_new)]), first_new)
+    day_nodes = np.arange(first_new, num_nodes, dtype=np.int64)
+    band_slices = _bands_frames(today, story_ids, pl.concat([today_keys, _line_rows(lines, today, first_new),
+                                                             _node_rows(day_nodes, TEXT_KEY_BAND, text_keys[first_new:]),
+                                                             _node_rows(day_nodes, FINGERPRINT_BAND, fingerprints[first_new:])]), first_new)
     if bands_sink is None:
         bands = pl.concat(list(band_slices))
     else:
@@ -187,6 +217,41 @@ def assign_stories(
             bands_sink(band_slice)
         bands = pl.DataFrame(schema=BANDS_SCHEMA)
     return StoryAssignment(stories=_stories_frame(today, story_ids, edges, first_new), bands=bands)
+
+
+def _hash_texts(texts: list[str], nodes: np.ndarray, fingerprints: np.ndarray, spilled: ShingleFile) -> pl.DataFrame:
+    """Hash ``texts`` (text i is node ``nodes[i]``): their fingerprints go to ``fingerprints``,
+    their shingle sets to ``spilled``; returns their LSH and sample keys."""
+    if not texts:
+        return pl.DataFrame(schema=KEYS_SCHEMA)
+    features = featurize(texts)
+    fingerprints[nodes] = features.fingerprints
+    spilled.add(nodes, features.shingles, features.shingle_counts)
+    return _today_keys(features, nodes)
+
+
+def _reused_keys(stored_keys: StoredKeys | None, article_ids: list[str], nodes: np.ndarray, text_keys: np.ndarray) -> pl.DataFrame:
+    """(node, band, key): the stored LSH, sample and fingerprint rows of the articles whose text
+    key is unchanged. An article counts only with its fingerprint row (written with the others
+    in one transaction); none without a store or when it fails: the texts are hashed instead."""
+    if stored_keys is None or not article_ids:
+        return pl.DataFrame(schema=KEYS_SCHEMA)
+    asked = pl.DataFrame({"article_id": article_ids, "text_key": text_keys, "node": nodes},
+                         schema={"article_id": pl.String, "text_key": pl.UInt64, "node": pl.Int64})
+    try:
+        rows = (stored_keys(asked.select("article_id", "text_key")).select("article_id", "band", "band_key")
+                .cast({"article_id": pl.String, "band": pl.Int16, "band_key": pl.UInt64}).drop_nulls())
+    except Exception:  # noqa: BLE001 - the store is a shortcut: without it the keys are computed again
+        return pl.DataFrame(schema=KEYS_SCHEMA)
+    rows = rows.filter((pl.col("band") == FINGERPRINT_BAND) | (pl.col("band") >= SAMPLE_BAND)).join(asked.select("article_id", "node"), on="article_id")
+    complete = rows.filter(pl.col("band") == FINGERPRINT_BAND).select("node")
+    return (rows.join(complete, on="node", how="semi").select("node", "band", pl.col("band_key").alias("key"))
+            .cast(KEYS_SCHEMA).unique().sort("node", "band", "key"))
+
+
+def _node_rows(nodes: np.ndarray, band: int, keys: np.ndarray) -> pl.DataFrame:
+    """One (node, band, key) row per node."""
+    return pl.DataFrame({"node": nodes, "band": np.full(nodes.size, band, dtype=np.int16), "key": keys}, schema=KEYS_SCHEMA)
 
 
 def _known_batches(day_texts: TextBatches, node_of: Mapping[str, int]) -> Callable[[], Iterator[list[tuple[str, str]]]]:
@@ -257,7 +322,7 @@ def _prior_keys(window: StoredWindow, prior: pl.DataFrame, today_keys: pl.DataFr
     wanted = today_keys.select("band", pl.col("key").alias("band_key"))
     return (
         _stored_rows(window, wanted)
-        .filter(pl.col("band") != LINE_BAND)
+        .filter(pl.col("band") >= SAMPLE_BAND)
         .join(nodes, on="article_id")
         .select("node", "band", pl.col("band_key").alias("key"))
         .cast(KEYS_SCHEMA)

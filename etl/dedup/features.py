@@ -65,9 +65,10 @@ def _featurize_block(texts: list[str]) -> Features:
 
 
 def _fingerprints(word_hashes: np.ndarray, counts: np.ndarray) -> np.ndarray:
-    """Order-sensitive hash of each document's words (0 for a document without words). Only
-    compared within one process (never stored), and word hashes are already well mixed, so a
-    position-weighted sum is enough: no per-word mixing."""
+    """Order-sensitive hash of each document's words (0 for a document without words). Word
+    hashes are already well mixed, so a position-weighted sum is enough: no per-word mixing.
+    Stored (story_bands, FINGERPRINT_BAND) and built from stable hashes only, so a change to
+    it must change DEDUP_VERSION like any stored key."""
     out = np.zeros(counts.size, dtype=np.uint64)
     nonempty = counts > 0
     if not nonempty.any():

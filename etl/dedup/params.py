@@ -40,6 +40,12 @@ SAMPLE_BAND = -1
 # story_bands rows under LINE_BAND hold hashes of an article's (source, line) pairs, so a line an
 # outlet repeats across the window's days is recognised as furniture (boilerplate.py).
 LINE_BAND = -2
+# story_bands rows under TEXT_KEY_BAND hold a hash of the text the article's keys were computed
+# from (its furniture removed), and under FINGERPRINT_BAND the hash of its normalised words (the
+# 'exact' layer). A re-derive of the day reuses the stored keys of an article whose text key is
+# unchanged instead of hashing its text again; neither band ever proposes a candidate.
+TEXT_KEY_BAND = -3
+FINGERPRINT_BAND = -4
 
 # Verification on exact shingle sets.
 NEAR_JACCARD = 0.5

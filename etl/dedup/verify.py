@@ -23,27 +23,31 @@ EDGES_SCHEMA = {"a": pl.Int64, "b": pl.Int64, "method": pl.String, "score": pl.F
 
 def verify_pairs(pairs: pl.DataFrame, sets: ShingleSets, fingerprints: np.ndarray, rows_per_block: int = ROWS_PER_BLOCK) -> pl.DataFrame:
     """Edges (a, b, method, score) among ``pairs`` (a, b), in their order; ``fingerprints`` is
-    indexed by node, 0 for an empty text. A pair with a node without shingles (no words, or a
-    text that could not be loaded) cannot be verified and gives no edge."""
+    indexed by node, 0 for an empty text or one not hashed. Two texts with one fingerprint are
+    'exact' without their shingle sets (a node whose keys were reused from the store has none
+    unless a pair needs it). Another pair with a node without shingles (no words, or a text
+    that could not be loaded) cannot be verified and gives no edge."""
     a = pairs.get_column("a").to_numpy().astype(np.int64)
     b = pairs.get_column("b").to_numpy().astype(np.int64)
-    verifiable = (sets.size[a] > 0) & (sets.size[b] > 0)
-    a, b = a[verifiable], b[verifiable]
+    same_text = exact_pairs(a, b, fingerprints)
+    verifiable = same_text | ((sets.size[a] > 0) & (sets.size[b] > 0))
+    a, b, same_text = a[verifiable], b[verifiable], same_text[verifiable]
+    common = np.zeros(a.size, dtype=np.int64)
+    common[~same_text] = shared_shingles(a[~same_text], b[~same_text], sets, rows_per_block)
     scored = pl.DataFrame(
         {
             "a": a,
             "b": b,
-            "common": shared_shingles(a, b, sets, rows_per_block),
+            "common": common,
             "size_a": sets.size[a],
             "size_b": sets.size[b],
-            "fp_a": fingerprints[a],
-            "fp_b": fingerprints[b],
+            "same_text": same_text,
         }
     ).with_columns(
         (pl.col("common") / (pl.col("size_a") + pl.col("size_b") - pl.col("common"))).alias("jaccard"),
         pl.min_horizontal("size_a", "size_b").alias("smaller"),
     )
-    exact = (pl.col("fp_a") == pl.col("fp_b")) & (pl.col("fp_a") != 0)
+    exact = pl.col("same_text")
     near = pl.col("jaccard") >= NEAR_JACCARD
     containment = pl.col("common") / pl.col("smaller")
     contained = (containment >= CONTAINED_SHARE) & (pl.col("smaller") >= MIN_CONTAINED_SHINGLES)
@@ -56,6 +60,11 @@ def verify_pairs(pairs: pl.DataFrame, sets: ShingleSets, fingerprints: np.ndarra
         .select(list(EDGES_SCHEMA))
         .cast(EDGES_SCHEMA)
     )
+
+
+def exact_pairs(a: np.ndarray, b: np.ndarray, fingerprints: np.ndarray) -> np.ndarray:
+    """Mask of the pairs (a[i], b[i]) whose texts have one (non-zero) fingerprint."""
+    return (fingerprints[a] == fingerprints[b]) & (fingerprints[a] != 0)
 
 
 def shared_shingles(a: np.ndarray, b: np.ndarray, sets: ShingleSets, rows_per_block: int = ROWS_PER_BLOCK) -> np.ndarray:

@@ -11,7 +11,7 @@ import polars as pl
 
 from etl.dedup import DEDUP_VERSION, STORY_WINDOW_DAYS, DedupDoc, assign_stories
 from etl.dedup.assign import BANDS_SCHEMA, BATCH_DOCS, StoredWindow
-from etl.dedup.params import SAMPLE_BAND
+from etl.dedup.params import LINE_BAND, SAMPLE_BAND, TEXT_KEY_BAND
 from etl.warehouse.lake import SpilledRows, query
 
 # The day's articles without their texts, which are read a batch at a time (_DAY_TEXTS).
@@ -36,27 +36,37 @@ SELECT s.partition_date, s.article_id, s.story_id, s.band, s.band_key
 FROM story_bands s SEMI JOIN _wanted_keys w ON s.band = w.band AND s.band_key = w.band_key
 WHERE {_IN_WINDOW}
 """
+# The day's own rows from its previous derive, for the articles whose text key is unchanged
+# (see etl.dedup.assign.StoredKeys): their keys are reused instead of hashing the text again.
+_DAY_STORED_KEYS = f"""
+SELECT s.article_id, s.band, s.band_key FROM story_bands s
+SEMI JOIN (SELECT k.article_id FROM story_bands k JOIN _text_keys t ON k.article_id = t.article_id AND k.band_key = t.text_key
+           WHERE k.partition_date = ? AND k.dedup_version = ? AND k.band = {TEXT_KEY_BAND}) USING (article_id)
+WHERE s.partition_date = ? AND s.dedup_version = ? AND s.band NOT IN ({LINE_BAND}, {TEXT_KEY_BAND})
+"""
 STORY_BANDS_SCHEMA = {**BANDS_SCHEMA, "partition_date": pl.Date, "dedup_version": pl.String}
 
 
 def derive_stories(con: duckdb.DuckDBPyConnection, day: dt.date, spill_dir: Path | None = None,
                    batch_docs: int = BATCH_DOCS) -> tuple[pl.DataFrame, SpilledRows]:
     """Returns (stories rows, story_bands rows) for ``day``: the day's texts are read
-    ``batch_docs`` at a time and the band rows spilled to Parquet in ``spill_dir``."""
+    ``batch_docs`` at a time and the band rows spilled to Parquet in ``spill_dir``. The keys
+    the day's previous derive stored for an article whose text is unchanged are reused."""
     docs = [
         DedupDoc(r["article_id"], r["canonical_url"], "", r["published_at"], r["source"])
         for r in query(con, _DAY_ARTICLES, [day]).iter_rows(named=True)
     ]
     in_window = [day - dt.timedelta(days=STORY_WINDOW_DAYS), day - dt.timedelta(days=1), DEDUP_VERSION]
 
-    def rows_with_keys(wanted: pl.DataFrame) -> pl.DataFrame:
-        con.register("_wanted_keys", wanted)
+    def query_with(name: str, frame: pl.DataFrame, sql: str, parameters: list) -> pl.DataFrame:
+        con.register(name, frame)
         try:
-            return query(con, _WINDOW_ROWS_WITH_KEYS, in_window)
+            return query(con, sql, parameters)
         finally:
-            con.unregister("_wanted_keys")
+            con.unregister(name)
 
-    prior = StoredWindow(query(con, _WINDOW_ARTICLES, in_window), query(con, _WINDOW_SAMPLES, in_window), rows_with_keys)
+    prior = StoredWindow(query(con, _WINDOW_ARTICLES, in_window), query(con, _WINDOW_SAMPLES, in_window),
+                         lambda wanted: query_with("_wanted_keys", wanted, _WINDOW_ROWS_WITH_KEYS, in_window))
 
     def day_texts() -> Iterator[list[tuple[str, str]]]:
         for batch in con.execute(_DAY_TEXTS, [day]).to_arrow_reader(batch_docs):
@@ -73,5 +83,6 @@ def derive_stories(con: duckdb.DuckDBPyConnection, day: dt.date, spill_dir: Path
     day_columns = (pl.lit(day).alias("partition_date"), pl.lit(DEDUP_VERSION).alias("dedup_version"))
     bands = SpilledRows(STORY_BANDS_SCHEMA, spill_dir)
     assigned = assign_stories(docs, prior, load_prior_texts, day_texts,
-                              lambda rows: bands.append(rows.with_columns(*day_columns)), spill_dir, batch_docs)
+                              lambda rows: bands.append(rows.with_columns(*day_columns)), spill_dir, batch_docs,
+                              lambda text_keys: query_with("_text_keys", text_keys, _DAY_STORED_KEYS, [day, DEDUP_VERSION] * 2))
     return assigned.stories.with_columns(*day_columns), bands

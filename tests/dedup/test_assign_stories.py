@@ -2,10 +2,11 @@ import random
 from datetime import date, datetime
 
 import polars as pl
+import pytest
 
-from etl.dedup import DedupDoc, assign_stories
+from etl.dedup import DedupDoc, assign, assign_stories
 from etl.dedup.evaluate import merged_group_pairs, pair_scores
-from etl.dedup.params import BANDS, LINE_BAND, SAMPLE_BAND
+from etl.dedup.params import BANDS, LINE_BAND, SAMPLE_BAND, TEXT_KEY_BAND
 from etl.dedup.replay import assign_by_day
 from tests.dedup.labelled import hard_negative_pairs, labelled_docs
 
@@ -186,3 +187,97 @@ def test_texts_read_in_batches_in_any_order_give_the_same_stories_and_bands(tmp_
     assert whole.stories.get_column("story_id").n_unique() < whole.stories.height  # some stories joined
     assert whole.stories.get_column("story_id").is_in(window.get_column("story_id").implode()).any()
     assert list(tmp_path.iterdir()) == []  # the shingle file is gone
+
+
+def stored_keys_of(bands: pl.DataFrame):
+    """A day's earlier rows as the stories step reads them back (etl.derive.stories): the keys
+    of each article whose stored text key is the one asked for."""
+
+    def stored(text_keys: pl.DataFrame) -> pl.DataFrame:
+        unchanged = bands.filter(pl.col("band") == TEXT_KEY_BAND).join(
+            text_keys, left_on=["article_id", "band_key"], right_on=["article_id", "text_key"], how="semi")
+        return bands.filter(~pl.col("band").is_in([LINE_BAND, TEXT_KEY_BAND])).join(unchanged, on="article_id", how="semi")
+
+    return stored
+
+
+def same_rows(a: pl.DataFrame, b: pl.DataFrame) -> bool:
+    return a.sort(a.columns).equals(b.sort(b.columns))
+
+
+@pytest.fixture
+def hashed(monkeypatch) -> list[str]:
+    """Every text the story assignment hashes from now on."""
+    texts: list[str] = []
+    featurize = assign.featurize
+
+    def recorded(batch):
+        texts.extend(batch)
+        return featurize(batch)
+
+    monkeypatch.setattr(assign, "featurize", recorded)
+    return texts
+
+
+def test_a_re_derive_hashes_only_changed_texts_and_gives_the_stories_of_a_full_derive(hashed):
+    # Four stories of several copies each, and one copy of each of twelve other stories.
+    copies = [i for i in sorted(DOCS) if i[:3] in {"w01", "w02", "w03", "w04"} and i not in {"w01-6", "w02-6"}]
+    before = [dedup_doc(i) for i in copies + [f"w{n}-0" for n in range(10, 22)]]
+    first = assign_stories(before, NO_WINDOW, no_texts)
+    edited = dedup_doc("w03-2", text=DOCS["w03-2"]["text"] + "\n\nThis report was updated with reactions.")
+    # New: two more copies of stories already there (not exact), one exact copy of a text.
+    after = [edited if doc.article_id == "w03-2" else doc for doc in before] + [
+        dedup_doc("w01-6"), dedup_doc("w02-6"), dedup_doc("w04-0", article_id="w04-0-copy", canonical_url="https://mirror.example/w04-0")]
+    hashed.clear()
+    refreshed = assign_stories(after, NO_WINDOW, no_texts, stored_keys=stored_keys_of(first.bands))
+    reused_run = list(hashed)
+    full = assign_stories(after, NO_WINDOW, no_texts)
+    assert refreshed.stories.equals(full.stories) and same_rows(refreshed.bands, full.bands)
+    assert full.stories.filter(pl.col("article_id") == "w04-0-copy").get_column("method").to_list() == ["exact"]
+    # The changed and the new texts were hashed; of the others only copies a near pair needs.
+    assert any("updated with reactions" in text for text in reused_run)
+    assert len(reused_run) <= len(after) - 12 and len(hashed) == len(reused_run) + len(after)
+
+
+def test_an_article_whose_furniture_changed_is_hashed_again(hashed):
+    """A line an outlet prints in two articles is text; printed in a third it is furniture, and
+    the first two are hashed again without it."""
+    footer = "\n\nTiny Outlet newsletter: sign up for the morning briefing"
+    docs = [dedup_doc(i, text=DOCS[i]["text"] + footer, source="tiny-outlet") for i in ("w05-0", "w06-0", "w07-0")]
+    first = assign_stories(docs[:2], NO_WINDOW, no_texts)
+    hashed.clear()
+    refreshed = assign_stories(docs, NO_WINDOW, no_texts, stored_keys=stored_keys_of(first.bands))
+    assert len(hashed) == 3 and not any("Tiny Outlet" in text for text in hashed)
+    full = assign_stories(docs, NO_WINDOW, no_texts)
+    assert refreshed.stories.equals(full.stories) and same_rows(refreshed.bands, full.bands)
+
+
+def test_reused_keys_follow_a_change_of_the_days_before():
+    """Day 2's texts are unchanged, but day 1 gained the story's original: day 2 re-derived with
+    its stored keys joins that story, as a full derive does."""
+    texts = {i: DOCS[i]["text"] for i in DOCS}
+
+    def load(ids):
+        return {i: texts[i] for i in ids}
+
+    day_two = [dedup_doc("w05-1"), dedup_doc("w07-0")]
+    first_day_one = assign_stories([dedup_doc("w06-0")], NO_WINDOW, no_texts)
+    first_day_two = assign_stories(day_two, window_of(first_day_one, date(2025, 6, 1)), load)
+    assert set(first_day_two.stories.get_column("story_id")) == {"w05-1", "w07-0"}
+    day_one = assign_stories([dedup_doc("w06-0"), dedup_doc("w05-0")], NO_WINDOW, no_texts)
+    window = window_of(day_one, date(2025, 6, 1))
+    refreshed = assign_stories(day_two, window, load, stored_keys=stored_keys_of(first_day_two.bands))
+    full = assign_stories(day_two, window, load)
+    assert refreshed.stories.equals(full.stories) and same_rows(refreshed.bands, full.bands)
+    assert set(refreshed.stories.get_column("story_id")) == {"w05-0", "w07-0"}
+
+
+def test_a_failing_store_of_keys_hashes_every_text(hashed):
+    docs = [dedup_doc(i) for i in ("w08-0", "w08-1", "w09-0")]
+
+    def broken(text_keys):
+        raise OSError("lake unreachable")
+
+    assert assign_stories(docs, NO_WINDOW, no_texts, stored_keys=broken).stories.equals(
+        assign_stories(docs, NO_WINDOW, no_texts).stories)
+    assert len(hashed) == 2 * len(docs)

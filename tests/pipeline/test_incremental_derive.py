@@ -14,6 +14,7 @@ from etl.cli.capture_commands import import_warc_files
 from etl.cli.dagster_runs import run_derive
 from etl.definitions.metadata import ROWS_WRITTEN
 from etl.demo.server import DEMO_DAYS
+from etl.dedup import assign
 from etl.derive import articles, facts
 from etl.rawstore.store import RawStore
 from etl.warehouse import lake
@@ -37,10 +38,10 @@ LATER = [(EDITED, 3, PUBLISHED), (REPORTS[2], 4, PUBLISHED), (REPORTS[3], 5, PUB
 
 @pytest.fixture
 def work(monkeypatch) -> dict[str, list[str]]:
-    """The URL of every page extracted and the text of every article coded in this process from
-    now on (derives run with one worker, in this process)."""
-    done: dict[str, list[str]] = {"extracted": [], "coded": []}
-    extract, code = articles.extract_article, facts.code_article
+    """The URL of every page extracted, the text of every article coded and every text hashed
+    for stories in this process from now on (derives run with one worker, in this process)."""
+    done: dict[str, list[str]] = {"extracted": [], "coded": [], "hashed": []}
+    extract, code, featurize = articles.extract_article, facts.code_article, assign.featurize
 
     def extract_article(html, url, *args, **kwargs):
         done["extracted"].append(url)
@@ -51,7 +52,12 @@ def work(monkeypatch) -> dict[str, list[str]]:
         return code(text, *args, **kwargs)
 
     monkeypatch.setattr(articles, "extract_article", extract_article)
+    def hash_texts(texts):
+        done["hashed"].extend(texts)
+        return featurize(texts)
+
     monkeypatch.setattr(facts, "code_article", code_article)
+    monkeypatch.setattr(assign, "featurize", hash_texts)
     return done
 
 
@@ -80,7 +86,7 @@ def test_a_refresh_redoes_only_what_changed_and_equals_a_full_derive(demo_copy, 
     assert import_warc_files(settings, [later_warc], derive=False) == 0
     start, end = derived_days(demo_copy)
     before = snapshot(demo_copy)
-    work["extracted"].clear(), work["coded"].clear()
+    work["extracted"].clear(), work["coded"].clear(), work["hashed"].clear()
     run = run_derive(settings, start, end)
     refreshed = snapshot(demo_copy)
     # Over every day: only the new version and the new pages were extracted ...
@@ -92,6 +98,10 @@ def test_a_refresh_redoes_only_what_changed_and_equals_a_full_derive(demo_copy, 
     recoded = coding_keys(refreshed) - coding_keys(before)
     assert len(work["coded"]) == len(recoded) >= len(LATER) and edited["text"] in work["coded"]
     assert len(recoded) < refreshed["coded_articles"].height
+    # Stories reused the stored keys of unchanged texts: the edited text was hashed again, and
+    # fewer texts than the days' articles and the earlier ones their candidates loaded.
+    assert any(EDITED.paragraphs[-1] in text for text in work["hashed"])
+    refreshed_hashes = len(work["hashed"])
     # The run says so: rows written are the pages extracted, beside the rows on its days.
     described = {e.asset_key.to_user_string(): e.materialization.metadata for e in run.get_asset_materialization_events()}
     assert described["articles"][ROWS_WRITTEN].value == len(later_urls)
@@ -109,8 +119,9 @@ def test_a_refresh_redoes_only_what_changed_and_equals_a_full_derive(demo_copy, 
         con.execute("DELETE FROM actors WHERE origin = 'learned'")
     finally:
         con.close()
-    work["extracted"].clear(), work["coded"].clear()
+    work["extracted"].clear(), work["coded"].clear(), work["hashed"].clear()
     run_derive(settings_resource(full, derive_workers=1), start, end)
+    assert refreshed_hashes < len(work["hashed"])
     assert len(work["extracted"]) == refreshed["articles"].height
     assert len(work["coded"]) == refreshed["coded_articles"].height
     assert_same_tables(snapshot(full), refreshed)
