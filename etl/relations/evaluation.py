@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .events import JOINT_TYPES
+
 LABELLED_DIR = Path(__file__).resolve().parents[2] / "tests" / "data" / "relations"
 # Whole articles kept out of rule writing: art06-art10, and art18-art20 of the second batch
 # (art11-art20, written for the article-level discourse rules).
@@ -110,11 +112,18 @@ class Counts:
 
 
 def dyads(facts: Iterable) -> set[tuple[str, str, str]]:
-    """(type, source code, target code) for every pair a fact implies; '' for an absent side."""
+    """(type, source code, target code) for every pair a fact implies; '' for an absent side.
+
+    A joint event ("X and Y met") may be written with its parties as one compound source and no
+    target, or as the coder writes one of two parties, the first named as source and the other
+    as target: both give the first-named party paired with each other party."""
     pairs = set()
     for fact in facts:
-        for source in fact.source_iso3 or ("",):
-            for target in fact.target_iso3 or ("",):
+        sources, targets = tuple(fact.source_iso3) or ("",), tuple(fact.target_iso3) or ("",)
+        if fact.relation_type in JOINT_TYPES and not any(targets) and sources[0] and len(set(filter(None, sources))) > 1:
+            sources, targets = sources[:1], tuple(code for code in sources if code != sources[0])
+        for source in sources:
+            for target in targets:
                 pairs.add((fact.relation_type, source, target))
     return pairs
 
