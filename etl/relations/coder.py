@@ -141,6 +141,8 @@ def _untold_doer(fact: Fact) -> bool:
     if fact.relation_type not in HARM_TYPES or fact.source_actors or not any(fact.target_iso3) \
             or ".passive" not in fact.rule_id:
         return False
+    if fact.relation_type == "COERCE" and not any(fact.target_sectors):
+        return False  # things are banned and seized too ("the Russian engines banned"): people only
     after = fact.sentence.find(fact.trigger) + len(fact.trigger)
     return _BY_AGENT.match(fact.sentence, after) is None
 

@@ -220,6 +220,18 @@ ACTING_SECTORS = frozenset({"COP", "MIL", "GOV", "REB", "OPP", "JUD", "LEG", "SP
                             "CVL", "LAB", "REF", "IGO", "INS", "PPL"})
 
 
+# Head nouns of the agents dictionary's weapons and craft ("artillery", "fighter jets", "attack
+# helicopters"). They name an actor after a country ("Russian warplanes struck …"); alone they
+# are what an actor sends, moves or supplies ("Japan scrambled fighter jets", "supplied artillery
+# shells to Russia"), never a party of their own.
+EQUIPMENT = frozenset({"aircraft", "airplane", "airplanes", "artillery", "carrier", "carriers",
+                       "destroyer", "destroyers", "drone", "drones", "frigate", "frigates", "gunboat", "gunboats",
+                       "gunship", "gunships", "helicopter", "helicopters", "howitzer", "howitzers", "jet", "jets",
+                       "launcher", "launchers", "missile", "missiles", "plane", "planes", "rocket", "rockets",
+                       "submarine", "submarines", "tank", "tanks", "vessel", "vessels", "warplane", "warplanes",
+                       "warship", "warships", "weapon", "weapons"})
+
+
 @cache
 def word_dictionary() -> Dictionary:
     entries: dict[str, list] = {}
@@ -237,5 +249,5 @@ def word_dictionary() -> Dictionary:
     for row in tsv_rows("petrarch2/agents.tsv"):
         phrase, sector = cell(row, 0), cell(row, 1)
         if sector in ACTING_SECTORS and not any(isinstance(x, RoleWord) for x in entries.get(phrase, [])):
-            entries.setdefault(phrase, []).append(RoleWord(BODY, sector, "", alone=True))
+            entries.setdefault(phrase, []).append(RoleWord(BODY, sector, "", alone=phrase.split()[-1] not in EQUIPMENT))
     return Dictionary({phrase: Readings(readings) for phrase, readings in entries.items()})

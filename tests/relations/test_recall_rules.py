@@ -54,3 +54,11 @@ def test_harm_to_people_of_a_known_country_is_kept_when_the_doer_is_untold():
     assert triples("A Kenyan tourist was stabbed outside a bar by a man she had met earlier.") == []
     # a doer still untold, but nobody harmed: no event
     assert triples("Kenya was mentioned in the report.") == []
+
+
+def test_weapons_and_craft_alone_are_what_an_actor_moves_not_a_party():
+    # the object of "moved" is the equipment moved; the party it is aimed at follows
+    assert triples("Iran moved artillery closer to the Iraqi border.") == [("MOBILIZE", ("IRN",), ("IRQ",))]
+    assert triples("Egypt deployed attack helicopters near the Libyan border.") == [("MOBILIZE", ("EGY",), ("LBY",))]
+    # after a country they still name its forces
+    assert triples("Russian warplanes struck a market in Idlib.") == [("ASSAULT", ("RUS",), ("SYR",))]
