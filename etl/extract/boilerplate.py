@@ -92,6 +92,9 @@ _ANYWHERE_PATTERNS = [
     r"by subscribing (now|today)", r"emailed to you (each|every)",
     r"(enable|need to have|requires?) javascript", r"javascript (is )?(enabled|disabled|required)",
     r"read the full (article|story|post) here", r"(…|\.\.\.)\s*read more",
+    # Cookie consent and reprint notices.
+    r"(by|if you) (continue to |continuing to )?(using|use|browsing|browse) (this|our) (web)?site,? you (consent|agree)",
+    r"this copy is for your personal,? non-?commercial use",
 ]
 _ANYWHERE_BOILER = re.compile(r"\b(?:" + "|".join(_ANYWHERE_PATTERNS) + r")\b", re.I)
 _ANYWHERE_MAX_WORDS = 30
@@ -115,6 +118,11 @@ _DATE_LINE = re.compile(rf"^\W{{0,3}}(\w+[.,:]?\s+){{0,4}}{_DATE}{_TIME}\s*$")
 _BYLINE_DATE = rf"[\s,|·•–-]*((updated|published|posted|mis à jour|publié|aktualisiert)\s*:?\s*)?{_DATE}{_TIME}"
 _BYLINE = re.compile(rf"^(By|BY|Von|Par|Por|Di|От)\s+{_NAME}(\s+{_NAME}){{0,3}}"
                      rf"(\s*(,|and|und|et|y|e)\s*[^.!?]{{0,60}})?({_BYLINE_DATE})?$")
+
+
+# A breadcrumb trail printed as a line: three or more short labels joined by ">", "›" or "»"
+# ("Home > News > World", "科技 > 要闻 > 正文"); not a French sentence, whose quotes are « ».
+_BREADCRUMB = re.compile(r"^[^>›»«]{1,40}(?:\s[>›»]\s[^>›»«]{1,40}){2,}$")
 
 
 # Headings of the sections press releases and partner content end with ("Media contact",
@@ -180,7 +188,7 @@ def is_boilerplate_line(text: str) -> bool:
     if words > _LINE_FILTER_MAX_WORDS:
         return False
     if (_LINE_BOILER.match(text) or _BYLINE.match(text) or _DATE_LINE.match(text) or _END_SECTION_HEADING.match(text)
-            or _is_timestamp_line(text)):
+            or _BREADCRUMB.match(text) or _is_timestamp_line(text)):
         return True
     if is_embedded_post(text) or _repeats_itself(text):
         return True

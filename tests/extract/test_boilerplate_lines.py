@@ -15,6 +15,10 @@ from etl.extract.boilerplate import is_boilerplate_line
     "Keep up with this story and more by subscribing now",
     "Opinions expressed by Forbes Contributors are their own.",
     "For all the latest video game news follow us on Twitter @site.",
+    "By using this website, you consent to our use of cookies. For more information see our Cookie Policy.",
+    "This copy is for your personal, non-commercial use only. To order copies for distribution, contact us.",
+    "Home > News > World > Europe",
+    "Sport › Football › Premier League",
 ])
 def test_site_lines_are_boilerplate(line):
     assert is_boilerplate_line(line)
@@ -28,6 +32,8 @@ def test_site_lines_are_boilerplate(line):
     "The meeting was published in the council's minutes at 10:30 on Tuesday, officials said.",
     "Follow her on Twitter @annlee.",  # the writer's own line
     "Millions of subscribers were told on Monday that the price will rise in March.",
+    "Inflation > 3% for the third month in a row, the bank said.",
+    "Retour sur les revues de rang « 1 » ou « 2 » où les chercheurs publient",
 ])
 def test_article_lines_are_not_boilerplate(line):
     assert not is_boilerplate_line(line)
