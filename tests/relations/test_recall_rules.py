@@ -62,3 +62,11 @@ def test_weapons_and_craft_alone_are_what_an_actor_moves_not_a_party():
     assert triples("Egypt deployed attack helicopters near the Libyan border.") == [("MOBILIZE", ("EGY",), ("LBY",))]
     # after a country they still name its forces
     assert triples("Russian warplanes struck a market in Idlib.") == [("ASSAULT", ("RUS",), ("SYR",))]
+
+
+def test_sanctions_and_aid_adopted_or_announced_are_the_acts_themselves():
+    assert triples("The EU adopted a new round of sanctions against Belarus.") == [("SANCTION", ("EU",), ("BLR",))]
+    assert triples("Washington slapped tariffs on Chinese steel.") == [("SANCTION", ("USA",), ("CHN",))]
+    assert triples("Norway announced a humanitarian package for Sudan.") == [("AID", ("NOR",), ("SDN",))]
+    # announcing support is no aid
+    assert triples("Britain announced its support for the plan.") == []
