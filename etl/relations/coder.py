@@ -11,7 +11,7 @@ from functools import cache
 from .actors import learned_actor_row
 from .dates import may_name_the_past, names_the_past, resolve_event_date, years_named
 from .discourse import Salience
-from .events import JOINT_TYPES, Event, clause_around, code_events
+from .events import COOPERATION_TYPES, JOINT_TYPES, Event, clause_around, code_events
 from .gazetteer import Gazetteer, gazetteer
 from .lexicon import NOUN, Trigger, word_dictionary
 from .matching import Dictionary
@@ -184,15 +184,18 @@ def _between_parties(event: Event, lower: str) -> Event:
 
 # An act its subject says it will do unless a demand is met is an ultimatum, a threat ("will
 # withdraw from the talks unless the US lifts sanctions"); so is force or punishment it says it
-# will use if something happens ("will strike Iran if it enriches uranium"), while help promised
-# on a condition stays a promise. Without the condition the act stays a hypothetical of its own
-# kind ("will impose sanctions next month"), and "could" or "may" never threaten.
+# will use if something happens ("will strike Iran if it enriches uranium"), while help or
+# recognition promised on a condition stays a promise ("would recognise a Palestinian state
+# unless Israel agreed to a ceasefire": SUPPORT, hypothetical). Without the condition the act
+# stays a hypothetical of its own kind ("will impose sanctions next month"), and "could" or "may"
+# never threaten.
 INTENT_AUXILIARIES = frozenset({"will", "would", "shall"})
 FORCE_THREATENED = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 
 
 def _ultimatum(event: Event, lower: str) -> Event:
-    if not event.hypothetical or event.negated or not event.sources or event.rule_id.endswith((".embedded", ".complement")):
+    if not event.hypothetical or event.negated or not event.sources or event.rule_id.endswith((".embedded", ".complement")) \
+            or event.trigger.relation_type in COOPERATION_TYPES:
         return event
     subject_end = max(m.end for m in event.sources)
     if subject_end > event.start or INTENT_AUXILIARIES.isdisjoint(lower[subject_end:event.start].split()) \

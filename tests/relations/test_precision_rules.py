@@ -254,3 +254,10 @@ def test_a_line_linking_to_another_story_gives_nothing():
     text = ("Peru is worried.\n[Read: Chile sends troops to the border with Peru]\n"
             "READ MORE: Chile attacked Bolivia on Monday\nChile expelled two Peruvian diplomats on Monday.")
     assert asserted(text) == {("SANCTION", "CHL", "PER")}
+
+
+def test_help_promised_unless_a_demand_is_met_is_no_threat():
+    text = "Peru said it would recognise the new government of Bolivia unless Chile lifted its blockade."
+    assert not any(f.relation_type == "THREATEN" for f in extract_relations(text))
+    assert asserted("Peru will withdraw from the talks with Bolivia unless Bolivia lifts its blockade.") == {
+        ("THREATEN", "PER", "BOL")}
