@@ -682,6 +682,9 @@ def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
     if trigger.mode == "arrest" and ORDINARY_OFFENCE.search(lower, end, min(len(lower), end + 120)) and all(
             m.actor.sector == "COP" for m in source_group):
         return None  # "a driver arrested for drink driving", "arrested in Bali for cocaine possession": policing
+    if trigger.petrarch and trigger.relation_type in SEIZURE_TYPES and (
+            OFFICE_TAKEN.match(lower, end) or target_group and RANKING.match(lower, target_group[-1].end)):
+        return None  # "takes over the rotating ASEAN chairmanship", "overtook China as the most populous": no force
     if trigger.petrarch and EXERCISE.search(lower, end, min(right_end, end + 60)):
         return None  # "holding live-fire naval exercises", "started a missile tracking drill": practice
     if trigger.role in (VERB, FRAME) and not passive and FIRST_PERSON_OBJECT.match(lower, end):
@@ -746,6 +749,14 @@ def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
 ORDINARY_OFFENCE = re.compile(
     r"(?=[fo])\b(?:for|over|on charges? of|on suspicion of)\s+(?:[a-z-]+\s+){0,8}?(?:drink[- ]driv\w*|drunk(?:en)?[- ]driv\w*|"
     r"driving under the influence|dui|cocaine|heroin|cannabis|marijuana|drugs?|narcotics|speeding|drink[- ]drive)\b")
+# The field lexicon's verbs of seizing and overrunning also take an office ("took over the
+# rotating chairmanship") or a rank ("overtook China as the world's most populous country"):
+# no force is used.
+SEIZURE_TYPES = frozenset({"COERCE", "ASSAULT"})
+OFFICE_TAKEN = re.compile(r"(?:\s+[\w'’.-]+){0,4}?\s+(?:chairmanship|presidency|premiership|chair|helm|leadership|"
+                          r"post|office|role|seat|title|crown|lead)\b")
+RANKING = re.compile(r" as (?:the )?(?:world'?s |world’s |country'?s |nation'?s |region'?s )?(?:[a-z]+-)?(?:[a-z]+est|"
+                     r"largest|biggest|most|top|leading|no\. ?1|number one)\b")
 # Military practice named as the object of a field-lexicon verb: no use of force, no retreat.
 EXERCISE = re.compile(r"\b(?:exercises?|drills?|maneuvers|manoeuvres|war games|wargames)\b")
 FIRST_PERSON_OBJECT = re.compile(r" (?:us|me|you)\b(?!\.)")

@@ -261,3 +261,9 @@ def test_help_promised_unless_a_demand_is_met_is_no_threat():
     assert not any(f.relation_type == "THREATEN" for f in extract_relations(text))
     assert asserted("Peru will withdraw from the talks with Bolivia unless Bolivia lifts its blockade.") == {
         ("THREATEN", "PER", "BOL")}
+
+
+@needs_field_lexicon
+def test_taking_an_office_or_a_rank_is_no_seizure():
+    assert asserted("Peru takes over the rotating chairmanship of the Andean Community from Chile in January.") == set()
+    assert asserted("Peru overtook Chile as the world's largest copper producer.") == set()
