@@ -144,7 +144,14 @@ def _untold_doer(fact: Fact) -> bool:
     if fact.relation_type == "COERCE" and not any(fact.target_sectors):
         return False  # things are banned and seized too ("the Russian engines banned"): people only
     after = fact.sentence.find(fact.trigger) + len(fact.trigger)
-    return _BY_AGENT.match(fact.sentence, after) is None
+    return _BY_AGENT.match(fact.sentence, after) is None and _MISHAP.search(fact.sentence, after) is None
+
+
+# With no doer told, people killed in a crash, a collapse or a disaster met with a mishap, not
+# an attack ("two French tourists were killed in a bus crash").
+_MISHAP = re.compile(r"\b(?:accident|accidents|crash|crashed|collision|collapse|collapsed|derailed|capsized|sank|"
+                     r"drowned|trapped|stampede|avalanche|landslide|landslides|earthquake|quake|flood|floods|"
+                     r"flooding|storm|cyclone|typhoon|hurricane|tornado|fire broke out|blaze|lightning)\b", re.IGNORECASE)
 
 
 def _fact_key(fact: Fact) -> tuple:

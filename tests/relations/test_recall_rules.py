@@ -52,6 +52,9 @@ def test_harm_to_people_of_a_known_country_is_kept_when_the_doer_is_untold():
     assert triples("Dozens of Eritrean migrants were evicted from the camp.") == [("COERCE", (), ("ERI",))]
     # a doer named in a "by" phrase that is no political actor: a private crime
     assert triples("A Kenyan tourist was stabbed outside a bar by a man she had met earlier.") == []
+    # killed in a crash or a disaster: a mishap, not an attack
+    assert triples("Two Kenyan tourists were killed in a bus crash in Tanzania.") == []
+    assert triples("Three Indian workers were killed when a building collapsed in Dubai.") == []
     # a doer still untold, but nobody harmed: no event
     assert triples("Kenya was mentioned in the report.") == []
 
