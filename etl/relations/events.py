@@ -603,6 +603,8 @@ def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
         target_group = []  # "warned that Pyongyang would …": the subject of the reported clause
     if target_group and len(_words(lower[end:target_group[0].start])) > MAX_TARGET_GAP_WORDS:
         target_group = []
+    if target_group and trigger.relation_type in COOPERATION_TYPES and BORDER_WITH.search(lower, end, target_group[0].start):
+        target_group = []  # "sent troops to its border with Belarus": the neighbour names a place, no partner
 
     if source_group and _JOINER.match(lower[source_group[-1].end:start]) or purpose or coordinated:
         source_group = []  # "X met Y and condemned Z", "went to X to meet Y": subject further left
@@ -749,6 +751,7 @@ def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
 ORDINARY_OFFENCE = re.compile(
     r"(?=[fo])\b(?:for|over|on charges? of|on suspicion of)\s+(?:[a-z-]+\s+){0,8}?(?:drink[- ]driv\w*|drunk(?:en)?[- ]driv\w*|"
     r"driving under the influence|dui|cocaine|heroin|cannabis|marijuana|drugs?|narcotics|speeding|drink[- ]drive)\b")
+BORDER_WITH = re.compile(r"\b(?:borders?|frontiers?|boundary) (?:with|of) (?:the )?$")
 # The field lexicon's verbs of seizing and overrunning also take an office ("took over the
 # rotating chairmanship") or a rank ("overtook China as the world's most populous country"):
 # no force is used.

@@ -267,3 +267,9 @@ def test_help_promised_unless_a_demand_is_met_is_no_threat():
 def test_taking_an_office_or_a_rank_is_no_seizure():
     assert asserted("Peru takes over the rotating chairmanship of the Andean Community from Chile in January.") == set()
     assert asserted("Peru overtook Chile as the world's largest copper producer.") == set()
+
+
+@needs_field_lexicon
+def test_a_neighbour_named_by_a_border_is_a_place_not_a_partner():
+    assert not any(f.relation_type in ("COOPERATE", "AID") for f in extract_relations(
+        "Peru sent 2,000 extra soldiers to its border with Chile on Monday."))
