@@ -20,6 +20,10 @@ and the largest sum of all of them. Rows are spilled to Parquet as they are made
 should not grow with N.
 Baseline in the same run: trafilatura.extract alone (default settings) on each distinct page
 once, in a child process; CPU per article of the derive is compared with it.
+With --workers-sizes a size is derived with ETL_DERIVE_WORKERS=1 and =2 and the wall times are
+compared: as measured (on a shared machine they depend on what else runs; the load average is
+printed), and as they would be on two free cores: the derive process's own CPU is serial, the
+workers' CPU is shared by the two cores.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ import gzip
 import io
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -168,7 +173,7 @@ class MemoryPeaks(threading.Thread):
 
 def derive_child(folder: Path, workers: int | None) -> dict:
     """Derive DAY with every step, each committed; runs in the measured child process."""
-    from etl.derive.articles import derive_articles
+    from etl.derive.articles import articles_writes
     from etl.derive.daily import derive_relation_daily
     from etl.derive.facts import facts_writes
     from etl.derive.stories import derive_stories
@@ -180,27 +185,26 @@ def derive_child(folder: Path, workers: int | None) -> dict:
     store = RawStore.from_settings(settings)
     petrarch.use_lexicon_folder(settings.lexicons_dir)
 
-    def articles(con, day):
-        rows, templates = derive_articles(con, day, store, settings.derive_workers, spill_dir=settings.spill_dir)
-        return [("articles", rows, [day]), ("site_templates", templates, [day])]
-
     def stories(con, day):
         rows, bands = derive_stories(con, day, settings.spill_dir)
         return [("stories", rows, [day]), ("story_bands", bands, [day])]
 
     # The derive assets' steps, without Dagster's run overhead.
-    day_steps = {"articles": articles, "stories": stories,
+    day_steps = {"articles": lambda con, day: articles_writes(con, day, store, settings.derive_workers, settings.spill_dir),
+                 "stories": stories,
                  "facts": lambda con, day: facts_writes(con, day, settings.derive_workers, settings.spill_dir),
                  "daily": lambda con, day: [("relation_daily", derive_relation_daily(con, day), [day])]}
     memory = MemoryPeaks()
     memory.start()
     con = lake.connect(settings)
-    steps, peaks = {}, {"start": round(_status_mb("self", "VmHWM"))}
+    steps, own_cpu, peaks = {}, {}, {"start": round(_status_mb("self", "VmHWM"))}
     try:
         for name, writes in day_steps.items():
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), time.process_time()
             lake.write(con, writes(con, DAY), settings.locks_dir)
             steps[name] = round(time.perf_counter() - started, 2)
+            # This process's own CPU (workers not included): the part no worker can take over.
+            own_cpu[name] = round(time.process_time() - cpu, 1)
             # The process's own peak so far (workers not included): which step raises it.
             peaks[name] = round(_status_mb("self", "VmHWM"))
         articles = con.execute("SELECT count(*), count(*) FILTER (status = 'ok') FROM articles").fetchone()
@@ -208,7 +212,9 @@ def derive_child(folder: Path, workers: int | None) -> dict:
         stories = con.execute("SELECT count(DISTINCT story_id) FROM stories").fetchone()[0]
     finally:
         con.close()
-    return {"steps": steps, "peak_mb": peaks, **memory.result(), "articles": articles[0], "ok": articles[1], "stories": stories, "facts": facts}
+    workers_cpu = resource.getrusage(resource.RUSAGE_CHILDREN)  # the pools' workers, all ended
+    return {"steps": steps, "own_cpu": own_cpu, "workers_cpu": workers_cpu.ru_utime + workers_cpu.ru_stime,
+            "peak_mb": peaks, **memory.result(), "articles": articles[0], "ok": articles[1], "stories": stories, "facts": facts}
 
 
 def trafilatura_child(limit: int) -> dict:
@@ -235,8 +241,9 @@ def measured(args: list[str]) -> tuple[dict, float, float]:
 def run_size(pages, size: int, workers: int | None) -> dict:
     with tempfile.TemporaryDirectory() as folder:
         imported = import_day(Path(folder), pages, size)
+        load = os.getloadavg()[0]
         derived, wall, cpu = measured(["--derive-child", folder] + (["--workers", str(workers)] if workers else []))
-    return {**derived, "import_s": imported, "wall": wall, "cpu": cpu}
+    return {**derived, "import_s": imported, "wall": wall, "cpu": cpu, "load": (load, os.getloadavg()[0])}
 
 
 def main() -> None:
@@ -266,16 +273,23 @@ def main() -> None:
           f"{'ms/art':>7} {'x traf':>6} {'main MB':>7} {'worker':>6} {'sum MB':>6}  steps wall s")
     for size in sizes:
         runs = [None] if str(size) not in args.workers_sizes.split(",") else [1, 2]
-        walls = {}
+        results = {}
         for workers in runs:
-            r = run_size(pages, size, workers)
+            r = results[workers] = run_size(pages, size, workers)
             per_article = r["cpu"] / r["articles"] * 1000
-            walls[workers] = r["wall"]
             print(f"{r['articles']:>9} {workers or 'default':>7} {r['ok']:>7} {r['stories']:>7} {r['facts']:>7} "
                   f"{r['wall']:>7.1f} {r['cpu']:>7.1f} {per_article:>7.1f} {per_article / trafilatura_ms:>6.2f} "
                   f"{r['main_mb']:>7} {r['worker_mb']:>6} {r['total_mb']:>6}  {r['steps']} (import {r['import_s']:.0f} s; peak MB after each step {r['peak_mb']})", flush=True)
-        if len(walls) == 2:
-            print(f"{'':>9} wall workers=2 / workers=1: {walls[2] / walls[1]:.2f}")
+            print(f"{'':>9} CPU s: derive process {r['cpu'] - r['workers_cpu']:.1f} (own CPU per step {r['own_cpu']}), "
+                  f"workers {r['workers_cpu']:.1f}; load average {r['load'][0]:.1f} before, {r['load'][1]:.1f} after", flush=True)
+        if len(results) == 2:
+            one, two = results[1], results[2]
+            # The machine is shared: the wall measured depends on what else runs. On free cores
+            # the derive process's own CPU is serial and the workers' CPU is shared by 2 cores.
+            serial = two["cpu"] - two["workers_cpu"]
+            print(f"{'':>9} wall workers=2 / workers=1: {two['wall'] / one['wall']:.2f} measured; "
+                  f"{(serial + two['workers_cpu'] / 2) / one['cpu']:.2f} on 2 free cores (serial {serial:.1f} s "
+                  f"+ workers {two['workers_cpu']:.1f} s / 2, against {one['cpu']:.1f} s on one)")
 
 
 if __name__ == "__main__":

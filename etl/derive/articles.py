@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from functools import lru_cache
+from functools import partial
 from pathlib import Path
 
 import duckdb
@@ -53,45 +52,44 @@ QUALIFY row_number() OVER (PARTITION BY canonical_url ORDER BY fetched_at DESC, 
 """
 
 
-def payload_reader(store: RawStore) -> Callable[[str, int], bytes]:
-    """Reads a record's payload, keeping the last few: a page sampled for its host's template is
-    often read again at once. A bounded cache: a day's pages are never all held."""
-
-    @lru_cache(maxsize=TEMPLATE_SAMPLE_PAGES * 4)
-    def payload(warc_file: str, offset: int) -> bytes:
-        return read_record(store, warc_file, offset)[1]
-
-    return payload
-
-
 _STORED_TEMPLATES = """
 SELECT host, template_json FROM site_templates WHERE partition_date = ? AND extractor_version = ?
 """
 
 
-def day_templates(con: duckdb.DuckDBPyConnection, day: dt.date, hosts: set[str],
-                  payload: Callable[[str, int], bytes]) -> dict:
-    """The template of each host for ``day``: the stored one if this extractor version already
-    learned it, else learned now from a deterministic sample of the host's pages around ``day``."""
-    templates = {
+def stored_templates(con: duckdb.DuckDBPyConnection, day: dt.date, hosts: set[str]) -> dict:
+    """The templates of ``hosts`` that this extractor version already learned for ``day``."""
+    return {
         host: SiteTemplate.from_json(text)
         for host, text in query(con, _STORED_TEMPLATES, [day, EXTRACTOR_VERSION]).iter_rows()
         if host in hosts
     }
-    missing = sorted(hosts - templates.keys())
-    if not missing:
-        return templates
+
+
+def learn_templates(con: duckdb.DuckDBPyConnection, day: dt.date, hosts: list[str], store: RawStore,
+                    pool: Workers) -> dict:
+    """The template of each of ``hosts``, learned now by ``pool`` from a deterministic sample of
+    the host's pages around ``day``; a worker reads its host's sample itself."""
+    if not hosts:
+        return {}
     window = query(con, _WINDOW_PAGES, [day - dt.timedelta(days=TEMPLATE_WINDOW_DAYS), day])
     window = window.with_columns(
         pl.col("url").map_elements(site_host, return_dtype=pl.String).alias("host"),
         # Hash order rather than time order: the sample must not depend on when pages arrived.
         pl.col("canonical_url").hash(seed=0).alias("order_key"),
     ).sort("order_key", "canonical_url")
-    for host in missing:
-        sample = window.filter(pl.col("host") == host).head(TEMPLATE_SAMPLE_PAGES)
-        pages = [(row["url"], payload(row["warc_file"], row["warc_offset"])) for row in sample.iter_rows(named=True)]
-        templates[host] = learn_template(host, pages)
-    return templates
+    # Split once, rows kept in order: filtering the window per host costs hosts x pages, which
+    # a day of tens of thousands of hosts cannot afford.
+    by_host = window.filter(pl.col("host").is_in(hosts)).partition_by("host", as_dict=True, maintain_order=True)
+    samples = [
+        (host, tuple(by_host.get((host,), window.clear()).head(TEMPLATE_SAMPLE_PAGES)
+                     .select("url", "warc_file", "warc_offset").iter_rows()))
+        for host in hosts
+    ]
+    learned = {}
+    for batch in batches(samples):
+        learned.update(zip((host for host, _ in batch), pool.map(partial(_learn, store), batch)))
+    return learned
 
 
 def template_rows(templates: dict, day: dt.date) -> pl.DataFrame:
@@ -115,41 +113,53 @@ def input_key(page: dict, template: SiteTemplate | None) -> str:
                      page["versions"], EXTRACTOR_VERSION, template.version if template is not None else None)
 
 
-def day_pages(con: duckdb.DuckDBPyConnection, day: dt.date,
-              payload: Callable[[str, int], bytes]) -> tuple[pl.DataFrame, dict]:
-    """The pages of ``day`` (rows of _DAY_PAGES with their input_key) and each host's template."""
-    pages = query(con, _DAY_PAGES, [day])
-    templates = day_templates(con, day, {site_host(u) for u in pages["url"]}, payload)
-    keys = [input_key(page, templates.get(site_host(page["url"]))) for page in pages.iter_rows(named=True)]
-    return pages.with_columns(pl.Series("input_key", keys, dtype=pl.String)), templates
-
-
-def extract_pages(pages: pl.DataFrame, templates: dict, payload: Callable[[str, int], bytes], day: dt.date,
-                  workers: int = 0, items_per_worker: int = ITEMS_PER_WORKER, batch_items: int = BATCH_ITEMS,
-                  spill_dir: Path | None = None) -> SpilledRows:
-    """The articles rows of ``pages`` (see day_pages), extracted in batches of ``batch_items`` by
-    up to ``workers`` processes (0: the machine's cores; see etl.derive.pool.worker_count), each
-    batch's rows spilled to Parquet in ``spill_dir``."""
+def extract_pages(pages: pl.DataFrame, templates: dict, store: RawStore, day: dt.date, pool: Workers,
+                  batch_items: int = BATCH_ITEMS, spill_dir: Path | None = None) -> SpilledRows:
+    """The articles rows of ``pages`` (rows of _DAY_PAGES with their host and input_key),
+    extracted by ``pool`` in batches of ``batch_items``, each batch's rows spilled to Parquet in
+    ``spill_dir``. A worker reads its pages' payloads itself: they never pass through here."""
     rows = SpilledRows(ARTICLE_SCHEMA, spill_dir)
-    with Workers(worker_count(workers, pages.height, items_per_worker)) as pool:
-        for batch in batches(pages.iter_rows(named=True), batch_items):
-            # Dates after the capture are implausible whenever the day is re-derived: now=fetched_at.
-            work = [(payload(page["warc_file"], page["warc_offset"]), page["url"],
-                     templates.get(site_host(page["url"])), page["fetched_at"]) for page in batch]
-            rows.append(pl.DataFrame([article_row(page, article, day) for page, article in zip(batch, pool.map(_extract, work))],
-                                     schema=ARTICLE_SCHEMA))
+    for batch in batches(pages.iter_rows(named=True), batch_items):
+        # Dates after the capture are implausible whenever the day is re-derived: now=fetched_at.
+        work = [(page["warc_file"], page["warc_offset"], page["url"], templates.get(page["host"]), page["fetched_at"])
+                for page in batch]
+        articles = pool.map(partial(_extract, store), work)
+        rows.append(pl.DataFrame([article_row(page, article, day) for page, article in zip(batch, articles)],
+                                 schema=ARTICLE_SCHEMA))
     return rows
+
+
+def day_articles(con: duckdb.DuckDBPyConnection, day: dt.date, store: RawStore, stored_keys: list[str],
+                 workers: int = 0, items_per_worker: int = ITEMS_PER_WORKER, batch_items: int = BATCH_ITEMS,
+                 spill_dir: Path | None = None) -> tuple[SpilledRows, dict, list[str]]:
+    """Returns (rows of the pages of ``day`` to extract, each host's template, input keys of the
+    pages carried over): a page whose input_key is among ``stored_keys`` is carried over, every
+    other one extracted. Templates are learned and pages extracted by one pool of up to
+    ``workers`` processes (0: the machine's cores; see etl.derive.pool.worker_count)."""
+    pages = query(con, _DAY_PAGES, [day])
+    pages = pages.with_columns(pl.col("url").map_elements(site_host, return_dtype=pl.String).alias("host"))
+    hosts = set(pages["host"])
+    templates = stored_templates(con, day, hosts)
+    missing = sorted(hosts - templates.keys())
+    # The pool is sized before the keys are known: the pages of hosts without a template, or
+    # the pages beyond the stored rows, are what will surely be extracted.
+    expected = max(pages.filter(pl.col("host").is_in(missing)).height, pages.height - len(stored_keys))
+    with Workers(worker_count(workers, expected, items_per_worker)) as pool:
+        templates |= learn_templates(con, day, missing, store, pool)
+        keys = [input_key(page, templates.get(page["host"])) for page in pages.iter_rows(named=True)]
+        pages = pages.with_columns(pl.Series("input_key", keys, dtype=pl.String))
+        carried = pl.col("input_key").is_in(pl.Series(stored_keys, dtype=pl.String).implode())
+        rows = extract_pages(pages.filter(~carried), templates, store, day, pool, batch_items, spill_dir)
+    return rows, templates, pages.filter(carried)["input_key"].to_list()
 
 
 def derive_articles(con: duckdb.DuckDBPyConnection, day: dt.date, store: RawStore, workers: int = 0,
                     items_per_worker: int = ITEMS_PER_WORKER, batch_items: int = BATCH_ITEMS,
                     spill_dir: Path | None = None) -> tuple[SpilledRows, pl.DataFrame]:
     """Returns (articles rows, site_templates rows) for ``day``, every page extracted (see
-    extract_pages for the workers and batches)."""
-    payload = payload_reader(store)
-    pages, templates = day_pages(con, day, payload)
-    return (extract_pages(pages, templates, payload, day, workers, items_per_worker, batch_items, spill_dir),
-            template_rows(templates, day))
+    day_articles for the workers and batches)."""
+    rows, templates, _ = day_articles(con, day, store, [], workers, items_per_worker, batch_items, spill_dir)
+    return rows, template_rows(templates, day)
 
 
 # The rows of a day that a re-derive replaces: every row but the carried ones (and rows from
@@ -163,18 +173,24 @@ def articles_writes(con: duckdb.DuckDBPyConnection, day: dt.date, store: RawStor
     date, and its site templates. A stored row whose input_key is still its page's is carried
     over (neither read nor rewritten); only new or changed pages are extracted. The rows are
     those of derive_articles, which extracts every page."""
-    payload = payload_reader(store)
-    pages, templates = day_pages(con, day, payload)
     stored = query(con, "SELECT input_key FROM articles WHERE partition_date = ? AND input_key IS NOT NULL", [day])
-    carried = pl.col("input_key").is_in(stored["input_key"].implode())
-    rows = extract_pages(pages.filter(~carried), templates, payload, day, workers, spill_dir=spill_dir)
-    return [("articles", rows, (_NOT_CARRIED, [day, pages.filter(carried)["input_key"].to_list()])),
+    rows, templates, carried = day_articles(con, day, store, stored["input_key"].to_list(), workers, spill_dir=spill_dir)
+    return [("articles", rows, (_NOT_CARRIED, [day, carried])),
             ("site_templates", template_rows(templates, day), [day])]
 
 
-def _extract(work: tuple) -> Article:
-    html, url, template, fetched_at = work
-    return extract_article(html, url, template, now=fetched_at)
+def _payload(store: RawStore, warc_file: str, offset: int) -> bytes:
+    return read_record(store, warc_file, offset)[1]
+
+
+def _learn(store: RawStore, sample: tuple) -> SiteTemplate:
+    host, pages = sample
+    return learn_template(host, [(url, _payload(store, warc_file, offset)) for url, warc_file, offset in pages])
+
+
+def _extract(store: RawStore, work: tuple) -> Article:
+    warc_file, offset, url, template, fetched_at = work
+    return extract_article(_payload(store, warc_file, offset), url, template, now=fetched_at)
 
 
 def article_row(page: dict, article: Article, day: dt.date) -> dict:

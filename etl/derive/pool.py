@@ -42,14 +42,15 @@ class Workers:
             # Spawned, not forked: the step's process holds a DuckDB connection and threads.
             self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
                                             initializer=initializer, initargs=initargs)
-            self.chunk = max(1, BATCH_ITEMS // (workers * 4))
+            self.workers = workers
         elif initializer is not None:
             initializer(*initargs)
 
     def map(self, function: Callable, batch: list) -> list:
         if self.pool is None:
             return [function(item) for item in batch]
-        return list(self.pool.map(function, batch, chunksize=self.chunk))
+        # Four chunks a worker: whichever finishes first takes the next, however long the batch.
+        return list(self.pool.map(function, batch, chunksize=max(1, len(batch) // (self.workers * 4))))
 
     def __enter__(self) -> Workers:
         return self
