@@ -599,8 +599,11 @@ def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
         source_group = []
     right_groups = compound_groups(right_actors, sentence)
     target_group = right_groups[0] if right_groups else []
-    if lower.startswith(" that ", end) and trigger.relation_type != "REQUEST":
-        target_group = []  # "warned that Pyongyang would …": the subject of the reported clause
+    if trigger.relation_type != "REQUEST" and (lower.startswith(" that ", end) or target_group and "that" in _words(
+            lower[end:target_group[0].start])):
+        # "warned that Pyongyang would …", "rejected any suggestion that Greenland could be sold",
+        # "condemned the attack that killed 10 Israelis": the subject or object of another clause
+        target_group = []
     if target_group and len(_words(lower[end:target_group[0].start])) > MAX_TARGET_GAP_WORDS:
         target_group = []
     if target_group and trigger.relation_type in COOPERATION_TYPES and BORDER_WITH.search(lower, end, target_group[0].start):

@@ -273,3 +273,9 @@ def test_taking_an_office_or_a_rank_is_no_seizure():
 def test_a_neighbour_named_by_a_border_is_a_place_not_a_partner():
     assert not any(f.relation_type in ("COOPERATE", "AID") for f in extract_relations(
         "Peru sent 2,000 extra soldiers to its border with Chile on Monday."))
+
+
+def test_an_actor_inside_a_that_clause_is_not_the_target():
+    assert asserted("Peru's president rejected any suggestion that Bolivia could buy the port.") == {
+        ("REJECT", "PER", "")}
+    assert asserted("Peru's president rejected the suggestion from Bolivia.") == {("REJECT", "PER", "BOL")}
