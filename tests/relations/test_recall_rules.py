@@ -73,3 +73,8 @@ def test_sanctions_and_aid_adopted_or_announced_are_the_acts_themselves():
     assert triples("Norway announced a humanitarian package for Sudan.") == [("AID", ("NOR",), ("SDN",))]
     # announcing support is no aid
     assert triples("Britain announced its support for the plan.") == []
+
+
+def test_idioms_of_criticism_accuse():
+    assert triples("Erdogan hit out at France on Sunday.") == [("ACCUSE", ("TUR",), ())]
+    assert triples("Turkey took a swipe at Sweden over its handling of the protests.") == [("ACCUSE", ("TUR",), ())]
