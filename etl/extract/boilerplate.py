@@ -59,6 +59,8 @@ _LINE_PATTERNS = [
     r"inscrivez-vous", r"abonnez-vous", r"suscr[ií]bete", r"iscriviti",
     r"(we|this site|this website) uses? cookies", r"wir verwenden cookies", r"nous utilisons des cookies",
     r"utilizamos cookies", r"utilizziamo (i )?cookie", r"share (this|on)\b", r"follow us\b",
+    r"permalink\b", r"print( print)? this (page|article|story)\b", r"(feedback\s*:\s*)?send us your feedback\b",
+    r"report (a )?typo", r"(leave a comment|view all posts|reuse content)\W*$",
     r"(advertisement|anzeige|publicité|publicidad|pubblicità)\s*$", r"- publicidad -",
     r"(©|ⓒ|&copy;|copyright)\s", r"click here\b", r"you must be logged in\b", r"(updated|aktualisiert|mis à jour|actualizado) .{0,30}\b(ago|vor|il y a|hace)\b",
     # Media labels set in capitals before a player or gallery title ("VIDÉO. ...", "PHOTOS -").

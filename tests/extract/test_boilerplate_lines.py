@@ -18,6 +18,10 @@ from etl.extract.boilerplate import is_boilerplate_line
     "By using this website, you consent to our use of cookies. For more information see our Cookie Policy.",
     "This copy is for your personal, non-commercial use only. To order copies for distribution, contact us.",
     "Home > News > World > Europe",
+    "Print Print this page",
+    "Permalink https://example.org/p/2aCkx",
+    "Report Typo/Error",
+    "Leave a comment",
     "Sport › Football › Premier League",
 ])
 def test_site_lines_are_boilerplate(line):
