@@ -606,6 +606,8 @@ def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
         target_group = []
     if target_group and len(_words(lower[end:target_group[0].start])) > MAX_TARGET_GAP_WORDS:
         target_group = []
+    if target_group and ROLE_IN.search(lower, end, target_group[0].start):
+        target_group = []  # "denied any role in the drone incursions into Polish airspace": a place of the event
     if target_group and trigger.relation_type in COOPERATION_TYPES and BORDER_WITH.search(lower, end, target_group[0].start):
         target_group = []  # "sent troops to its border with Belarus": the neighbour names a place, no partner
 
@@ -688,8 +690,11 @@ def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
             m.actor.sector == "COP" for m in source_group):
         return None  # "a driver arrested for drink driving", "arrested in Bali for cocaine possession": policing
     if trigger.petrarch and trigger.relation_type in SEIZURE_TYPES and (
-            OFFICE_TAKEN.match(lower, end) or target_group and RANKING.match(lower, target_group[-1].end)):
-        return None  # "takes over the rotating ASEAN chairmanship", "overtook China as the most populous": no force
+            OFFICE_TAKEN.match(lower, end) or target_group and RANKING.match(lower, target_group[-1].end)
+            or trigger.phrase.startswith("overturn")):
+        # "takes over the rotating ASEAN chairmanship", "overtook China as the most populous",
+        # "overturned Milei's veto": no force
+        return None
     if trigger.petrarch and EXERCISE.search(lower, end, min(right_end, end + 60)):
         return None  # "holding live-fire naval exercises", "started a missile tracking drill": practice
     if trigger.role in (VERB, FRAME) and not passive and FIRST_PERSON_OBJECT.match(lower, end):
@@ -754,6 +759,7 @@ def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
 ORDINARY_OFFENCE = re.compile(
     r"(?=[fo])\b(?:for|over|on charges? of|on suspicion of)\s+(?:[a-z-]+\s+){0,8}?(?:drink[- ]driv\w*|drunk(?:en)?[- ]driv\w*|"
     r"driving under the influence|dui|cocaine|heroin|cannabis|marijuana|drugs?|narcotics|speeding|drink[- ]drive)\b")
+ROLE_IN = re.compile(r"\b(?:role|involvement|part|hand|complicity|responsibility) (?:in|for)\b")
 BORDER_WITH = re.compile(r"\b(?:borders?|frontiers?|boundary) (?:with|of) (?:the )?$")
 # The field lexicon's verbs of seizing and overrunning also take an office ("took over the
 # rotating chairmanship") or a rank ("overtook China as the world's most populous country"):

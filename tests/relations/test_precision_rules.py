@@ -279,3 +279,13 @@ def test_an_actor_inside_a_that_clause_is_not_the_target():
     assert asserted("Peru's president rejected any suggestion that Bolivia could buy the port.") == {
         ("REJECT", "PER", "")}
     assert asserted("Peru's president rejected the suggestion from Bolivia.") == {("REJECT", "PER", "BOL")}
+
+
+def test_a_country_named_in_the_event_one_denies_a_role_in_is_no_target():
+    assert asserted("Peru denied any role in the drone incursions into Bolivian airspace.") == {("REJECT", "PER", "")}
+
+
+@needs_field_lexicon
+def test_overturning_a_veto_or_a_ruling_is_no_seizure():
+    assert not any(f.relation_type in ("COERCE", "ASSAULT") for f in extract_relations(
+        "Peru's Congress overturned the president's decree on Chilean imports."))
