@@ -289,3 +289,8 @@ def test_a_country_named_in_the_event_one_denies_a_role_in_is_no_target():
 def test_overturning_a_veto_or_a_ruling_is_no_seizure():
     assert not any(f.relation_type in ("COERCE", "ASSAULT") for f in extract_relations(
         "Peru's Congress overturned the president's decree on Chilean imports."))
+
+
+def test_visas_or_entry_denied_to_a_states_people_are_a_sanction():
+    assert asserted("Chile refused visas to two Peruvian journalists.") == {("SANCTION", "CHL", "PER")}
+    assert asserted("Chile denied the allegations.") == {("REJECT", "CHL", "")}
