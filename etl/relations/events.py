@@ -210,8 +210,10 @@ def _is_passive(lower: str, start: int, phrase: str) -> bool:
     if any(word.endswith("ing") for word in phrase.split()):
         return False  # "are jointly developing"
     before = _words(lower[max(0, start - 25):start])
+    # "was hit with water cannon by the coast guard": the weapon of a passive verb is its event
     return bool(before) and (before[-1] in PASSIVE_AUX or (len(before) > 1 and before[-2] in PASSIVE_AUX
-                                                           and (before[-1].endswith("ly") or before[-1] in PASSIVE_ADVERBS)))
+                                                           and (before[-1].endswith("ly") or before[-1] in PASSIVE_ADVERBS))
+                             or len(before) > 2 and before[-1] == "with" and before[-3] in PASSIVE_AUX)
 
 
 # "Two Australian clubbers arrested in Bali", "refugees evicted from the church": a participle

@@ -294,3 +294,8 @@ def test_overturning_a_veto_or_a_ruling_is_no_seizure():
 def test_visas_or_entry_denied_to_a_states_people_are_a_sanction():
     assert asserted("Chile refused visas to two Peruvian journalists.") == {("SANCTION", "CHL", "PER")}
     assert asserted("Chile denied the allegations.") == {("REJECT", "CHL", "")}
+
+
+def test_the_weapon_of_a_passive_verb_keeps_the_passive_roles():
+    assert asserted("A Peruvian fishing boat was hit with water cannon by the Chilean navy.") == {
+        ("COERCE", "CHL", "PER")}
