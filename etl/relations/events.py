@@ -693,9 +693,9 @@ def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
         return None  # "a driver arrested for drink driving", "arrested in Bali for cocaine possession": policing
     if trigger.petrarch and trigger.relation_type in SEIZURE_TYPES and (
             OFFICE_TAKEN.match(lower, end) or target_group and RANKING.match(lower, target_group[-1].end)
-            or trigger.phrase.startswith("overturn")):
+            or trigger.phrase.startswith("overturn") or trigger.phrase in TAKE_FORMS and TAKE_IDIOM.match(lower, end)):
         # "takes over the rotating ASEAN chairmanship", "overtook China as the most populous",
-        # "overturned Milei's veto": no force
+        # "overturned Milei's veto", "took a police report", "took steps against": no force
         return None
     if trigger.petrarch and EXERCISE.search(lower, end, min(right_end, end + 60)):
         return None  # "holding live-fire naval exercises", "started a missile tracking drill": practice
@@ -769,6 +769,14 @@ BORDER_WITH = re.compile(r"\b(?:borders?|frontiers?|boundary) (?:with|of) (?:the
 SEIZURE_TYPES = frozenset({"COERCE", "ASSAULT"})
 OFFICE_TAKEN = re.compile(r"(?:\s+[\w'’.-]+){0,4}?\s+(?:chairmanship|presidency|premiership|chair|helm|leadership|"
                           r"post|office|role|seat|title|crown|lead)\b")
+# "Take" with a noun of an idiom takes nothing from anyone ("took a police report", "took steps
+# against", "took photos of", "took a hard line on").
+TAKE_FORMS = frozenset({"take", "takes", "took", "taken", "taking"})
+TAKE_IDIOM = re.compile(r"(?:\s+(?:a|an|the|some|no|further|new|tough|hard|firm|legal|strong|swift|drastic|every|all))*"
+                        r"(?:\s+[a-z-]+)?\s+"
+                        r"(?:reports?|steps?|photos?|photographs?|pictures?|images?|line|stand|stance|notes?|look|"
+                        r"questions?|measures?|action|actions|stock|shape|place|turns?|issue|exception|credit|"
+                        r"responsibility|care|advantage|time|effect|precautions|part)\b")
 RANKING = re.compile(r" as (?:the )?(?:world'?s |world’s |country'?s |nation'?s |region'?s )?(?:[a-z]+-)?(?:[a-z]+est|"
                      r"largest|biggest|most|top|leading|no\. ?1|number one)\b")
 # Military practice named as the object of a field-lexicon verb: no use of force, no retreat.

@@ -299,3 +299,9 @@ def test_visas_or_entry_denied_to_a_states_people_are_a_sanction():
 def test_the_weapon_of_a_passive_verb_keeps_the_passive_roles():
     assert asserted("A Peruvian fishing boat was hit with water cannon by the Chilean navy.") == {
         ("COERCE", "CHL", "PER")}
+
+
+@needs_field_lexicon
+def test_take_with_a_noun_of_an_idiom_takes_nothing():
+    assert asserted("Peruvian police took a report from the Chilean tourists.") == set()
+    assert asserted("Peru took steps against Chile.") == set()
