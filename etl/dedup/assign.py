@@ -57,10 +57,6 @@ PRIOR_BANDS_SCHEMA = {
 }
 # The day's texts, a batch at a time: each call starts a new pass over (article_id, text) batches.
 TextBatches = Callable[[], Iterable[Iterable[tuple[str, str]]]]
-# The day's keys stored by an earlier derive of it: given (article_id, text_key) rows, the stored
-# (article_id, band, band_key) rows, all but LINE_BAND and TEXT_KEY_BAND, of each article whose
-# stored TEXT_KEY_BAND key is that text_key.
-StoredKeys = Callable[[pl.DataFrame], pl.DataFrame]
 # Texts read and hashed at a time; band rows built at a time.
 BATCH_DOCS = 2_000
 BAND_ROWS_PER_SLICE = 1_000_000
@@ -90,6 +86,17 @@ class StoredWindow:
                    .agg(pl.col("band_key").n_unique().alias("samples")))
         return cls(rows.select("partition_date", "article_id", "story_id").unique(), samples,
                    lambda wanted: rows.join(wanted.select("band", "band_key"), on=["band", "band_key"], how="semi"))
+
+
+@dataclass(frozen=True)
+class StoredKeys:
+    """The day's keys stored by its previous derive. ``text_keys``: (article_id, text_key), each
+    article's TEXT_KEY_BAND key; ``rows_of``: given article ids, their stored (article_id, band,
+    band_key) rows, all but LINE_BAND and TEXT_KEY_BAND ones. Read between the passes over the
+    day's texts: a query on the lake connection would end the texts' open result."""
+
+    text_keys: pl.DataFrame
+    rows_of: Callable[[list[str]], pl.DataFrame]
 
 
 @dataclass(frozen=True)
@@ -149,6 +156,7 @@ def assign_stories(
 
     fingerprints = np.zeros(num_nodes, dtype=np.uint64)
     text_keys = np.zeros(num_nodes, dtype=np.uint64)
+    stored_text_keys = _stored_text_keys(stored_keys, node_of)
     reused = np.zeros(num_nodes, dtype=bool)
     spilled = ShingleFile(num_nodes, spill_dir)
     try:
@@ -156,14 +164,22 @@ def assign_stories(
         for batch in batches():
             nodes = np.array([node_of[article_id] for article_id, _ in batch], dtype=np.int64)
             texts = strip_lines([text for _, text in batch], furniture)
-            text_keys[nodes] = [xxhash.xxh3_64_intdigest(text.encode()) for text in texts]
-            stored = _reused_keys(stored_keys, [article_id for article_id, _ in batch], nodes, text_keys[nodes])
-            stored_fingerprints = stored.filter(pl.col("band") == FINGERPRINT_BAND)
-            fingerprints[stored_fingerprints.get_column("node").to_numpy()] = stored_fingerprints.get_column("key").to_numpy()
-            reused[stored_fingerprints.get_column("node").to_numpy()] = True
-            key_parts.append(stored.filter(pl.col("band") != FINGERPRINT_BAND))
+            keys = [xxhash.xxh3_64_intdigest(text.encode()) for text in texts]
+            text_keys[nodes] = keys
+            reused[nodes] = [stored_text_keys.get(node) == key for node, key in zip(nodes.tolist(), keys)]
             fresh = np.flatnonzero(~reused[nodes])
             key_parts.append(_hash_texts([texts[i] for i in fresh.tolist()], nodes[fresh], fingerprints, spilled))
+        # The stored keys of the unchanged texts; one whose rows are missing is hashed after all.
+        stored = _reused_keys(stored_keys, [today[node - first_new].article_id for node in np.flatnonzero(reused).tolist()],
+                              np.flatnonzero(reused))
+        stored_fingerprints = stored.filter(pl.col("band") == FINGERPRINT_BAND)
+        found = stored_fingerprints.get_column("node").to_numpy()
+        fingerprints[found] = stored_fingerprints.get_column("key").to_numpy()
+        key_parts.append(stored.filter(pl.col("band") != FINGERPRINT_BAND))
+        missing = set(np.flatnonzero(reused).tolist()) - set(found.tolist())
+        reused[:] = False
+        reused[found] = True
+        key_parts.extend(_hash_day_texts(batches, node_of, missing, furniture, fingerprints, spilled))
         # The keys in node order, as one batch in node order would give them.
         today_keys = (pl.concat(key_parts) if key_parts else pl.DataFrame(schema=KEYS_SCHEMA)).sort(
             pl.col("band") == SAMPLE_BAND, "node", maintain_order=True)
@@ -182,12 +198,7 @@ def assign_stories(
         a, b = pairs.get_column("a").to_numpy(), pairs.get_column("b").to_numpy()
         open_pairs = ~exact_pairs(a, b, fingerprints)
         needed = np.unique(np.concatenate([a[open_pairs], b[open_pairs]]))
-        needed = set(needed[reused[needed]].tolist())
-        for batch in batches() if needed else ():
-            kept = [(node_of[article_id], text) for article_id, text in batch if node_of[article_id] in needed]
-            if kept:
-                _hash_texts(strip_lines([text for _, text in kept], furniture), np.array([node for node, _ in kept], dtype=np.int64),
-                            fingerprints, spilled)
+        _hash_day_texts(batches, node_of, set(needed[reused[needed]].tolist()), furniture, fingerprints, spilled)
 
         edges = pl.concat(
             [
@@ -230,16 +241,38 @@ def _hash_texts(texts: list[str], nodes: np.ndarray, fingerprints: np.ndarray, s
     return _today_keys(features, nodes)
 
 
-def _reused_keys(stored_keys: StoredKeys | None, article_ids: list[str], nodes: np.ndarray, text_keys: np.ndarray) -> pl.DataFrame:
-    """(node, band, key): the stored LSH, sample and fingerprint rows of the articles whose text
-    key is unchanged. An article counts only with its fingerprint row (written with the others
-    in one transaction); none without a store or when it fails: the texts are hashed instead."""
+def _hash_day_texts(batches: Callable[[], Iterator[list[tuple[str, str]]]], node_of: Mapping[str, int], wanted: set[int],
+                    furniture: set[str], fingerprints: np.ndarray, spilled: ShingleFile) -> list[pl.DataFrame]:
+    """Hash the day's texts of the ``wanted`` nodes, in one more pass over the batches; their keys."""
+    parts = []
+    for batch in batches() if wanted else ():
+        kept = [(node_of[article_id], text) for article_id, text in batch if node_of[article_id] in wanted]
+        if kept:
+            parts.append(_hash_texts(strip_lines([text for _, text in kept], furniture),
+                                     np.array([node for node, _ in kept], dtype=np.int64), fingerprints, spilled))
+    return parts
+
+
+def _stored_text_keys(stored_keys: StoredKeys | None, node_of: Mapping[str, int]) -> dict[int, int]:
+    """Node -> stored text key of the day's articles; none without a store or when it is unusable."""
+    if stored_keys is None:
+        return {}
+    try:
+        rows = stored_keys.text_keys.select("article_id", "text_key").cast({"article_id": pl.String, "text_key": pl.UInt64}).drop_nulls()
+    except Exception:  # noqa: BLE001 - the store is a shortcut: without it the keys are computed again
+        return {}
+    return {node_of[article_id]: key for article_id, key in rows.iter_rows() if article_id in node_of}
+
+
+def _reused_keys(stored_keys: StoredKeys | None, article_ids: list[str], nodes: np.ndarray) -> pl.DataFrame:
+    """(node, band, key): the stored LSH, sample and fingerprint rows of ``article_ids`` (article
+    i is node ``nodes[i]``). An article counts only with its fingerprint row (written with the
+    others in one transaction); none without a store or when it fails: the texts are hashed."""
     if stored_keys is None or not article_ids:
         return pl.DataFrame(schema=KEYS_SCHEMA)
-    asked = pl.DataFrame({"article_id": article_ids, "text_key": text_keys, "node": nodes},
-                         schema={"article_id": pl.String, "text_key": pl.UInt64, "node": pl.Int64})
+    asked = pl.DataFrame({"article_id": article_ids, "node": nodes}, schema={"article_id": pl.String, "node": pl.Int64})
     try:
-        rows = (stored_keys(asked.select("article_id", "text_key")).select("article_id", "band", "band_key")
+        rows = (stored_keys.rows_of(article_ids).select("article_id", "band", "band_key")
                 .cast({"article_id": pl.String, "band": pl.Int16, "band_key": pl.UInt64}).drop_nulls())
     except Exception:  # noqa: BLE001 - the store is a shortcut: without it the keys are computed again
         return pl.DataFrame(schema=KEYS_SCHEMA)

@@ -10,7 +10,7 @@ import duckdb
 import polars as pl
 
 from etl.dedup import DEDUP_VERSION, STORY_WINDOW_DAYS, DedupDoc, assign_stories
-from etl.dedup.assign import BANDS_SCHEMA, BATCH_DOCS, StoredWindow
+from etl.dedup.assign import BANDS_SCHEMA, BATCH_DOCS, StoredKeys, StoredWindow
 from etl.dedup.params import LINE_BAND, SAMPLE_BAND, TEXT_KEY_BAND
 from etl.warehouse.lake import SpilledRows, query
 
@@ -36,13 +36,13 @@ SELECT s.partition_date, s.article_id, s.story_id, s.band, s.band_key
 FROM story_bands s SEMI JOIN _wanted_keys w ON s.band = w.band AND s.band_key = w.band_key
 WHERE {_IN_WINDOW}
 """
-# The day's own rows from its previous derive, for the articles whose text key is unchanged
-# (see etl.dedup.assign.StoredKeys): their keys are reused instead of hashing the text again.
+# The day's own rows from its previous derive (see etl.dedup.assign.StoredKeys): the keys of an
+# article whose text key is unchanged are reused instead of hashing its text again.
+_IN_DAY = "partition_date = ? AND dedup_version = ?"
+_DAY_TEXT_KEYS = f"SELECT article_id, band_key AS text_key FROM story_bands WHERE {_IN_DAY} AND band = {TEXT_KEY_BAND}"
 _DAY_STORED_KEYS = f"""
-SELECT s.article_id, s.band, s.band_key FROM story_bands s
-SEMI JOIN (SELECT k.article_id FROM story_bands k JOIN _text_keys t ON k.article_id = t.article_id AND k.band_key = t.text_key
-           WHERE k.partition_date = ? AND k.dedup_version = ? AND k.band = {TEXT_KEY_BAND}) USING (article_id)
-WHERE s.partition_date = ? AND s.dedup_version = ? AND s.band NOT IN ({LINE_BAND}, {TEXT_KEY_BAND})
+SELECT article_id, band, band_key FROM story_bands
+WHERE {_IN_DAY} AND band NOT IN ({LINE_BAND}, {TEXT_KEY_BAND}) AND article_id IN (SELECT unnest(?::VARCHAR[]))
 """
 STORY_BANDS_SCHEMA = {**BANDS_SCHEMA, "partition_date": pl.Date, "dedup_version": pl.String}
 
@@ -58,15 +58,14 @@ def derive_stories(con: duckdb.DuckDBPyConnection, day: dt.date, spill_dir: Path
     ]
     in_window = [day - dt.timedelta(days=STORY_WINDOW_DAYS), day - dt.timedelta(days=1), DEDUP_VERSION]
 
-    def query_with(name: str, frame: pl.DataFrame, sql: str, parameters: list) -> pl.DataFrame:
-        con.register(name, frame)
+    def rows_with_keys(wanted: pl.DataFrame) -> pl.DataFrame:
+        con.register("_wanted_keys", wanted)
         try:
-            return query(con, sql, parameters)
+            return query(con, _WINDOW_ROWS_WITH_KEYS, in_window)
         finally:
-            con.unregister(name)
+            con.unregister("_wanted_keys")
 
-    prior = StoredWindow(query(con, _WINDOW_ARTICLES, in_window), query(con, _WINDOW_SAMPLES, in_window),
-                         lambda wanted: query_with("_wanted_keys", wanted, _WINDOW_ROWS_WITH_KEYS, in_window))
+    prior = StoredWindow(query(con, _WINDOW_ARTICLES, in_window), query(con, _WINDOW_SAMPLES, in_window), rows_with_keys)
 
     def day_texts() -> Iterator[list[tuple[str, str]]]:
         for batch in con.execute(_DAY_TEXTS, [day]).to_arrow_reader(batch_docs):
@@ -80,9 +79,11 @@ def derive_stories(con: duckdb.DuckDBPyConnection, day: dt.date, spill_dir: Path
         )
         return dict(found.iter_rows())
 
+    in_day = [day, DEDUP_VERSION]
+    stored = StoredKeys(query(con, _DAY_TEXT_KEYS, in_day), lambda ids: query(con, _DAY_STORED_KEYS, [*in_day, ids]))
     day_columns = (pl.lit(day).alias("partition_date"), pl.lit(DEDUP_VERSION).alias("dedup_version"))
     bands = SpilledRows(STORY_BANDS_SCHEMA, spill_dir)
     assigned = assign_stories(docs, prior, load_prior_texts, day_texts,
                               lambda rows: bands.append(rows.with_columns(*day_columns)), spill_dir, batch_docs,
-                              lambda text_keys: query_with("_text_keys", text_keys, _DAY_STORED_KEYS, [day, DEDUP_VERSION] * 2))
+                              stored)
     return assigned.stories.with_columns(*day_columns), bands

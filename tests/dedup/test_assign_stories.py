@@ -189,16 +189,11 @@ def test_texts_read_in_batches_in_any_order_give_the_same_stories_and_bands(tmp_
     assert list(tmp_path.iterdir()) == []  # the shingle file is gone
 
 
-def stored_keys_of(bands: pl.DataFrame):
-    """A day's earlier rows as the stories step reads them back (etl.derive.stories): the keys
-    of each article whose stored text key is the one asked for."""
-
-    def stored(text_keys: pl.DataFrame) -> pl.DataFrame:
-        unchanged = bands.filter(pl.col("band") == TEXT_KEY_BAND).join(
-            text_keys, left_on=["article_id", "band_key"], right_on=["article_id", "text_key"], how="semi")
-        return bands.filter(~pl.col("band").is_in([LINE_BAND, TEXT_KEY_BAND])).join(unchanged, on="article_id", how="semi")
-
-    return stored
+def stored_keys_of(bands: pl.DataFrame) -> assign.StoredKeys:
+    """A day's earlier rows as the stories step reads them back (etl.derive.stories)."""
+    return assign.StoredKeys(
+        bands.filter(pl.col("band") == TEXT_KEY_BAND).select("article_id", pl.col("band_key").alias("text_key")),
+        lambda ids: bands.filter(pl.col("article_id").is_in(ids) & ~pl.col("band").is_in([LINE_BAND, TEXT_KEY_BAND])))
 
 
 def same_rows(a: pl.DataFrame, b: pl.DataFrame) -> bool:
@@ -275,9 +270,11 @@ def test_reused_keys_follow_a_change_of_the_days_before():
 def test_a_failing_store_of_keys_hashes_every_text(hashed):
     docs = [dedup_doc(i) for i in ("w08-0", "w08-1", "w09-0")]
 
-    def broken(text_keys):
+    def broken(ids):
         raise OSError("lake unreachable")
 
-    assert assign_stories(docs, NO_WINDOW, no_texts, stored_keys=broken).stories.equals(
+    stored = assign.StoredKeys(stored_keys_of(assign_stories(docs, NO_WINDOW, no_texts).bands).text_keys, broken)
+    hashed.clear()
+    assert assign_stories(docs, NO_WINDOW, no_texts, stored_keys=stored).stories.equals(
         assign_stories(docs, NO_WINDOW, no_texts).stories)
     assert len(hashed) == 2 * len(docs)

@@ -48,6 +48,10 @@ def test_the_window_read_on_demand_gives_the_stories_of_the_whole_window(tmp_pat
         stored = con.execute("SELECT * FROM stories WHERE partition_date = ? ORDER BY story_id, article_id", [SECOND]).pl()
         window = con.execute("SELECT partition_date, article_id, story_id, band, band_key FROM story_bands "
                              "WHERE partition_date = ?", [FIRST]).pl()
+        # Derived again, a batch of 7 texts at a time, the day reuses its stored keys: the same rows.
+        stored_bands = con.execute("SELECT * FROM story_bands WHERE partition_date = ?", [SECOND]).pl()
+        again, again_bands = derive_stories(con, SECOND, settings.spill_dir, batch_docs=7)
+        again_bands = again_bands.collect()
     finally:
         con.close()
     texts = dict(zip(first["article_id"], first["text"]))
@@ -57,5 +61,7 @@ def test_the_window_read_on_demand_gives_the_stories_of_the_whole_window(tmp_pat
         window, lambda ids: {i: texts[i] for i in ids if i in texts},
     ).stories
     assert stored.select(whole.columns).equals(whole)
+    assert again.select(stored.columns).sort("story_id", "article_id").equals(stored)
+    assert again_bands.select(stored_bands.columns).sort(stored_bands.columns).equals(stored_bands.sort(stored_bands.columns))
     joined = stored.filter(pl.col("story_id").is_in(first["article_id"].implode()))
     assert joined.height >= 5  # articles of the second day joined the first day's stories
