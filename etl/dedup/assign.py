@@ -72,11 +72,15 @@ class StoredWindow:
     ``articles``: (partition_date, article_id, story_id) of each stored row's article and story;
     ``samples``: (article_id, samples), the distinct sampled shingles stored for each article;
     ``rows_with_keys``: given (band, band_key) rows, the stored rows (PRIOR_BANDS_SCHEMA) that
-    carry one of them."""
+    carry one of them;
+    ``fingerprints``: given (article_id, text_key) rows, the stored FINGERPRINT_BAND rows
+    (article_id, band, band_key) of the articles whose stored TEXT_KEY_BAND key is that text_key:
+    an earlier text loaded again is hashed only if a pair needs its shingle set."""
 
     articles: pl.DataFrame
     samples: pl.DataFrame
     rows_with_keys: Callable[[pl.DataFrame], pl.DataFrame]
+    fingerprints: Callable[[pl.DataFrame], pl.DataFrame] | None = None
 
     @classmethod
     def of_rows(cls, prior_bands: object) -> StoredWindow:
@@ -84,8 +88,14 @@ class StoredWindow:
         rows = _valid_prior_rows(prior_bands)
         samples = (rows.filter(pl.col("band") == SAMPLE_BAND).group_by("article_id")
                    .agg(pl.col("band_key").n_unique().alias("samples")))
+        text_keys = rows.filter(pl.col("band") == TEXT_KEY_BAND).select("partition_date", "article_id", pl.col("band_key").alias("text_key"))
+
+        def fingerprints(asked: pl.DataFrame) -> pl.DataFrame:
+            unchanged = text_keys.join(asked, on=["article_id", "text_key"], how="semi")
+            return rows.filter(pl.col("band") == FINGERPRINT_BAND).join(unchanged, on=["partition_date", "article_id"], how="semi")
+
         return cls(rows.select("partition_date", "article_id", "story_id").unique(), samples,
-                   lambda wanted: rows.join(wanted.select("band", "band_key"), on=["band", "band_key"], how="semi"))
+                   lambda wanted: rows.join(wanted.select("band", "band_key"), on=["band", "band_key"], how="semi"), fingerprints)
 
 
 @dataclass(frozen=True)
@@ -188,17 +198,22 @@ def assign_stories(
 
         asked = pairs.filter(pl.col("a") < first_new).get_column("a").unique().sort().to_list()
         prior_ids = prior.get_column("article_id").to_list()
-        for first in range(0, len(asked), batch_docs):
-            wanted = asked[first : first + batch_docs]
-            loaded = _load_texts(load_prior_texts, [prior_ids[node] for node in wanted])
-            loaded_nodes = np.array([node for node in wanted if prior_ids[node] in loaded], dtype=np.int64)
-            _hash_texts(strip_lines([loaded[prior_ids[node]] for node in loaded_nodes.tolist()], furniture), loaded_nodes,
-                        fingerprints, spilled)
-        # The day's reused articles in a pair that is not exact are verified on their shingle sets.
+        for loaded_nodes, texts in _prior_texts(load_prior_texts, prior_ids, asked, batch_docs):
+            texts = strip_lines(texts, furniture)
+            keys = np.array([xxhash.xxh3_64_intdigest(text.encode()) for text in texts], dtype=np.uint64)
+            found = _stored_fingerprints(window, [prior_ids[node] for node in loaded_nodes.tolist()], loaded_nodes, keys)
+            fingerprints[found.get_column("node").to_numpy()] = found.get_column("key").to_numpy()
+            reused[found.get_column("node").to_numpy()] = True
+            fresh = np.flatnonzero(~reused[loaded_nodes])
+            _hash_texts([texts[i] for i in fresh.tolist()], loaded_nodes[fresh], fingerprints, spilled)
+        # Reused articles in a pair that is not exact are verified on their shingle sets.
         a, b = pairs.get_column("a").to_numpy(), pairs.get_column("b").to_numpy()
         open_pairs = ~exact_pairs(a, b, fingerprints)
         needed = np.unique(np.concatenate([a[open_pairs], b[open_pairs]]))
-        _hash_day_texts(batches, node_of, set(needed[reused[needed]].tolist()), furniture, fingerprints, spilled)
+        needed = needed[reused[needed]]
+        _hash_day_texts(batches, node_of, set(needed[needed >= first_new].tolist()), furniture, fingerprints, spilled)
+        for loaded_nodes, texts in _prior_texts(load_prior_texts, prior_ids, needed[needed < first_new].tolist(), batch_docs):
+            _hash_texts(strip_lines(texts, furniture), loaded_nodes, fingerprints, spilled)
 
         edges = pl.concat(
             [
@@ -239,6 +254,32 @@ def _hash_texts(texts: list[str], nodes: np.ndarray, fingerprints: np.ndarray, s
     fingerprints[nodes] = features.fingerprints
     spilled.add(nodes, features.shingles, features.shingle_counts)
     return _today_keys(features, nodes)
+
+
+def _prior_texts(loader: Callable[[list[str]], Mapping[str, str]], prior_ids: list[str], nodes: list[int],
+                 batch_docs: int) -> Iterator[tuple[np.ndarray, list[str]]]:
+    """(nodes, texts) of the window's ``nodes`` whose text loads, ``batch_docs`` at a time."""
+    for first in range(0, len(nodes), batch_docs):
+        wanted = nodes[first : first + batch_docs]
+        loaded = _load_texts(loader, [prior_ids[node] for node in wanted])
+        kept = [node for node in wanted if prior_ids[node] in loaded]
+        yield np.array(kept, dtype=np.int64), [loaded[prior_ids[node]] for node in kept]
+
+
+def _stored_fingerprints(window: StoredWindow, article_ids: list[str], nodes: np.ndarray, text_keys: np.ndarray) -> pl.DataFrame:
+    """(node, key): the stored fingerprints of the window's articles whose text key is unchanged
+    (article i is node ``nodes[i]``); none without them or when they cannot be read."""
+    if window.fingerprints is None or not article_ids:
+        return pl.DataFrame(schema={"node": pl.Int64, "key": pl.UInt64})
+    asked = pl.DataFrame({"article_id": article_ids, "text_key": text_keys, "node": nodes},
+                         schema={"article_id": pl.String, "text_key": pl.UInt64, "node": pl.Int64})
+    try:
+        rows = (window.fingerprints(asked.select("article_id", "text_key")).filter(pl.col("band") == FINGERPRINT_BAND)
+                .select("article_id", pl.col("band_key").cast(pl.UInt64).alias("key")).drop_nulls())
+    except Exception:  # noqa: BLE001 - the store is a shortcut: without it the texts are hashed
+        return pl.DataFrame(schema={"node": pl.Int64, "key": pl.UInt64})
+    # An article stored on two of the window's days with one text has one fingerprint.
+    return rows.join(asked.select("article_id", "node"), on="article_id").select("node", "key").unique(subset="node", keep="first")
 
 
 def _hash_day_texts(batches: Callable[[], Iterator[list[tuple[str, str]]]], node_of: Mapping[str, int], wanted: set[int],

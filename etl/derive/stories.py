@@ -11,7 +11,7 @@ import polars as pl
 
 from etl.dedup import DEDUP_VERSION, STORY_WINDOW_DAYS, DedupDoc, assign_stories
 from etl.dedup.assign import BANDS_SCHEMA, BATCH_DOCS, StoredKeys, StoredWindow
-from etl.dedup.params import LINE_BAND, SAMPLE_BAND, TEXT_KEY_BAND
+from etl.dedup.params import FINGERPRINT_BAND, LINE_BAND, SAMPLE_BAND, TEXT_KEY_BAND
 from etl.warehouse.lake import SpilledRows, query
 
 # The day's articles without their texts, which are read a batch at a time (_DAY_TEXTS).
@@ -44,6 +44,14 @@ _DAY_STORED_KEYS = f"""
 SELECT article_id, band, band_key FROM story_bands
 WHERE {_IN_DAY} AND band NOT IN ({LINE_BAND}, {TEXT_KEY_BAND}) AND article_id IN (SELECT unnest(?::VARCHAR[]))
 """
+# The window's fingerprints of the earlier articles whose text key is unchanged (StoredWindow).
+_WINDOW_FINGERPRINTS = f"""
+SELECT s.article_id, s.band, s.band_key FROM story_bands s
+SEMI JOIN (SELECT k.partition_date, k.article_id FROM story_bands k
+           JOIN _asked_keys t ON k.article_id = t.article_id AND k.band_key = t.text_key
+           WHERE k.{_IN_WINDOW} AND k.band = {TEXT_KEY_BAND}) k USING (partition_date, article_id)
+WHERE s.{_IN_WINDOW} AND s.band = {FINGERPRINT_BAND}
+"""
 STORY_BANDS_SCHEMA = {**BANDS_SCHEMA, "partition_date": pl.Date, "dedup_version": pl.String}
 
 
@@ -58,14 +66,16 @@ def derive_stories(con: duckdb.DuckDBPyConnection, day: dt.date, spill_dir: Path
     ]
     in_window = [day - dt.timedelta(days=STORY_WINDOW_DAYS), day - dt.timedelta(days=1), DEDUP_VERSION]
 
-    def rows_with_keys(wanted: pl.DataFrame) -> pl.DataFrame:
-        con.register("_wanted_keys", wanted)
+    def query_with(name: str, frame: pl.DataFrame, sql: str, parameters: list) -> pl.DataFrame:
+        con.register(name, frame)
         try:
-            return query(con, _WINDOW_ROWS_WITH_KEYS, in_window)
+            return query(con, sql, parameters)
         finally:
-            con.unregister("_wanted_keys")
+            con.unregister(name)
 
-    prior = StoredWindow(query(con, _WINDOW_ARTICLES, in_window), query(con, _WINDOW_SAMPLES, in_window), rows_with_keys)
+    prior = StoredWindow(query(con, _WINDOW_ARTICLES, in_window), query(con, _WINDOW_SAMPLES, in_window),
+                         lambda wanted: query_with("_wanted_keys", wanted, _WINDOW_ROWS_WITH_KEYS, in_window),
+                         lambda asked: query_with("_asked_keys", asked, _WINDOW_FINGERPRINTS, in_window * 2))
 
     def day_texts() -> Iterator[list[tuple[str, str]]]:
         for batch in con.execute(_DAY_TEXTS, [day]).to_arrow_reader(batch_docs):

@@ -6,7 +6,7 @@ import pytest
 
 from etl.dedup import DedupDoc, assign, assign_stories
 from etl.dedup.evaluate import merged_group_pairs, pair_scores
-from etl.dedup.params import BANDS, LINE_BAND, SAMPLE_BAND, TEXT_KEY_BAND
+from etl.dedup.params import BANDS, FINGERPRINT_BAND, LINE_BAND, SAMPLE_BAND, TEXT_KEY_BAND
 from etl.dedup.replay import assign_by_day
 from tests.dedup.labelled import hard_negative_pairs, labelled_docs
 
@@ -278,3 +278,23 @@ def test_a_failing_store_of_keys_hashes_every_text(hashed):
     assert assign_stories(docs, NO_WINDOW, no_texts, stored_keys=stored).stories.equals(
         assign_stories(docs, NO_WINDOW, no_texts).stories)
     assert len(hashed) == 2 * len(docs)
+
+
+def test_an_earlier_article_loaded_for_an_exact_copy_is_not_hashed_again(hashed):
+    """Its stored fingerprint stands while its text, furniture removed, is unchanged."""
+    yesterday = assign_stories([dedup_doc("w09-0"), dedup_doc("w10-0")], NO_WINDOW, no_texts)
+    window = window_of(yesterday, date(2025, 6, 1))
+    copy = dedup_doc("w09-0", article_id="w09-0-copy", canonical_url="https://mirror.example/w09-0")
+    loaded: list[str] = []
+
+    def load(ids):
+        loaded.extend(ids)
+        return {i: DOCS[i]["text"] for i in ids}
+
+    hashed.clear()
+    today = assign_stories([copy], window, load)
+    assert loaded == ["w09-0"] and len(hashed) == 1  # the copy alone
+    without_stored_keys = window.filter(~pl.col("band").is_in([TEXT_KEY_BAND, FINGERPRINT_BAND]))
+    assert today.stories.equals(assign_stories([copy], without_stored_keys, load).stories)
+    assert today.stories.get_column("method").to_list() == ["exact"]
+    assert today.stories.get_column("story_id").to_list() == ["w09-0"] and len(hashed) == 3
