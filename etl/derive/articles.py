@@ -78,17 +78,17 @@ def learn_templates(con: duckdb.DuckDBPyConnection, day: dt.date, hosts: list[st
         # Hash order rather than time order: the sample must not depend on when pages arrived.
         pl.col("canonical_url").hash(seed=0).alias("order_key"),
     ).sort("order_key", "canonical_url")
-    # Split once, rows kept in order: filtering the window per host costs hosts x pages, which
-    # a day of tens of thousands of hosts cannot afford.
-    by_host = window.filter(pl.col("host").is_in(hosts)).partition_by("host", as_dict=True, maintain_order=True)
-    samples = [
-        (host, tuple(by_host.get((host,), window.clear()).head(TEMPLATE_SAMPLE_PAGES)
-                     .select("url", "warc_file", "warc_offset").iter_rows()))
-        for host in hosts
-    ]
+    # The first pages of each host in that order, picked in one pass: a filter of the window per
+    # host (hosts x pages) or a frame per host is more than a day of tens of thousands of hosts
+    # can afford.
+    picked = window.filter(pl.col("host").is_in(hosts) & (pl.int_range(pl.len()).over("host") < TEMPLATE_SAMPLE_PAGES))
+    by_host: dict[str, list[tuple]] = {}
+    for host, url, warc_file, offset in picked.select("host", "url", "warc_file", "warc_offset").iter_rows():
+        by_host.setdefault(host, []).append((url, warc_file, offset))
+    samples = [(host, tuple(by_host.get(host, ()))) for host in hosts]
     learned = {}
-    for batch in batches(samples):
-        learned.update(zip((host for host, _ in batch), pool.map(partial(_learn, store), batch)))
+    for batch, templates in pool.map_batches(partial(_learn, store), ((batch, batch) for batch in batches(samples))):
+        learned.update(zip((host for host, _ in batch), templates))
     return learned
 
 
@@ -119,11 +119,11 @@ def extract_pages(pages: pl.DataFrame, templates: dict, store: RawStore, day: dt
     extracted by ``pool`` in batches of ``batch_items``, each batch's rows spilled to Parquet in
     ``spill_dir``. A worker reads its pages' payloads itself: they never pass through here."""
     rows = SpilledRows(ARTICLE_SCHEMA, spill_dir)
-    for batch in batches(pages.iter_rows(named=True), batch_items):
-        # Dates after the capture are implausible whenever the day is re-derived: now=fetched_at.
-        work = [(page["warc_file"], page["warc_offset"], page["url"], templates.get(page["host"]), page["fetched_at"])
-                for page in batch]
-        articles = pool.map(partial(_extract, store), work)
+    # Dates after the capture are implausible whenever the day is re-derived: now=fetched_at.
+    work = ((batch, [(page["warc_file"], page["warc_offset"], page["url"], templates.get(page["host"]), page["fetched_at"])
+                     for page in batch])
+            for batch in batches(pages.iter_rows(named=True), batch_items))
+    for batch, articles in pool.map_batches(partial(_extract, store), work):
         rows.append(pl.DataFrame([article_row(page, article, day) for page, article in zip(batch, articles)],
                                  schema=ARTICLE_SCHEMA))
     return rows

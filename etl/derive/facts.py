@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
@@ -114,12 +115,16 @@ def code_day(con: duckdb.DuckDBPyConnection, day: dt.date, workers: int = 0,
     todo = {art["article_id"]: art for art in articles.iter_rows(named=True) if art["article_id"] not in taught}
     facts = SpilledRows(FACT_SCHEMA, spill_dir)
     reader = con.execute(_TEXTS, [day, list(todo)]).to_arrow_reader(batch_items)
-    with Workers(worker_count(workers, len(todo), items_per_worker), petrarch.use_lexicon_folder, (petrarch.lexicon_folder(),)) as pool:
+
+    def work() -> Iterator[tuple[list[dict], list[tuple]]]:
         for record_batch in reader:
             batch = [{**todo[article_id], "text": text} for article_id, text in pl.from_arrow(record_batch).iter_rows()]
-            work = [(art["text"], coding_day(art["published_at"], day)) for art in batch]
+            yield batch, [(art["text"], coding_day(art["published_at"], day)) for art in batch]
+
+    with Workers(worker_count(workers, len(todo), items_per_worker), petrarch.use_lexicon_folder, (petrarch.lexicon_folder(),)) as pool:
+        for batch, coded_batch in pool.map_batches(_code, work()):
             batch_facts = []
-            for art, coded in zip(batch, pool.map(_code, work)):
+            for art, coded in zip(batch, coded_batch):
                 for fact in coded.facts:
                     row = fact.as_row()
                     row.update(

@@ -1,7 +1,7 @@
 """Per-item work of a derive step (extraction, relation coding) spread over worker processes.
 
 Work goes out in batches and comes back in input order, so a day's rows are the same whatever
-the number of workers, and only one batch of inputs and results is held at a time.
+the number of workers, and only two batches of inputs and results are held at a time.
 """
 
 from __future__ import annotations
@@ -11,12 +11,15 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from itertools import islice
+from typing import TypeVar
 
 # Items handled between two writes of a step's rows; bounds what a step holds at once.
 BATCH_ITEMS = 500
 # A pool costs each worker its start-up (interpreter, trafilatura, lexicon tables: ~1-2 s of
 # CPU), so a small day is done in the step's own process; a worker is started per this many items.
 ITEMS_PER_WORKER = 200
+
+T = TypeVar("T")
 
 
 def worker_count(setting: int, items: int, items_per_worker: int = ITEMS_PER_WORKER) -> int:
@@ -33,7 +36,7 @@ def batches(items: Iterable, size: int = BATCH_ITEMS) -> Iterator[list]:
 
 
 class Workers:
-    """map(function, batch) in ``workers`` processes (in this one for a single worker); each
+    """map(function, items) batch by batch in ``workers`` processes (in this one for a single worker); each
     process runs ``initializer(*initargs)`` first. ``function`` must be a module-level function."""
 
     def __init__(self, workers: int, initializer: Callable | None = None, initargs: tuple = ()):
@@ -46,11 +49,23 @@ class Workers:
         elif initializer is not None:
             initializer(*initargs)
 
-    def map(self, function: Callable, batch: list) -> list:
+    def map_batches(self, function: Callable, work: Iterable[tuple[T, list]]) -> Iterator[tuple[T, list]]:
+        """(context, [function(item) for item in items]) for each (context, items) of ``work``, in
+        order. With a pool, the next batch is already sent when one batch's results are handed
+        back: the workers go on while the caller uses them (at most two batches in flight)."""
         if self.pool is None:
-            return [function(item) for item in batch]
-        # Four chunks a worker: whichever finishes first takes the next, however long the batch.
-        return list(self.pool.map(function, batch, chunksize=max(1, len(batch) // (self.workers * 4))))
+            for context, items in work:
+                yield context, [function(item) for item in items]
+            return
+        in_flight = None
+        for context, items in work:
+            # Four chunks a worker: whichever finishes first takes the next, however long the batch.
+            sent = (context, self.pool.map(function, items, chunksize=max(1, len(items) // (self.workers * 4))))
+            if in_flight is not None:
+                yield in_flight[0], list(in_flight[1])
+            in_flight = sent
+        if in_flight is not None:
+            yield in_flight[0], list(in_flight[1])
 
     def __enter__(self) -> Workers:
         return self
