@@ -112,6 +112,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         check_arguments(args)
         return dispatch(args)
+    except duckdb.InterruptException:
+        # DuckDB turns a Ctrl-C during a query into its own exception: it is still the user's
+        # interrupt, and shells expect 130 for it.
+        print(f"etl {args.command}: interrupted", file=sys.stderr)
+        return 130
     except Exception as error:
         if getattr(args, "debug", False):
             raise

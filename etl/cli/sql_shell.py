@@ -149,10 +149,12 @@ def render(frame: pl.DataFrame, fmt: str, output: Path | None = None) -> str | N
 def run_query(settings: Settings, sql: str, fmt: str = "table", output: Path | None = None) -> int:
     con = open_analyst_session(settings)
     try:
-        frame = execute_query(con, sql)
+        frame = interruptible_query(con, sql)
     except QueryRefused as refusal:
         print(refusal, file=sys.stderr)
         return 1
+    except duckdb.InterruptException:
+        raise  # Ctrl-C: the command ends as interrupted (130), not as a failed query
     except duckdb.Error as error:
         print(friendly_error(error), file=sys.stderr)
         return 1

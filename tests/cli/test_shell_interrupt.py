@@ -71,3 +71,18 @@ def test_results_fit_the_terminal():
     assert all(len(line) <= 100 for line in lines), max(map(len, lines))
     assert "100 rows (6 shown)" in text and "9 columns (4 shown)" in text
     assert "column_0" in lines[1]  # names stay whole on one line, not wrapped
+
+
+def test_ctrl_c_during_a_one_off_query_exits_130_in_one_line(demo_data_dir, tmp_path):
+    query = subprocess.Popen([str(ETL), "sql", LONG_QUERY.rstrip(";\r")], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             cwd=tmp_path, env={"ETL_DATA_DIR": str(demo_data_dir), "PATH": "/usr/bin:/bin"})
+    try:
+        time.sleep(8)  # past start-up, into the query
+        assert query.poll() is None, query.communicate()
+        query.send_signal(signal.SIGINT)
+        out, err = query.communicate(timeout=15)
+    finally:
+        if query.poll() is None:
+            query.kill()
+    assert query.returncode == 130, err.decode()
+    assert err.decode().strip() == "etl sql: interrupted"
