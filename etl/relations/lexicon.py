@@ -112,8 +112,11 @@ def plover_of(cameo: str) -> tuple[str, str] | None:
     return None
 
 
+@cache
 def _positions(value: str) -> tuple[frozenset[str], ...]:
     # A multi-word alternative ("court_martial") is matched on its last word, its head.
+    # Cached: the synonym blocks' patterns are repeated across every verb form of a block, so the
+    # readings share these sets instead of parsing and holding a copy each.
     return tuple(frozenset(alt.split("_")[-1] for alt in position.split("|")) for position in value.split())
 
 
