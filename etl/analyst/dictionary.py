@@ -256,13 +256,18 @@ def render_page(reads: dict[str, list[str]]) -> str:
     return "\n".join(lines)
 
 
+# Metadata key of a table asset: tables its step reads beyond its upstream assets in the graph.
+ALSO_READS = "also_reads"
+
+
 def lineage(defs: dg.Definitions) -> dict[str, list[str]]:
     """What each table and view reads: a table asset's upstream assets in the Dagster
-    definitions (passed in: they are built on top of this package), a view's tables and views
-    as its SQL names them."""
+    definitions (passed in: they are built on top of this package) and those its metadata names
+    under ALSO_READS, a view's tables and views as its SQL names them."""
     graph = defs.resolve_asset_graph()
     tables = {
-        key.to_user_string(): sorted(p.to_user_string() for p in graph.get(key).parent_keys)
+        key.to_user_string(): sorted({p.to_user_string() for p in graph.get(key).parent_keys}
+                                     | set(graph.get(key).metadata.get(ALSO_READS, [])))
         for key in graph.get_all_asset_keys()
         if relations().get(key.to_user_string(), Relation("", "view", "", ())).kind == "table"
     }
