@@ -27,8 +27,9 @@ import numpy as np
 import polars as pl
 import xxhash
 
-from etl.dedup.boilerplate import SOURCE_LINES_SCHEMA, lines_with_keys, repeated_line_keys, source_lines, strip_lines
+from etl.dedup.boilerplate import lines_with_keys, source_lines, strip_lines
 from etl.dedup.candidates import KEYS_SCHEMA, candidate_pairs
+from etl.dedup.day_store import DayStore
 from etl.dedup.docs import DedupDoc, clean_docs
 from etl.dedup.features import Features, featurize
 from etl.dedup.graph import component_minimum
@@ -59,7 +60,9 @@ PRIOR_BANDS_SCHEMA = {
 TextBatches = Callable[[], Iterable[Iterable[tuple[str, str]]]]
 # Texts read and hashed at a time; band rows built at a time.
 BATCH_DOCS = 2_000
-BAND_ROWS_PER_SLICE = 1_000_000
+BAND_ROWS_PER_SLICE = 250_000
+# The day's distinct keys asked of the window at a time: a large day has millions.
+WANTED_KEYS_PER_QUERY = 1_000_000
 # Which link describes an article best when it has several: the cheaper-proved the better.
 _METHOD_PRIORITY = {"url": 0, "exact": 1, "near": 2, "contained": 3}
 
@@ -138,9 +141,9 @@ def assign_stories(
 
     A large day is never held whole: texts are read ``batch_docs`` at a time, from ``docs``
     or, when given, from ``day_texts`` (then the docs' own texts are not used), once to count
-    lines, once to collect the furniture lines found, once to hash; what stays in memory is the
-    band and sampled keys, and the shingle sets wait for verification in a temporary file in
-    ``spill_dir``. With ``bands_sink`` the band rows go to it in slices instead of into
+    lines, once to collect the furniture lines found, once to hash; the line hashes, band and
+    sampled keys go to a DuckDB database that spills to ``spill_dir`` (day_store.py), and the
+    shingle sets wait for verification in a temporary file there. With ``bands_sink`` the band rows go to it in slices instead of into
     ``bands``. The result does not depend on ``batch_docs`` or on the order of the batches.
 
     With ``stored_keys`` (the day derived before), an article whose text, furniture removed, is
@@ -159,18 +162,18 @@ def assign_stories(
     batches = _known_batches(day_texts, node_of)
     source_of = {doc.article_id: doc.source for doc in today}
 
-    lines = pl.concat([_batch_lines(batch, source_of).select("article_id", "line_key") for batch in batches()]
-                      or [pl.DataFrame(schema=SOURCE_LINES_SCHEMA).select("article_id", "line_key")])
-    repeated = repeated_line_keys(lines, _prior_lines(window, lines))
-    furniture = set().union(*(lines_with_keys(_batch_lines(batch, source_of), repeated) for batch in batches())) if repeated.height else set()
-
     fingerprints = np.zeros(num_nodes, dtype=np.uint64)
     text_keys = np.zeros(num_nodes, dtype=np.uint64)
     stored_text_keys = _stored_text_keys(stored_keys, node_of)
     reused = np.zeros(num_nodes, dtype=bool)
+    store = DayStore(num_nodes, spill_dir)
     spilled = ShingleFile(num_nodes, spill_dir)
     try:
-        key_parts = []
+        for batch in batches():
+            store.add_lines(_batch_lines(batch, source_of).join(_batch_nodes(batch, node_of), on="article_id"))
+        repeated = store.repeated_line_keys(_prior_lines(window, store))
+        furniture = set().union(*(lines_with_keys(_batch_lines(batch, source_of), repeated) for batch in batches())) if repeated.height else set()
+
         for batch in batches():
             nodes = np.array([node_of[article_id] for article_id, _ in batch], dtype=np.int64)
             texts = strip_lines([text for _, text in batch], furniture)
@@ -178,23 +181,20 @@ def assign_stories(
             text_keys[nodes] = keys
             reused[nodes] = [stored_text_keys.get(node) == key for node, key in zip(nodes.tolist(), keys)]
             fresh = np.flatnonzero(~reused[nodes])
-            key_parts.append(_hash_texts([texts[i] for i in fresh.tolist()], nodes[fresh], fingerprints, spilled))
+            store.add_keys(_hash_texts([texts[i] for i in fresh.tolist()], nodes[fresh], fingerprints, spilled))
         # The stored keys of the unchanged texts; one whose rows are missing is hashed after all.
         stored = _reused_keys(stored_keys, [today[node - first_new].article_id for node in np.flatnonzero(reused).tolist()],
                               np.flatnonzero(reused))
         stored_fingerprints = stored.filter(pl.col("band") == FINGERPRINT_BAND)
         found = stored_fingerprints.get_column("node").to_numpy()
         fingerprints[found] = stored_fingerprints.get_column("key").to_numpy()
-        key_parts.append(stored.filter(pl.col("band") != FINGERPRINT_BAND))
+        store.add_keys(stored.filter(pl.col("band") != FINGERPRINT_BAND))
         missing = set(np.flatnonzero(reused).tolist()) - set(found.tolist())
         reused[:] = False
         reused[found] = True
-        key_parts.extend(_hash_day_texts(batches, node_of, missing, furniture, fingerprints, spilled))
-        # The keys in node order, as one batch in node order would give them.
-        today_keys = (pl.concat(key_parts) if key_parts else pl.DataFrame(schema=KEYS_SCHEMA)).sort(
-            pl.col("band") == SAMPLE_BAND, "node", maintain_order=True)
-        pairs = candidate_pairs(pl.concat([_prior_keys(window, prior, today_keys), today_keys]), first_new,
-                                _sample_sizes(window, prior, today_keys, num_nodes))
+        _hash_day_texts(batches, node_of, missing, furniture, fingerprints, spilled, store.add_keys)
+        pairs = candidate_pairs(store.shared_keys(_prior_keys(window, prior, store), first_new),
+                                _sample_sizes(window, prior, store.samples))
 
         asked = pairs.filter(pl.col("a") < first_new).get_column("a").unique().sort().to_list()
         prior_ids = prior.get_column("article_id").to_list()
@@ -211,7 +211,9 @@ def assign_stories(
         open_pairs = ~exact_pairs(a, b, fingerprints)
         needed = np.unique(np.concatenate([a[open_pairs], b[open_pairs]]))
         needed = needed[reused[needed]]
-        _hash_day_texts(batches, node_of, set(needed[needed >= first_new].tolist()), furniture, fingerprints, spilled)
+        # Their keys are the stored ones, already in the store: only their shingle sets are wanted.
+        _hash_day_texts(batches, node_of, set(needed[needed >= first_new].tolist()), furniture, fingerprints, spilled,
+                        lambda _keys: None)
         for loaded_nodes, texts in _prior_texts(load_prior_texts, prior_ids, needed[needed < first_new].tolist(), batch_docs):
             _hash_texts(strip_lines(texts, furniture), loaded_nodes, fingerprints, spilled)
 
@@ -223,25 +225,29 @@ def assign_stories(
                 verify_pairs(pairs, spilled.sets(), fingerprints),
             ]
         )
+        story_links = _same_story_links(prior)
+        roots = component_minimum(
+            num_nodes,
+            np.concatenate([edges.get_column("a").to_numpy(), story_links[0]]),
+            np.concatenate([edges.get_column("b").to_numpy(), story_links[1]]),
+        )
+        story_ids = _story_ids(roots[first_new:], prior.get_column("story_id").to_list(), today, first_new)
+        day_nodes = np.arange(first_new, num_nodes, dtype=np.int64)
+        owners = pl.DataFrame({"node": day_nodes, "article_id": [doc.article_id for doc in today], "story_id": story_ids},
+                              schema={"node": pl.Int64, "article_id": pl.String, "story_id": pl.String})
+        node_rows = pl.concat([_node_rows(day_nodes, TEXT_KEY_BAND, text_keys[first_new:]),
+                               _node_rows(day_nodes, FINGERPRINT_BAND, fingerprints[first_new:])])
+        band_slices = (keys.join(owners, on="node", maintain_order="left").select("article_id", "story_id", "band", pl.col("key").alias("band_key"))
+                       .cast(BANDS_SCHEMA) for keys in store.band_keys(node_rows, BAND_ROWS_PER_SLICE))
+        if bands_sink is None:
+            bands = pl.concat([pl.DataFrame(schema=BANDS_SCHEMA), *band_slices])
+        else:
+            for band_slice in band_slices:
+                bands_sink(band_slice)
+            bands = pl.DataFrame(schema=BANDS_SCHEMA)
     finally:
         spilled.close()
-    story_links = _same_story_links(prior)
-    roots = component_minimum(
-        num_nodes,
-        np.concatenate([edges.get_column("a").to_numpy(), story_links[0]]),
-        np.concatenate([edges.get_column("b").to_numpy(), story_links[1]]),
-    )
-    story_ids = _story_ids(roots[first_new:], prior.get_column("story_id").to_list(), today, first_new)
-    day_nodes = np.arange(first_new, num_nodes, dtype=np.int64)
-    band_slices = _bands_frames(today, story_ids, pl.concat([today_keys, _line_rows(lines, today, first_new),
-                                                             _node_rows(day_nodes, TEXT_KEY_BAND, text_keys[first_new:]),
-                                                             _node_rows(day_nodes, FINGERPRINT_BAND, fingerprints[first_new:])]), first_new)
-    if bands_sink is None:
-        bands = pl.concat(list(band_slices))
-    else:
-        for band_slice in band_slices:
-            bands_sink(band_slice)
-        bands = pl.DataFrame(schema=BANDS_SCHEMA)
+        store.close()
     return StoryAssignment(stories=_stories_frame(today, story_ids, edges, first_new), bands=bands)
 
 
@@ -283,15 +289,15 @@ def _stored_fingerprints(window: StoredWindow, article_ids: list[str], nodes: np
 
 
 def _hash_day_texts(batches: Callable[[], Iterator[list[tuple[str, str]]]], node_of: Mapping[str, int], wanted: set[int],
-                    furniture: set[str], fingerprints: np.ndarray, spilled: ShingleFile) -> list[pl.DataFrame]:
-    """Hash the day's texts of the ``wanted`` nodes, in one more pass over the batches; their keys."""
-    parts = []
+                    furniture: set[str], fingerprints: np.ndarray, spilled: ShingleFile,
+                    keys_sink: Callable[[pl.DataFrame], None]) -> None:
+    """Hash the day's texts of the ``wanted`` nodes, in one more pass over the batches; their
+    keys go to ``keys_sink`` a batch at a time."""
     for batch in batches() if wanted else ():
         kept = [(node_of[article_id], text) for article_id, text in batch if node_of[article_id] in wanted]
         if kept:
-            parts.append(_hash_texts(strip_lines([text for _, text in kept], furniture),
-                                     np.array([node for node, _ in kept], dtype=np.int64), fingerprints, spilled))
-    return parts
+            keys_sink(_hash_texts(strip_lines([text for _, text in kept], furniture),
+                                  np.array([node for node, _ in kept], dtype=np.int64), fingerprints, spilled))
 
 
 def _stored_text_keys(stored_keys: StoredKeys | None, node_of: Mapping[str, int]) -> dict[int, int]:
@@ -356,6 +362,12 @@ def _batch_lines(batch: list[tuple[str, str]], source_of: Mapping[str, str]) -> 
                         [article_id for article_id, _ in batch])
 
 
+def _batch_nodes(batch: list[tuple[str, str]], node_of: Mapping[str, int]) -> pl.DataFrame:
+    """(article_id, node) of a batch's articles."""
+    return pl.DataFrame({"article_id": [article_id for article_id, _ in batch], "node": [node_of[article_id] for article_id, _ in batch]},
+                        schema={"article_id": pl.String, "node": pl.Int64})
+
+
 def _prior_articles(articles: pl.DataFrame) -> pl.DataFrame:
     """The window's articles, oldest first (partition_date, article_id); row number = node."""
     rows = _valid_rows(articles, {"partition_date": pl.Date, "article_id": pl.String, "story_id": pl.String})
@@ -382,20 +394,20 @@ def _valid_rows(frame: object, schema: dict) -> pl.DataFrame:
         return pl.DataFrame(schema=schema)
 
 
-def _stored_rows(window: StoredWindow, wanted: pl.DataFrame) -> pl.DataFrame:
-    """The window's usable rows carrying one of the ``wanted`` (band, band_key). A reader that
-    fails (the lake unreachable) fails the day: stories without their window would differ."""
-    return _valid_prior_rows(window.rows_with_keys(wanted.unique()))
+def _stored_rows(window: StoredWindow, wanted: Iterable[pl.DataFrame]) -> pl.DataFrame:
+    """The window's usable rows carrying one of the ``wanted`` (band, band_key), asked a frame of
+    distinct keys at a time. A reader that fails (the lake unreachable) fails the day: stories
+    without their window would differ."""
+    return pl.concat([pl.DataFrame(schema=PRIOR_BANDS_SCHEMA), *(_valid_prior_rows(window.rows_with_keys(keys)) for keys in wanted)])
 
 
-def _prior_keys(window: StoredWindow, prior: pl.DataFrame, today_keys: pl.DataFrame) -> pl.DataFrame:
+def _prior_keys(window: StoredWindow, prior: pl.DataFrame, store: DayStore) -> pl.DataFrame:
     """Distinct (node, band, key) of the window's LSH and sample rows sharing a key with the
     day's (a key no article of the day has proposes no pair with one): the keys that propose
     candidates (a row stored twice must not count as two shared samples)."""
     nodes = prior.select("article_id").with_row_index("node")
-    wanted = today_keys.select("band", pl.col("key").alias("band_key"))
     return (
-        _stored_rows(window, wanted)
+        _stored_rows(window, store.distinct_keys(WANTED_KEYS_PER_QUERY))
         .filter(pl.col("band") >= SAMPLE_BAND)
         .join(nodes, on="article_id")
         .select("node", "band", pl.col("band_key").alias("key"))
@@ -404,37 +416,23 @@ def _prior_keys(window: StoredWindow, prior: pl.DataFrame, today_keys: pl.DataFr
     )
 
 
-def _prior_lines(window: StoredWindow, lines: pl.DataFrame) -> pl.DataFrame:
+def _prior_lines(window: StoredWindow, store: DayStore) -> pl.DataFrame:
     """(article_id, line_key) of the window's articles (their LINE_BAND rows) for the lines the
     day's articles print: only those can make a line of the day furniture."""
-    wanted = lines.select(pl.lit(LINE_BAND, dtype=pl.Int16).alias("band"), pl.col("line_key").alias("band_key"))
+    wanted = (lines.select(pl.lit(LINE_BAND, dtype=pl.Int16).alias("band"), pl.col("line_key").alias("band_key"))
+              for lines in store.distinct_lines(WANTED_KEYS_PER_QUERY))
     rows = _stored_rows(window, wanted).filter(pl.col("band") == LINE_BAND)
     return rows.select("article_id", pl.col("band_key").alias("line_key"))
 
 
-def _sample_sizes(window: StoredWindow, prior: pl.DataFrame, today_keys: pl.DataFrame, num_nodes: int) -> np.ndarray:
-    """Distinct sampled shingles per node: the window's as stored, the day's from its keys."""
-    sizes = np.zeros(num_nodes, dtype=np.int64)
+def _sample_sizes(window: StoredWindow, prior: pl.DataFrame, day_samples: np.ndarray) -> np.ndarray:
+    """Distinct sampled shingles per node: the window's as stored, the day's as counted
+    (``day_samples``, indexed by node)."""
+    sizes = np.zeros(day_samples.size, dtype=np.int64)
     stored = prior.select("article_id").with_row_index("node").join(
         _valid_rows(window.samples, {"article_id": pl.String, "samples": pl.Int64}), on="article_id")
     sizes[stored.get_column("node").to_numpy()] = stored.get_column("samples").to_numpy()
-    today = today_keys.filter(pl.col("band") == SAMPLE_BAND).get_column("node").to_numpy()
-    sizes += np.bincount(today, minlength=num_nodes)
-    return sizes
-
-
-def _line_rows(lines: pl.DataFrame, today: list[DedupDoc], first_new: int) -> pl.DataFrame:
-    """The day's (source, line) hashes as (node, LINE_BAND, key) rows, for story_bands."""
-    nodes = pl.DataFrame(
-        {"article_id": [doc.article_id for doc in today], "node": np.arange(len(today), dtype=np.int64) + first_new},
-        schema={"article_id": pl.String, "node": pl.Int64},
-    )
-    return (
-        lines.join(nodes, on="article_id")
-        .select("node", pl.lit(LINE_BAND).alias("band"), pl.col("line_key").alias("key"))
-        .cast(KEYS_SCHEMA)
-        .sort("node", "key")
-    )
+    return sizes + day_samples
 
 
 def _today_keys(features: Features, nodes: np.ndarray) -> pl.DataFrame:
@@ -536,24 +534,3 @@ def _stories_frame(today: list[DedupDoc], story_ids: list[str], edges: pl.DataFr
         .cast(STORIES_SCHEMA)
         .sort("story_id", "article_id")
     )
-
-
-def _bands_frames(today: list[DedupDoc], story_ids: list[str], keys: pl.DataFrame, first_new: int,
-                  rows_per_slice: int = BAND_ROWS_PER_SLICE) -> Iterator[pl.DataFrame]:
-    """The story_bands rows of ``keys`` in slices: with article and story ids a row weighs several
-    times its key, and a large day's rows are never all built at once."""
-    owners = pl.DataFrame(
-        {
-            "node": np.arange(len(today), dtype=np.int64) + first_new,
-            "article_id": [doc.article_id for doc in today],
-            "story_id": story_ids,
-        },
-        schema={"node": pl.Int64, "article_id": pl.String, "story_id": pl.String},
-    )
-    for first in range(0, max(keys.height, 1), rows_per_slice):
-        yield (
-            keys.slice(first, rows_per_slice)
-            .join(owners, on="node", maintain_order="left")
-            .select("article_id", "story_id", "band", pl.col("key").alias("band_key"))
-            .cast(BANDS_SCHEMA)
-        )

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 import polars as pl
 import xxhash
 
-from etl.dedup.params import BOILERPLATE_MIN_DOCS, MAX_FURNITURE_SHARE
+from etl.dedup.params import MAX_FURNITURE_SHARE
 
 SOURCE_LINES_SCHEMA = {"article_id": pl.String, "line": pl.String, "line_key": pl.UInt64}
 
@@ -47,13 +47,6 @@ def source_lines(texts: Sequence[str], sources: Sequence[str], article_ids: Sequ
     hashes = [xxhash.xxh3_64_intdigest(f"{source}\n{line}".encode()) for source, line in pairs.iter_rows()]
     pairs = pairs.with_columns(pl.Series("line_key", hashes, dtype=pl.UInt64))
     return lines.join(pairs, on=["source", "line"]).select(list(SOURCE_LINES_SCHEMA)).cast(SOURCE_LINES_SCHEMA)
-
-
-def repeated_line_keys(today: pl.DataFrame, earlier: pl.DataFrame) -> pl.DataFrame:
-    """The line_key of each (source, line) printed in BOILERPLATE_MIN_DOCS articles of ``today``
-    and ``earlier`` together (both (article_id, line_key) rows): the texts are not needed."""
-    seen = pl.concat([today.select("article_id", "line_key"), earlier.select("article_id", "line_key")]).unique()
-    return seen.group_by("line_key").agg(pl.len().alias("docs")).filter(pl.col("docs") >= BOILERPLATE_MIN_DOCS).select("line_key")
 
 
 def lines_with_keys(lines: pl.DataFrame, keys: pl.DataFrame) -> set[str]:
