@@ -112,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         check_arguments(args)
         return dispatch(args)
-    except duckdb.InterruptException:
+    except (KeyboardInterrupt, duckdb.InterruptException):
         # DuckDB turns a Ctrl-C during a query into its own exception: it is still the user's
         # interrupt, and shells expect 130 for it.
         print(f"etl {args.command}: interrupted", file=sys.stderr)
@@ -122,9 +122,6 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(f"etl {args.command}: {describe_failure(error)}", file=sys.stderr)
         return 2 if isinstance(error, BadInput) else 1
-    except KeyboardInterrupt:
-        print(f"etl {args.command}: interrupted", file=sys.stderr)
-        return 130
 
 
 def describe_failure(error: Exception) -> str:
