@@ -87,9 +87,9 @@ def learn_templates(con: duckdb.DuckDBPyConnection, day: dt.date, hosts: list[st
         by_host.setdefault(host, []).append((url, warc_file, offset))
     samples = [(host, tuple(by_host.get(host, ()))) for host in hosts]
     # Nothing repeats across one page: a host with a single capture in the window has the empty
-    # template, and its page is not read and parsed for it (most hosts of an import of the open
-    # web, where that read doubled the parsing of their one page).
-    learned = {host: SiteTemplate(host=host, pages=len(sample)) for host, sample in samples if len(sample) < 2}
+    # template, learned from no page, and its page is not read and parsed for it (most hosts of
+    # an import of the open web, where that read doubled the parsing of their one page).
+    learned = {host: SiteTemplate(host=host) for host, sample in samples if len(sample) < 2}
     samples = [(host, sample) for host, sample in samples if len(sample) >= 2]
     for batch, templates in pool.map_batches(partial(_learn, store), ((batch, batch) for batch in batches(samples))):
         learned.update(zip((host for host, _ in batch), templates))

@@ -1,6 +1,6 @@
 """Site templates of a day: a host with two pages or more in the window is learned from them; a
-host with one page has the empty template without its page being read (there is nothing a single
-page repeats)."""
+host with one page has the empty template, learned from no page: its page is not read (there is
+nothing a single page repeats)."""
 
 from __future__ import annotations
 
@@ -47,7 +47,7 @@ def test_one_page_hosts_get_the_empty_template_unread_and_others_are_learned(dem
 
         with Workers(1) as pool:
             learned = learn_templates(con, day, single + several, store, pool)
-        assert {host: learned[host] for host in single} == {host: SiteTemplate(host=host, pages=1) for host in single}
+        assert {host: learned[host] for host in single} == {host: SiteTemplate(host=host) for host in single}
         for host in several:
             pages = [(url, read_record(store, warc_file, offset)[1]) for url, warc_file, offset in
                      window.filter(pl.col("host") == host).select("url", "warc_file", "warc_offset").iter_rows()]
@@ -58,7 +58,7 @@ def test_one_page_hosts_get_the_empty_template_unread_and_others_are_learned(dem
         # get their template.
         shutil.rmtree(settings.raw_dir)
         with Workers(1) as pool:
-            assert learn_templates(con, day, single, store, pool) == {host: SiteTemplate(host=host, pages=1)
+            assert learn_templates(con, day, single, store, pool) == {host: SiteTemplate(host=host)
                                                                       for host in single}
     finally:
         con.close()
