@@ -13,6 +13,7 @@ from etl.capture.partition import FEED, PAGE, partition_day
 from etl.derive.ids import stable_id
 from etl.derive.pool import BATCH_ITEMS, ITEMS_PER_WORKER, Workers, batches, worker_count
 from etl.extract import EXTRACTOR_VERSION, Article, SiteTemplate, extract_article, learn_template
+from etl.extract.settings import TEMPLATE_MIN_PAGES
 from etl.rawstore.store import RawStore
 from etl.rawstore.warc import read_record
 from etl.warehouse.lake import SpilledRows, query
@@ -86,11 +87,11 @@ def learn_templates(con: duckdb.DuckDBPyConnection, day: dt.date, hosts: list[st
     for host, url, warc_file, offset in picked.select("host", "url", "warc_file", "warc_offset").iter_rows():
         by_host.setdefault(host, []).append((url, warc_file, offset))
     samples = [(host, tuple(by_host.get(host, ()))) for host in hosts]
-    # Nothing repeats across one page: a host with a single capture in the window has the empty
+    # A host with fewer captures in the window than a template is learned from has the empty
     # template, learned from no page, and its page is not read and parsed for it (most hosts of
     # an import of the open web, where that read doubled the parsing of their one page).
-    learned = {host: SiteTemplate(host=host) for host, sample in samples if len(sample) < 2}
-    samples = [(host, sample) for host, sample in samples if len(sample) >= 2]
+    learned = {host: SiteTemplate(host=host) for host, sample in samples if len(sample) < TEMPLATE_MIN_PAGES}
+    samples = [(host, sample) for host, sample in samples if len(sample) >= TEMPLATE_MIN_PAGES]
     for batch, templates in pool.map_batches(partial(_learn, store), ((batch, batch) for batch in batches(samples))):
         learned.update(zip((host for host, _ in batch), templates))
     return learned

@@ -34,6 +34,8 @@ SUMMARY_PREFIX_MIN_WORDS = 8
 # This many body lines in a row, each a whole link on the page, are a list of other stories.
 LINK_LIST_MIN_LINES = 4
 
+# Site templates are learned from at least this many pages: nothing repeats across one.
+TEMPLATE_MIN_PAGES = 2
 # Site templates: a line, line shape or line label counts as the host's boilerplate when it
 # occurs on at least this many distinct pages (and this share of them, for big page sets).
 TEMPLATE_MIN_SUPPORT = 3

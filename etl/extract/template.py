@@ -17,8 +17,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from etl.extract.settings import (LABEL_MAX_HEAD_WORDS, LABEL_MAX_WORDS, SHAPE_MAX_TOKENS, TEMPLATE_MIN_SUPPORT,
-                                  TEMPLATE_MIN_SUPPORT_SHARE, TEMPLATE_SMALL_SET)
+from etl.extract.settings import (LABEL_MAX_HEAD_WORDS, LABEL_MAX_WORDS, SHAPE_MAX_TOKENS, TEMPLATE_MIN_PAGES,
+                                  TEMPLATE_MIN_SUPPORT, TEMPLATE_MIN_SUPPORT_SHARE, TEMPLATE_SMALL_SET)
 
 _TOKENS = re.compile(r"\w+|[^\w\s]")
 TEMPLATE_FORMAT = 2
@@ -103,7 +103,7 @@ def min_support(page_count: int) -> int:
 def template_from_pages(host: str, page_lines: Sequence[Sequence[str]]) -> SiteTemplate:
     """Learn from each page's text lines. Counts are per page, so order cannot matter."""
     pages = len(page_lines)
-    if pages < 2:
+    if pages < TEMPLATE_MIN_PAGES:
         return SiteTemplate(host=host, pages=pages)
     support = min_support(pages)
     line_pages: Counter[str] = Counter()
