@@ -166,8 +166,10 @@ def assign_stories(
     text_keys = np.zeros(num_nodes, dtype=np.uint64)
     stored_text_keys = _stored_text_keys(stored_keys, node_of)
     reused = np.zeros(num_nodes, dtype=bool)
-    store = DayStore(num_nodes, spill_dir)
+    # The shingle file first: an anonymous temporary file goes with the object if the store's
+    # database cannot be made, while the store's folder stays unless closed.
     spilled = ShingleFile(num_nodes, spill_dir)
+    store = DayStore(num_nodes, spill_dir)
     try:
         for batch in batches():
             store.add_lines(_batch_lines(batch, source_of).join(_batch_nodes(batch, node_of), on="article_id"))
