@@ -13,13 +13,14 @@ import polars as pl
 
 from etl.derive.ids import stable_id
 from etl.derive.pool import BATCH_ITEMS, ITEMS_PER_WORKER, Workers, worker_count
-from etl.relations import CODER_VERSION, CodedArticle, code_article, petrarch, seed_actors
+from etl.relations import CODER_VERSION, CodedArticle, code_article, petrarch, reads_language, seed_actors
 from etl.warehouse.lake import SpilledRows, query
 
 # Only articles with a story are coded: facts are counted per story downstream. What an
-# article's coding is made from, without its text (read only for the articles coded).
+# article's coding is made from, without its text (read only for the articles coded); its
+# language decides whether the coder reads it at all (etl.relations.reads_language).
 _DAY_ARTICLES = """
-SELECT a.article_id, a.published_at, sha256(coalesce(a.text, '')) AS text_sha256, s.story_id
+SELECT a.article_id, a.published_at, a.language, sha256(coalesce(a.text, '')) AS text_sha256, s.story_id
 FROM articles a JOIN stories s USING (article_id, partition_date)
 WHERE a.partition_date = ? AND a.status = 'ok'
 ORDER BY a.article_id
@@ -77,10 +78,11 @@ def coding_day(published_at: dt.datetime | None, day: dt.date) -> dt.date:
 
 
 def coding_key(article: dict, day: dt.date, lexicon: str) -> str:
-    """What an article's facts and learned actors are made from: its text, coding date and story,
-    the coder version and the lexicon. While it is unchanged a re-derive gives the same rows."""
-    return stable_id(article["article_id"], article["text_sha256"], coding_day(article["published_at"], day),
-                     article["story_id"], CODER_VERSION, lexicon)
+    """What an article's facts and learned actors are made from: its text, language, coding date
+    and story, the coder version and the lexicon. While it is unchanged a re-derive gives the same
+    rows."""
+    return stable_id(article["article_id"], article["text_sha256"], article["language"],
+                     coding_day(article["published_at"], day), article["story_id"], CODER_VERSION, lexicon)
 
 
 def derive_facts(con: duckdb.DuckDBPyConnection, day: dt.date, workers: int = 0,
@@ -112,6 +114,9 @@ def code_day(con: duckdb.DuckDBPyConnection, day: dt.date, workers: int = 0,
     if stored is not None:
         reused = stored.join(articles.select("article_id", "input_key"), on=["article_id", "input_key"], how="semi")
         taught = {article_id: decode_actors(text) for article_id, text in reused.select("article_id", "learned_actors").iter_rows()}
+    # An article in a language the coder does not read is not read either: it teaches nothing.
+    taught |= {art["article_id"]: [] for art in articles.iter_rows(named=True)
+               if art["article_id"] not in taught and not reads_language(art["language"])}
     todo = {art["article_id"]: art for art in articles.iter_rows(named=True) if art["article_id"] not in taught}
     facts = SpilledRows(FACT_SCHEMA, spill_dir)
     reader = con.execute(_TEXTS, [day, list(todo)]).to_arrow_reader(batch_items)

@@ -5,7 +5,7 @@ span rules (no parser). See ``README.md`` in this package for codes and conventi
 """
 
 from .actors import seed_actors
-from .coder import code_article, extract_relations
+from .coder import code_article, extract_relations, reads_language
 from .model import CODER_VERSION, PLOVER_TYPES, CodedArticle, Fact
 
-__all__ = ["CODER_VERSION", "PLOVER_TYPES", "CodedArticle", "Fact", "code_article", "extract_relations", "seed_actors"]
+__all__ = ["CODER_VERSION", "PLOVER_TYPES", "CodedArticle", "Fact", "code_article", "extract_relations", "reads_language", "seed_actors"]

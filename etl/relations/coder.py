@@ -365,9 +365,24 @@ def _dictionaries() -> tuple[Gazetteer, Dictionary]:
     return built
 
 
-def code_article(text: str, published: datetime.date | None = None) -> CodedArticle:
-    """Code every sentence of an article; names introduced early resolve later bare mentions."""
+# The languages the coder reads: its lexicon (the PETRARCH2 dictionaries), gazetteer and rules are
+# English. Read with them, another language gives only misreadings (an English verb or a name in a
+# German sentence, "Erdogan ... man" coded as an assault) and costs the time of coding.
+CODED_LANGUAGES = frozenset({"en"})
+
+
+def reads_language(language: str | None) -> bool:
+    """Whether the coder reads text in ``language`` (an ISO 639-1 code, as extraction detects
+    it); text of unknown language is read."""
+    return language is None or language in CODED_LANGUAGES
+
+
+def code_article(text: str, published: datetime.date | None = None, language: str | None = None) -> CodedArticle:
+    """Code every sentence of an article; names introduced early resolve later bare mentions.
+    An article in a ``language`` the coder does not read (reads_language) gives nothing."""
     if not isinstance(text, str) or not text.strip():
+        return CodedArticle()
+    if not reads_language(language):
         return CodedArticle()
     lower = _same_length_lower(text)
     if _is_review_page(lower):
@@ -428,6 +443,7 @@ def code_article(text: str, published: datetime.date | None = None) -> CodedArti
     return CodedArticle(facts=facts, learned_actors=learned)
 
 
-def extract_relations(text: str, published: datetime.date | None = None) -> list[Fact]:
-    """PLOVER facts of ``text`` (one article or any passage), each with its sentence and offsets."""
-    return code_article(text, published).facts
+def extract_relations(text: str, published: datetime.date | None = None, language: str | None = None) -> list[Fact]:
+    """PLOVER facts of ``text`` (one article or any passage), each with its sentence and offsets
+    (none for a ``language`` the coder does not read, see code_article)."""
+    return code_article(text, published, language).facts
