@@ -19,7 +19,9 @@ sampled from /proc: the derive process's own peak RSS (after each step too), its
 and the largest sum of all of them. Rows are spilled to Parquet as they are made, so the peaks
 should not grow with N.
 Baseline in the same run: trafilatura.extract alone (default settings) on each distinct page
-once, in a child process; CPU per article of the derive is compared with it.
+once, in a child process, measured before the first derive and again after each one; CPU per
+article of a derive is compared with the mean of the measures right before and after it (the
+shared machine's speed drifts by 10-20% between measures minutes apart).
 With --workers-sizes a size is derived with ETL_DERIVE_WORKERS=1 and =2 and the wall times are
 compared: as measured (on a shared machine they depend on what else runs; the load average is
 printed), and as they would be on two free cores: the derive process's own CPU is serial, the
@@ -238,6 +240,14 @@ def measured(args: list[str]) -> tuple[dict, float, float]:
             usage.ru_utime + usage.ru_stime)
 
 
+def trafilatura_ms(pages: list[tuple[str, bytes]]) -> float:
+    """CPU ms a page of trafilatura.extract alone on the distinct pages, in a child, its start-up
+    (interpreter and imports, measured in a child that extracts nothing) taken off."""
+    _, _, idle_cpu = measured(["--trafilatura-child", "0"])
+    base, _, base_cpu = measured(["--trafilatura-child", str(len(pages))])
+    return (base_cpu - idle_cpu) / base["pages"] * 1000
+
+
 def run_size(pages, size: int, workers: int | None) -> dict:
     with tempfile.TemporaryDirectory() as folder:
         imported = import_day(Path(folder), pages, size)
@@ -264,11 +274,9 @@ def main() -> None:
 
     pages = real_pages()
     sizes = [int(s) for s in args.sizes.split(",") if s] + ([20_000, 100_000] if args.full else [])
-    _, _, idle_cpu = measured(["--trafilatura-child", "0"])  # interpreter + imports
-    base, _, base_cpu = measured(["--trafilatura-child", str(len(pages))])
-    trafilatura_ms = (base_cpu - idle_cpu) / base["pages"] * 1000
-    print(f"{len(pages)} distinct real pages; trafilatura.extract alone: {trafilatura_ms:.1f} ms CPU/page "
-          f"(child CPU {base_cpu:.1f} s less {idle_cpu:.1f} s start-up)")
+    before = trafilatura_ms(pages)
+    print(f"{len(pages)} distinct real pages; trafilatura.extract alone: {before:.1f} ms CPU/page before the "
+          "first derive; each derive is compared with the mean of the measures taken right before and after it")
     print(f"{'articles':>9} {'workers':>7} {'ok':>7} {'stories':>7} {'facts':>7} {'wall s':>7} {'CPU s':>7} "
           f"{'ms/art':>7} {'x traf':>6} {'main MB':>7} {'worker':>6} {'sum MB':>6}  steps wall s")
     for size in sizes:
@@ -276,12 +284,15 @@ def main() -> None:
         results = {}
         for workers in runs:
             r = results[workers] = run_size(pages, size, workers)
+            after = trafilatura_ms(pages)
+            baseline, before = (before + after) / 2, after
             per_article = r["cpu"] / r["articles"] * 1000
             print(f"{r['articles']:>9} {workers or 'default':>7} {r['ok']:>7} {r['stories']:>7} {r['facts']:>7} "
-                  f"{r['wall']:>7.1f} {r['cpu']:>7.1f} {per_article:>7.1f} {per_article / trafilatura_ms:>6.2f} "
+                  f"{r['wall']:>7.1f} {r['cpu']:>7.1f} {per_article:>7.1f} {per_article / baseline:>6.2f} "
                   f"{r['main_mb']:>7} {r['worker_mb']:>6} {r['total_mb']:>6}  {r['steps']} (import {r['import_s']:.0f} s; peak MB after each step {r['peak_mb']})", flush=True)
             print(f"{'':>9} CPU s: derive process {r['cpu'] - r['workers_cpu']:.1f} (own CPU per step {r['own_cpu']}), "
-                  f"workers {r['workers_cpu']:.1f}; load average {r['load'][0]:.1f} before, {r['load'][1]:.1f} after", flush=True)
+                  f"workers {r['workers_cpu']:.1f}; load average {r['load'][0]:.1f} before, {r['load'][1]:.1f} after; "
+                  f"trafilatura {baseline:.1f} ms/page (after the derive {after:.1f})", flush=True)
         if len(results) == 2:
             one, two = results[1], results[2]
             # The machine is shared: the wall measured depends on what else runs. On free cores
