@@ -114,10 +114,14 @@ def code_day(con: duckdb.DuckDBPyConnection, day: dt.date, workers: int = 0,
     if stored is not None:
         reused = stored.join(articles.select("article_id", "input_key"), on=["article_id", "input_key"], how="semi")
         taught = {article_id: decode_actors(text) for article_id, text in reused.select("article_id", "learned_actors").iter_rows()}
-    # An article in a language the coder does not read is not read either: it teaches nothing.
-    taught |= {art["article_id"]: [] for art in articles.iter_rows(named=True)
-               if art["article_id"] not in taught and not reads_language(art["language"])}
-    todo = {art["article_id"]: art for art in articles.iter_rows(named=True) if art["article_id"] not in taught}
+    todo = {}
+    for art in articles.iter_rows(named=True):
+        if art["article_id"] in taught:
+            continue
+        if reads_language(art["language"]):
+            todo[art["article_id"]] = art
+        else:  # in a language the coder does not read: its text is not read either, it teaches nothing
+            taught[art["article_id"]] = []
     facts = SpilledRows(FACT_SCHEMA, spill_dir)
     reader = con.execute(_TEXTS, [day, list(todo)]).to_arrow_reader(batch_items)
 
