@@ -67,7 +67,7 @@ def commit_batch(con: duckdb.DuckDBPyConnection, batch: CaptureResult, written: 
             ("feed_fetches", batch.fetches, lake.NO_ROWS),
             ("feed_entries", batch.entries, lake.NO_ROWS),
             ("captures", batch.captures, lake.NO_ROWS),
-            ("feed_state", batch.feed_state, ("feed_name IN (SELECT unnest(?::VARCHAR[]))", [names])),
+            ("feed_state", batch.feed_state, (f"feed_name IN (SELECT unnest({lake.LIST_PARAM}))", [lake.list_param(names)])),
         ],
     )
     written.update(counts)

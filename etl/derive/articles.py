@@ -16,7 +16,7 @@ from etl.extract import EXTRACTOR_VERSION, Article, SiteTemplate, extract_articl
 from etl.extract.settings import TEMPLATE_MIN_PAGES
 from etl.rawstore.store import RawStore
 from etl.rawstore.warc import read_record
-from etl.warehouse.lake import SpilledRows, query
+from etl.warehouse.lake import LIST_PARAM, SpilledRows, list_param, query
 from etl.web.urls import page_canonical_url, registered_domain, site_host
 
 # How far back a host's other pages are sampled to learn its template, and how many at most.
@@ -169,7 +169,7 @@ def derive_articles(con: duckdb.DuckDBPyConnection, day: dt.date, store: RawStor
 
 # The rows of a day that a re-derive replaces: every row but the carried ones (and rows from
 # before input_key existed, which have none).
-_NOT_CARRIED = "partition_date = ? AND (input_key IS NULL OR input_key NOT IN (SELECT unnest(?::VARCHAR[])))"
+_NOT_CARRIED = f"partition_date = ? AND (input_key IS NULL OR input_key NOT IN (SELECT unnest({LIST_PARAM})))"
 
 
 def articles_writes(con: duckdb.DuckDBPyConnection, day: dt.date, store: RawStore, workers: int = 0,
@@ -180,7 +180,7 @@ def articles_writes(con: duckdb.DuckDBPyConnection, day: dt.date, store: RawStor
     those of derive_articles, which extracts every page."""
     stored = query(con, "SELECT input_key FROM articles WHERE partition_date = ? AND input_key IS NOT NULL", [day])
     rows, templates, carried = day_articles(con, day, store, stored["input_key"].to_list(), workers, spill_dir=spill_dir)
-    return [("articles", rows, (_NOT_CARRIED, [day, carried])),
+    return [("articles", rows, (_NOT_CARRIED, [day, list_param(carried)])),
             ("site_templates", template_rows(templates, day), [day])]
 
 

@@ -14,7 +14,7 @@ import polars as pl
 from etl.derive.ids import stable_id
 from etl.derive.pool import BATCH_ITEMS, ITEMS_PER_WORKER, Workers, worker_count
 from etl.relations import CODER_VERSION, CodedArticle, code_article, petrarch, reads_language, seed_actors
-from etl.warehouse.lake import SpilledRows, query
+from etl.warehouse.lake import LIST_PARAM, SpilledRows, list_param, query
 
 # Only articles with a story are coded: facts are counted per story downstream. What an
 # article's coding is made from, without its text (read only for the articles coded); its
@@ -27,9 +27,9 @@ ORDER BY a.article_id
 """
 # In no particular order (learned actors are put in article order afterwards): ORDER BY
 # would make DuckDB hold every text of the day to sort them before the first batch.
-_TEXTS = """
+_TEXTS = f"""
 SELECT article_id, text FROM articles
-WHERE partition_date = ? AND article_id IN (SELECT unnest(?::VARCHAR[]))
+WHERE partition_date = ? AND article_id IN (SELECT unnest({LIST_PARAM}))
 """
 
 FACT_SCHEMA = {
@@ -123,7 +123,7 @@ def code_day(con: duckdb.DuckDBPyConnection, day: dt.date, workers: int = 0,
         else:  # in a language the coder does not read: its text is not read either, it teaches nothing
             taught[art["article_id"]] = []
     facts = SpilledRows(FACT_SCHEMA, spill_dir)
-    reader = con.execute(_TEXTS, [day, list(todo)]).to_arrow_reader(batch_items)
+    reader = con.execute(_TEXTS, [day, list_param(todo)]).to_arrow_reader(batch_items)
 
     def work() -> Iterator[tuple[list[dict], list[tuple]]]:
         for record_batch in reader:
@@ -185,7 +185,7 @@ def _code(work: tuple) -> CodedArticle:
 
 
 # The facts of a day that a re-derive replaces: all but those of the carried-over articles.
-_NOT_CARRIED = "partition_date = ? AND article_id NOT IN (SELECT unnest(?::VARCHAR[]))"
+_NOT_CARRIED = f"partition_date = ? AND article_id NOT IN (SELECT unnest({LIST_PARAM}))"
 
 
 def facts_writes(con: duckdb.DuckDBPyConnection, day: dt.date, workers: int = 0,
@@ -201,13 +201,13 @@ def facts_writes(con: duckdb.DuckDBPyConnection, day: dt.date, workers: int = 0,
     learned = learned.filter(~pl.col("actor_id").is_in(known_before["actor_id"].implode()))
     later_sightings = (
         "origin = 'learned' AND (first_seen_date = ? OR "
-        "(first_seen_date > ? AND actor_id IN (SELECT unnest(?::VARCHAR[]))))"
+        f"(first_seen_date > ? AND actor_id IN (SELECT unnest({LIST_PARAM}))))"
     )
     return [
-        ("relation_facts", facts, (_NOT_CARRIED, [day, carried])),
+        ("relation_facts", facts, (_NOT_CARRIED, [day, list_param(carried)])),
         ("coded_articles", codings, [day]),
         ("actors", seed_actor_frame(), ("origin = 'seed'", [])),
-        ("actors", learned, (later_sightings, [day, day, learned["actor_id"].to_list()])),
+        ("actors", learned, (later_sightings, [day, day, list_param(learned["actor_id"])])),
     ]
 
 

@@ -12,7 +12,7 @@ import polars as pl
 from etl.dedup import DEDUP_VERSION, STORY_WINDOW_DAYS, DedupDoc, assign_stories
 from etl.dedup.assign import BANDS_SCHEMA, BATCH_DOCS, StoredKeys, StoredWindow
 from etl.dedup.params import FINGERPRINT_BAND, LINE_BAND, SAMPLE_BAND, TEXT_KEY_BAND
-from etl.warehouse.lake import SpilledRows, query
+from etl.warehouse.lake import LIST_PARAM, SpilledRows, list_param, query
 
 # The day's articles without their texts, which are read a batch at a time (_DAY_TEXTS).
 _DAY_ARTICLES = """
@@ -42,7 +42,7 @@ _IN_DAY = "partition_date = ? AND dedup_version = ?"
 _DAY_TEXT_KEYS = f"SELECT article_id, band_key AS text_key FROM story_bands WHERE {_IN_DAY} AND band = {TEXT_KEY_BAND}"
 _DAY_STORED_KEYS = f"""
 SELECT article_id, band, band_key FROM story_bands
-WHERE {_IN_DAY} AND band NOT IN ({LINE_BAND}, {TEXT_KEY_BAND}) AND article_id IN (SELECT unnest(?::VARCHAR[]))
+WHERE {_IN_DAY} AND band NOT IN ({LINE_BAND}, {TEXT_KEY_BAND}) AND article_id IN (SELECT unnest({LIST_PARAM}))
 """
 # The window's fingerprints of the earlier articles whose text key is unchanged (StoredWindow).
 _WINDOW_FINGERPRINTS = f"""
@@ -51,6 +51,11 @@ SEMI JOIN (SELECT k.partition_date, k.article_id FROM story_bands k
            JOIN _asked_keys t ON k.article_id = t.article_id AND k.band_key = t.text_key
            WHERE k.{_IN_WINDOW} AND k.band = {TEXT_KEY_BAND}) k USING (partition_date, article_id)
 WHERE s.{_IN_WINDOW} AND s.band = {FINGERPRINT_BAND}
+"""
+# Texts of the window's articles, by id: only the window's days are read.
+_WINDOW_TEXTS = f"""
+SELECT article_id, text FROM articles
+WHERE partition_date BETWEEN ? AND ? AND article_id IN (SELECT unnest({LIST_PARAM}))
 """
 STORY_BANDS_SCHEMA = {**BANDS_SCHEMA, "partition_date": pl.Date, "dedup_version": pl.String}
 
@@ -82,15 +87,10 @@ def derive_stories(con: duckdb.DuckDBPyConnection, day: dt.date, spill_dir: Path
             yield list(zip(batch.column("article_id").to_pylist(), batch.column("text").to_pylist()))
 
     def load_prior_texts(article_ids: list[str]) -> dict[str, str]:
-        found = query(
-            con,
-            "SELECT article_id, text FROM articles WHERE article_id IN (SELECT unnest(?::VARCHAR[]))",
-            [list(article_ids)],
-        )
-        return dict(found.iter_rows())
+        return dict(query(con, _WINDOW_TEXTS, [*in_window[:2], list_param(article_ids)]).iter_rows())
 
     in_day = [day, DEDUP_VERSION]
-    stored = StoredKeys(query(con, _DAY_TEXT_KEYS, in_day), lambda ids: query(con, _DAY_STORED_KEYS, [*in_day, ids]))
+    stored = StoredKeys(query(con, _DAY_TEXT_KEYS, in_day), lambda ids: query(con, _DAY_STORED_KEYS, [*in_day, list_param(ids)]))
     day_columns = (pl.lit(day).alias("partition_date"), pl.lit(DEDUP_VERSION).alias("dedup_version"))
     bands = SpilledRows(STORY_BANDS_SCHEMA, spill_dir)
     assigned = assign_stories(docs, prior, load_prior_texts, day_texts,

@@ -15,6 +15,7 @@ import atexit
 import datetime as dt
 import fcntl
 import importlib
+import json
 import os
 import re
 import shutil
@@ -522,6 +523,19 @@ def catalog_partition_locks(dsn: str, days: list[dt.date], timeout: float = PART
         yield
     finally:
         session.close()  # ends the session, which releases its advisory locks
+
+
+# A list of strings passed as one parameter: SQL reads it as ``?::JSON::VARCHAR[]``. DuckDB
+# converts a Python list parameter value by value and, for each value, tries to import pandas
+# (to recognise its types); where pandas is not installed every try searches the import path
+# again, some 60 µs a value: a day's thousands of article ids took a tenth of an hourly
+# refresh. One JSON string is one value.
+LIST_PARAM = "?::JSON::VARCHAR[]"
+
+
+def list_param(values: Iterable[str]) -> str:
+    """``values`` as the one parameter of a LIST_PARAM."""
+    return json.dumps(list(values))
 
 
 def query(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> pl.DataFrame:
