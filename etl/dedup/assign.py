@@ -27,7 +27,7 @@ import numpy as np
 import polars as pl
 import xxhash
 
-from etl.dedup.boilerplate import lines_with_keys, source_lines, strip_lines
+from etl.dedup.boilerplate import source_lines, strip_lines
 from etl.dedup.candidates import KEYS_SCHEMA, candidate_pairs
 from etl.dedup.day_store import DayStore
 from etl.dedup.docs import DedupDoc, clean_docs
@@ -140,9 +140,8 @@ def assign_stories(
     for verification. Never raises on malformed documents, frames or loader failures.
 
     A large day is never held whole: texts are read ``batch_docs`` at a time, from ``docs``
-    or, when given, from ``day_texts`` (then the docs' own texts are not used), once to count
-    lines, once to collect the furniture lines found, once to hash; the line hashes, band and
-    sampled keys go to a DuckDB database that spills to ``spill_dir`` (day_store.py), and the
+    or, when given, from ``day_texts`` (then the docs' own texts are not used), once for their
+    lines, once to hash; the lines and their hashes, band and sampled keys go to a DuckDB database that spills to ``spill_dir`` (day_store.py), and the
     shingle sets wait for verification in a temporary file there. With ``bands_sink`` the band rows go to it in slices instead of into
     ``bands``. The result does not depend on ``batch_docs`` or on the order of the batches.
 
@@ -173,8 +172,7 @@ def assign_stories(
     try:
         for batch in batches():
             store.add_lines(_batch_lines(batch, source_of).join(_batch_nodes(batch, node_of), on="article_id"))
-        repeated = store.repeated_line_keys(_prior_lines(window, store))
-        furniture = set().union(*(lines_with_keys(_batch_lines(batch, source_of), repeated) for batch in batches())) if repeated.height else set()
+        furniture = store.furniture(_prior_lines(window, store))
 
         for batch in batches():
             nodes = np.array([node_of[article_id] for article_id, _ in batch], dtype=np.int64)

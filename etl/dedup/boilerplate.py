@@ -49,11 +49,6 @@ def source_lines(texts: Sequence[str], sources: Sequence[str], article_ids: Sequ
     return lines.join(pairs, on=["source", "line"]).select(list(SOURCE_LINES_SCHEMA)).cast(SOURCE_LINES_SCHEMA)
 
 
-def lines_with_keys(lines: pl.DataFrame, keys: pl.DataFrame) -> set[str]:
-    """The lines of a :func:`source_lines` frame whose line_key is among ``keys``."""
-    return set(lines.join(keys, on="line_key", how="semi").get_column("line").to_list())
-
-
 def strip_lines(texts: Sequence[str], boilerplate: set[str]) -> list[str]:
     """``texts`` without their boilerplate lines (unchanged when the set is empty).
 

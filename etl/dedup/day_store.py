@@ -2,7 +2,8 @@
 hold whole in memory.
 
 A day's articles each carry ~125 LSH and sampled keys and ~25 (source, line) hashes: 100k
-articles make ~15M rows, and every copy, sort or hash table over them in frames costs hundreds
+articles make ~15M rows (and the lines are kept as text, so the day's furniture is read back
+from the store instead of from the texts again), and every copy, sort or hash table over them in frames costs hundreds
 of MB. They are appended a batch at a time to tables of an in-memory DuckDB database that keeps
 at most MEMORY_LIMIT in memory and writes the rest to a temporary folder, and the steps that
 need them all (lines repeated across articles, keys shared by pairs, the story_bands rows in
@@ -28,7 +29,7 @@ from etl.dedup.params import BOILERPLATE_MIN_DOCS, LINE_BAND, SAMPLE_BAND, TEXT_
 # spill to the folder. One thread: the queries are small next to hashing, and a second thread
 # would wait on a core the derive's workers use.
 MEMORY_LIMIT = "128MB"
-LINES_SCHEMA = {"article_id": pl.String, "node": pl.Int64, "line_key": pl.UInt64}
+LINES_SCHEMA = {"article_id": pl.String, "node": pl.Int64, "line_key": pl.UInt64, "line": pl.String}
 SHARED_SCHEMA = {"a": pl.Int64, "b": pl.Int64, "shared_bands": pl.Int64, "shared_samples": pl.Int64}
 
 # The story_bands keys in the order one batch of the day in node order gives them: LSH keys
@@ -55,7 +56,7 @@ class DayStore:
         self.con = duckdb.connect(config={
             "memory_limit": MEMORY_LIMIT, "threads": 1, "temp_directory": str(self.folder / "spill")})
         self.con.execute("CREATE TABLE keys (node BIGINT, band SMALLINT, key UBIGINT)")
-        self.con.execute("CREATE TABLE lines (article_id VARCHAR, node BIGINT, line_key UBIGINT)")
+        self.con.execute("CREATE TABLE lines (article_id VARCHAR, node BIGINT, line_key UBIGINT, line VARCHAR)")
         self.samples = np.zeros(num_nodes, dtype=np.int64)
 
     def add_keys(self, keys: pl.DataFrame) -> None:
@@ -76,12 +77,15 @@ class DayStore:
         """The day's distinct line_key, at most ``rows`` a frame."""
         return self._slices("SELECT DISTINCT line_key FROM lines", rows)
 
-    def repeated_line_keys(self, earlier: pl.DataFrame) -> pl.DataFrame:
-        """The line_key of each (source, line) printed in BOILERPLATE_MIN_DOCS articles of the
-        day and of ``earlier`` ((article_id, line_key) rows of the window) together."""
-        return self._with("earlier", earlier.select("article_id", "line_key"), f"""
-            SELECT line_key FROM (SELECT article_id, line_key FROM lines UNION SELECT article_id, line_key FROM earlier)
-            GROUP BY line_key HAVING count(*) >= {BOILERPLATE_MIN_DOCS}""").cast({"line_key": pl.UInt64})
+    def furniture(self, earlier: pl.DataFrame) -> set[str]:
+        """The day's lines (trimmed, lower case) whose (source, line) is printed in
+        BOILERPLATE_MIN_DOCS articles of the day and of ``earlier`` ((article_id, line_key) rows
+        of the window) together: read from the store, not from the texts again."""
+        found = self._with("earlier", earlier.select("article_id", "line_key").cast({"line_key": pl.UInt64}), f"""
+            SELECT DISTINCT line FROM lines WHERE line_key IN (
+                SELECT line_key FROM (SELECT article_id, line_key FROM lines UNION SELECT article_id, line_key FROM earlier)
+                GROUP BY line_key HAVING count(*) >= {BOILERPLATE_MIN_DOCS})""")
+        return set(found.get_column("line").to_list())
 
     def shared_keys(self, prior_keys: pl.DataFrame, first_new: int) -> pl.DataFrame:
         """SHARED_KEYS_SQL (candidates.py) over the day's keys and the window's ``prior_keys``
