@@ -141,9 +141,11 @@ def assign_stories(
 
     A large day is never held whole: texts are read ``batch_docs`` at a time, from ``docs``
     or, when given, from ``day_texts`` (then the docs' own texts are not used), once for their
-    lines, once to hash; the lines and their hashes, band and sampled keys go to a DuckDB database that spills to ``spill_dir`` (day_store.py), and the
-    shingle sets wait for verification in a temporary file there. With ``bands_sink`` the band rows go to it in slices instead of into
-    ``bands``. The result does not depend on ``batch_docs`` or on the order of the batches.
+    lines, once to hash; the lines and their hashes, band and sampled keys go to a DuckDB
+    database that spills to ``spill_dir`` (day_store.py), and the shingle sets wait for
+    verification in a temporary file there. With ``bands_sink`` the band rows go to it in slices
+    instead of into ``bands``. The result does not depend on ``batch_docs`` or on the order of
+    the batches.
 
     With ``stored_keys`` (the day derived before), an article whose text, furniture removed, is
     unchanged takes its stored LSH, sample and fingerprint keys instead of being hashed again,

@@ -2,13 +2,13 @@
 hold whole in memory.
 
 A day's articles each carry ~125 LSH and sampled keys and ~25 (source, line) hashes: 100k
-articles make ~15M rows (and the lines are kept as text, so the day's furniture is read back
-from the store instead of from the texts again), and every copy, sort or hash table over them in frames costs hundreds
-of MB. They are appended a batch at a time to tables of an in-memory DuckDB database that keeps
-at most MEMORY_LIMIT in memory and writes the rest to a temporary folder, and the steps that
-need them all (lines repeated across articles, keys shared by pairs, the story_bands rows in
-their order) run there as queries, spilling alike. Results come back as small frames (repeated
-lines, shared keys per pair) or in slices.
+articles make ~15M rows (the lines are kept as text too, so the day's furniture is read back
+from the store instead of from the texts again), and every copy, sort or hash table over them
+in frames costs hundreds of MB. They are appended a batch at a time to tables of an in-memory
+DuckDB database that keeps at most MEMORY_LIMIT in memory and writes the rest to a temporary
+folder, and the steps that need them all (lines repeated across articles, keys shared by pairs,
+the story_bands rows in their order) run there as queries, spilling alike. Results come back as
+small frames (furniture lines, shared keys per pair) or in slices.
 """
 
 from __future__ import annotations

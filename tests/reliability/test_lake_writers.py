@@ -149,3 +149,20 @@ def test_two_processes_replacing_one_day_both_succeed(warehouse):
                                          "WHERE partition_date = ?", [DAY]).fetchall()
     con.close()
     assert (count, writers_seen) == (500, 1)   # one whole replacement, never a mix
+
+
+def test_a_list_parameter_keeps_exactly_the_listed_rows(tmp_path):
+    # Keys with the characters a hand-made list literal would trip on; and an empty list, which
+    # keeps nothing (a re-derive with no carried rows replaces the whole day).
+    settings = settings_of(tmp_path / "data")
+    con = lake.connect(settings)
+    odd = ['plain', 'quote"d', "it's", "comma,and]bracket", "line\nbreak", "back\\slash", "Zürich 北京", ""]
+    con.execute("CREATE TABLE keyed (partition_date DATE, key VARCHAR)")
+    rows = pl.DataFrame({"partition_date": [DAY] * (len(odd) + 2), "key": [*odd, "dropped", "also dropped"]})
+    lake.write(con, [("keyed", rows, lake.NO_ROWS)])
+    not_kept = f"partition_date = ? AND key NOT IN (SELECT unnest({lake.LIST_PARAM}))"
+    lake.write(con, [("keyed", rows.head(0), (not_kept, [DAY, lake.list_param(odd)]))])
+    assert sorted(r[0] for r in con.execute("SELECT key FROM keyed").fetchall()) == sorted(odd)
+    lake.write(con, [("keyed", rows.head(0), (not_kept, [DAY, lake.list_param([])]))])
+    assert con.execute("SELECT count(*) FROM keyed").fetchone()[0] == 0
+    con.close()
