@@ -25,7 +25,8 @@ _DAY_TEXTS = """
 SELECT article_id, text FROM articles WHERE partition_date = ? AND status = 'ok'
 """
 # The window's stored band rows, read on demand (see etl.dedup.assign.StoredWindow).
-_IN_WINDOW = "partition_date BETWEEN ? AND ? AND dedup_version = ?"
+_WINDOW_DAYS = "partition_date BETWEEN ? AND ?"
+_IN_WINDOW = f"{_WINDOW_DAYS} AND dedup_version = ?"
 _WINDOW_ARTICLES = f"SELECT DISTINCT partition_date, article_id, story_id FROM story_bands WHERE {_IN_WINDOW}"
 _WINDOW_SAMPLES = f"""
 SELECT article_id, count(DISTINCT band_key) AS samples FROM story_bands
@@ -55,7 +56,7 @@ WHERE s.{_IN_WINDOW} AND s.band = {FINGERPRINT_BAND}
 # Texts of the window's articles, by id: only the window's days are read.
 _WINDOW_TEXTS = f"""
 SELECT article_id, text FROM articles
-WHERE partition_date BETWEEN ? AND ? AND article_id IN (SELECT unnest({LIST_PARAM}))
+WHERE {_WINDOW_DAYS} AND article_id IN (SELECT unnest({LIST_PARAM}))
 """
 STORY_BANDS_SCHEMA = {**BANDS_SCHEMA, "partition_date": pl.Date, "dedup_version": pl.String}
 
@@ -69,7 +70,8 @@ def derive_stories(con: duckdb.DuckDBPyConnection, day: dt.date, spill_dir: Path
         DedupDoc(r["article_id"], r["canonical_url"], "", r["published_at"], r["source"])
         for r in query(con, _DAY_ARTICLES, [day]).iter_rows(named=True)
     ]
-    in_window = [day - dt.timedelta(days=STORY_WINDOW_DAYS), day - dt.timedelta(days=1), DEDUP_VERSION]
+    window_days = [day - dt.timedelta(days=STORY_WINDOW_DAYS), day - dt.timedelta(days=1)]
+    in_window = [*window_days, DEDUP_VERSION]
 
     def query_with(name: str, frame: pl.DataFrame, sql: str, parameters: list) -> pl.DataFrame:
         con.register(name, frame)
@@ -87,7 +89,7 @@ def derive_stories(con: duckdb.DuckDBPyConnection, day: dt.date, spill_dir: Path
             yield list(zip(batch.column("article_id").to_pylist(), batch.column("text").to_pylist()))
 
     def load_prior_texts(article_ids: list[str]) -> dict[str, str]:
-        return dict(query(con, _WINDOW_TEXTS, [*in_window[:2], list_param(article_ids)]).iter_rows())
+        return dict(query(con, _WINDOW_TEXTS, [*window_days, list_param(article_ids)]).iter_rows())
 
     in_day = [day, DEDUP_VERSION]
     stored = StoredKeys(query(con, _DAY_TEXT_KEYS, in_day), lambda ids: query(con, _DAY_STORED_KEYS, [*in_day, list_param(ids)]))
