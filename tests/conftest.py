@@ -1,6 +1,6 @@
 """Shared fixtures: a warehouse built once per test session by the real demo job, and the
-settings every test builds for its own data folder (tests configure resources and settings,
-never this process's environment)."""
+settings every test builds for its own data folder (tests configure resources and settings;
+this process's environment holds only the partitions' first day, below)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,19 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from etl.definitions.resources import SettingsResource
-from etl.relations import petrarch
-from etl.settings import Settings
+from etl.definitions.environment import PARTITIONS_START_VARIABLE
+from etl.settings import PARTITIONS_START
+
+# The daily partitions are fixed when the definitions load, from ETL_PARTITIONS_START or else from
+# the data folder in the working directory, where `etl demo` (the README's first command) writes
+# its own first day. Tests run in-process against the packaged default, never whatever a
+# developer's ./data holds; commands they start as subprocesses get their settings from
+# cli_environment, which leaves this variable out.
+os.environ[PARTITIONS_START_VARIABLE] = PARTITIONS_START
+
+from etl.definitions.resources import SettingsResource  # noqa: E402
+from etl.relations import petrarch  # noqa: E402
+from etl.settings import Settings  # noqa: E402
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DIR = REPO_ROOT.parent / "shared"
