@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 
 from .matching import Dictionary, cell, split_alternatives, tsv_rows
 
@@ -100,6 +100,7 @@ def cameo_to_plover() -> dict[str, tuple[str, str]]:
     return {cell(row, 0): (cell(row, 1), cell(row, 2)) for row in tsv_rows("plover/cameo2plover.tsv")}
 
 
+@cache
 def plover_of(cameo: str) -> tuple[str, str] | None:
     """The PLOVER (type, mode) of a CAMEO code, by its longest listed prefix; None when PLOVER
     codes no event for it (null code, statements, appeals)."""
@@ -144,11 +145,35 @@ def _plain_forms(forms: list[str]) -> set[str]:
             or (f.endswith("s") and (f[:-1] in listed or f[:-2] in listed or f[:-3] + "y" in listed))}
 
 
-def petrarch_triggers() -> dict[str, list[Trigger]]:
-    """PETRARCH2's verb forms with their readings: patterns first (longest first), then the bare
-    verb. A form several synonym blocks share is an event alone only if none of them says it
-    is not ("took" is a seizure in one block and nothing in others: nothing)."""
-    forms: dict[str, list[str]] = {}
+@dataclass(frozen=True)
+class PetrarchVerbs:
+    """PETRARCH2's verb forms, indexed: each form's synonym blocks (in the order the dictionary
+    lists them), the blocks' patterns (CAMEO code, words before, words after) and the form's own
+    code. A form's readings are built when it first occurs in a text (``readings``): building
+    those of every form up front (200,000) was half the CPU time and memory a process spent
+    before coding its first sentence, and 1,500 pages of mixed web text use half of the forms."""
+
+    blocks: dict[str, tuple[str, ...]]
+    patterns: dict[str, list[tuple[str, str, str]]]
+    bare_codes: dict[str, str]
+    plain: frozenset[str]
+
+    def readings(self, form: str) -> list[Trigger]:
+        """The form's readings: patterns first (longest first), then the bare verb."""
+        plain = form in self.plain
+        readings = [_trigger(code, form, plain, before, after)
+                    for block in self.blocks[form] for code, before, after in self.patterns[block]]
+        readings.sort(key=lambda t: -(len(t.after) + len(t.before)))
+        readings.append(_trigger(self.bare_codes[form], form, plain))
+        return readings
+
+
+def petrarch_verbs() -> PetrarchVerbs:
+    """PETRARCH2's verb forms that may code an event. A form several synonym blocks share is an
+    event alone only if none of them says it is not ("took" is a seizure in one block and nothing
+    in others: nothing)."""
+    codes: dict[str, list[str]] = {}
+    blocks: dict[str, list[str]] = {}
     patterns: dict[str, list[tuple[str, str, str]]] = {}
     block_forms: dict[str, list[str]] = {}
     for row in tsv_rows("petrarch2/verbs.tsv"):
@@ -156,25 +181,25 @@ def petrarch_triggers() -> dict[str, list[Trigger]]:
             if not _VERB_FORM.match(cell(row, 2)):
                 continue
             block_forms.setdefault(cell(row, 1), []).append(cell(row, 2))
-            forms.setdefault(cell(row, 2), []).append(cell(row, 3))
+            codes.setdefault(cell(row, 2), []).append(cell(row, 3))
             patterns.setdefault(cell(row, 1), [])
-            forms.setdefault("#blocks:" + cell(row, 2), []).append(cell(row, 1))
+            blocks.setdefault(cell(row, 2), []).append(cell(row, 1))
         else:
             patterns.setdefault(cell(row, 1), []).append((cell(row, 2), cell(row, 3), cell(row, 4)))
-    plain = set().union(*(_plain_forms(listed) for listed in block_forms.values()))
-    triggers: dict[str, list[Trigger]] = {}
-    for form, codes in forms.items():
-        if form.startswith("#blocks:") or form.endswith((" and", " or")):
-            continue  # "arrested and": PETRARCH2's handling of coordination, not a phrase of its own
-        readings = [_trigger(code, form, form in plain, before, after)
-                    for block in dict.fromkeys(forms["#blocks:" + form]) for code, before, after in patterns[block]]
-        readings.sort(key=lambda t: -(len(t.after) + len(t.before)))
-        bare = "---" if "---" in codes else codes[-1]
-        readings.append(_trigger(bare, form, form in plain))
-        if " " not in form and all(reading.role == NONE for reading in readings):
-            continue  # a single word that never codes an event shadows nothing either
-        triggers[form] = readings
-    return triggers
+    bare_codes = {form: "---" if "---" in listed else listed[-1] for form, listed in codes.items()}
+
+    def kept(form: str, its_blocks: tuple[str, ...]) -> bool:
+        if form.endswith((" and", " or")):
+            return False  # "arrested and": PETRARCH2's handling of coordination, not a phrase of its own
+        # a single word that never codes an event shadows nothing either
+        return " " in form or plover_of(bare_codes[form]) is not None or any(
+            plover_of(code) is not None for block in its_blocks for code, _, _ in patterns[block])
+
+    return PetrarchVerbs(
+        blocks={form: its_blocks for form, listed in blocks.items()
+                if kept(form, its_blocks := tuple(dict.fromkeys(listed)))},
+        patterns=patterns, bare_codes=bare_codes,
+        plain=frozenset().union(*(_plain_forms(listed) for listed in block_forms.values())))
 
 
 class Readings(list):
@@ -244,8 +269,9 @@ def word_dictionary() -> Dictionary:
         for phrase in split_alternatives(cell(row, 3)):
             for form in inflections(phrase):
                 entries.setdefault(form, []).append(Trigger(relation_type, mode, role, form, needs, not_after))
-    for form, readings in petrarch_triggers().items():
-        entries.setdefault(form, []).extend(readings)
+    verbs = petrarch_verbs()
+    for form in verbs.blocks:
+        entries.setdefault(form, []).append(verbs)  # stands for the form's readings until it is met
     for row in tsv_rows("roles.tsv"):
         entries.setdefault(cell(row, 0), []).append(
             RoleWord(cell(row, 1), cell(row, 2), cell(row, 3), cell(row, 4) == "alone"))
@@ -253,4 +279,9 @@ def word_dictionary() -> Dictionary:
         phrase, sector = cell(row, 0), cell(row, 1)
         if sector in ACTING_SECTORS and not any(isinstance(x, RoleWord) for x in entries.get(phrase, [])):
             entries.setdefault(phrase, []).append(RoleWord(BODY, sector, "", alone=phrase.split()[-1] not in EQUIPMENT))
-    return Dictionary({phrase: Readings(readings) for phrase, readings in entries.items()})
+    return Dictionary({phrase: partial(_readings, phrase, listed, verbs) if phrase in verbs.blocks else Readings(listed)
+                       for phrase, listed in entries.items()})
+
+
+def _readings(phrase: str, listed: list, verbs: PetrarchVerbs) -> Readings:
+    return Readings([reading for item in listed for reading in (verbs.readings(phrase) if item is verbs else (item,))])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import ahocorasick_rs
@@ -46,10 +46,12 @@ class Dictionary:
     """Patterns mapped to payload lists, matched on word boundaries, longest match first.
 
     Overlapping matches are collected and then resolved greedily (leftmost, then longest), so a
-    candidate that fails the word-boundary test never hides a valid shorter or later one.
+    candidate that fails the word-boundary test never hides a valid shorter or later one. A
+    payload may be given as a function that builds it: it is called when its pattern is first
+    matched, and its result kept.
     """
 
-    def __init__(self, entries: dict[str, list]):
+    def __init__(self, entries: dict[str, list | Callable[[], list]]):
         self.patterns = list(entries)
         self.payloads = [entries[p] for p in self.patterns]
         self._automaton = ahocorasick_rs.AhoCorasick(self.patterns)
@@ -67,7 +69,10 @@ class Dictionary:
         last_end = -1
         for start, neg_end, index in candidates:
             if start >= last_end:
-                spans.append((start, -neg_end, self.payloads[index]))
+                payload = self.payloads[index]
+                if callable(payload):
+                    payload = self.payloads[index] = payload()
+                spans.append((start, -neg_end, payload))
                 last_end = -neg_end
         return spans
 

@@ -10,6 +10,7 @@ import pytest
 from etl.relations import extract_relations, petrarch
 from etl.relations.coder import boilerplate_spans
 from etl.relations.lexicon import plover_of, word_dictionary
+from etl.relations.matching import Dictionary
 
 needs_field_lexicon = pytest.mark.skipif(not petrarch.available(), reason="no field lexicon in ETL_LEXICONS")
 
@@ -167,3 +168,17 @@ def test_word_dictionary_lists_triggers_before_role_words():
     for _, _, readings in word_dictionary().find("police fired at the crowd"):
         kinds = [type(r).__name__ for r in readings]
         assert kinds == sorted(kinds, key=lambda k: k != "Trigger")
+
+
+def test_a_payload_given_as_a_function_is_built_at_its_first_match_and_kept():
+    built = []
+
+    def readings():
+        built.append(1)
+        return ["ceasefire reading"]
+
+    dictionary = Dictionary({"ceasefire": readings, "talks": ["talks reading"]})
+    assert dictionary.find("the talks went on") == [(4, 9, ["talks reading"])] and built == []
+    assert dictionary.find("a ceasefire, then another ceasefire") == [(2, 11, ["ceasefire reading"]),
+                                                                        (26, 35, ["ceasefire reading"])]
+    assert dictionary.find("ceasefire") == [(0, 9, ["ceasefire reading"])] and built == [1]
