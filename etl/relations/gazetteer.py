@@ -12,6 +12,7 @@ forms that are not also English words.
 from __future__ import annotations
 
 import datetime
+import re
 import unicodedata
 from dataclasses import dataclass, replace
 from functools import cache
@@ -30,6 +31,11 @@ PLACE = "place"
 LOCALITY = "locality"
 # Cities smaller than this are too often also surnames or words ("Police", "Mobile").
 MIN_CITY_POPULATION = 100_000
+# A region named by directions alone (Cameroon's "South", "Far North"; Ghana's "Upper East") is
+# no place name in running text: "south delhi", "the North East" are parts of any country.
+_DIRECTION_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                              "northern", "southern", "eastern", "western", "central", "centre", "center", "far",
+                              "upper", "lower", "middle"})
 
 
 @dataclass(frozen=True)
@@ -158,7 +164,8 @@ def _load_localities(entries: dict[str, list[NameHit]], states: dict[str, Actor]
                 counts[code] = max(counts.get(code, 0), 10 ** 9 if code not in counts else counts[code])
     for name, counts in by_name.items():
         ranked = sorted(counts.values(), reverse=True)
-        if len(name) < 4 or not name[:1].isupper() or name in entries or (len(ranked) > 1 and ranked[0] < 5 * ranked[1]):
+        if len(name) < 4 or not name[:1].isupper() or name in entries or (len(ranked) > 1 and ranked[0] < 5 * ranked[1]) \
+                or _DIRECTION_WORDS.issuperset(re.split(r"[\s-]+", name.lower())):
             continue
         code = max(counts, key=counts.get)
         if code in states:
