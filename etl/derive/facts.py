@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import duckdb
@@ -20,7 +20,7 @@ from etl.warehouse.lake import LIST_PARAM, SpilledRows, list_param, query
 # article's coding is made from, without its text (read only for the articles coded); its
 # language decides whether the coder reads it at all (etl.relations.reads_language).
 _DAY_ARTICLES = """
-SELECT a.article_id, a.published_at, a.language, sha256(coalesce(a.text, '')) AS text_sha256, s.story_id
+SELECT a.article_id, a.published_at, a.language, a.source, sha256(coalesce(a.text, '')) AS text_sha256, s.story_id
 FROM articles a JOIN stories s USING (article_id, partition_date)
 WHERE a.partition_date = ? AND a.status = 'ok'
 ORDER BY a.article_id
@@ -77,29 +77,30 @@ def coding_day(published_at: dt.datetime | None, day: dt.date) -> dt.date:
     return published_at.date() if published_at else day
 
 
-def coding_key(article: dict, day: dt.date, lexicon: str) -> str:
+def coding_key(article: dict, day: dt.date, lexicon: str, home: str | None) -> str:
     """What an article's facts and learned actors are made from: its text, language, coding date
-    and story, the coder version and the lexicon. While it is unchanged a re-derive gives the same
-    rows."""
+    and story, its outlet's country (``home``), the coder version and the lexicon. While it is
+    unchanged a re-derive gives the same rows."""
     return stable_id(article["article_id"], article["text_sha256"], article["language"],
-                     coding_day(article["published_at"], day), article["story_id"], CODER_VERSION, lexicon)
+                     coding_day(article["published_at"], day), article["story_id"], home, CODER_VERSION, lexicon)
 
 
 def derive_facts(con: duckdb.DuckDBPyConnection, day: dt.date, workers: int = 0,
                  items_per_worker: int = ITEMS_PER_WORKER, batch_items: int = BATCH_ITEMS,
-                 spill_dir: Path | None = None) -> tuple[SpilledRows, pl.DataFrame]:
+                 spill_dir: Path | None = None, homes: Mapping[str, str] | None = None) -> tuple[SpilledRows, pl.DataFrame]:
     """Returns (relation_facts rows, learned actor rows first seen in this day's articles), every
-    article coded (see code_day for the workers and batches)."""
-    facts, learned, _ = code_day(con, day, workers, items_per_worker, batch_items, spill_dir)
+    article coded (see code_day for the workers, the batches and ``homes``)."""
+    facts, learned, _ = code_day(con, day, workers, items_per_worker, batch_items, spill_dir, homes=homes)
     return facts, learned
 
 
 def code_day(con: duckdb.DuckDBPyConnection, day: dt.date, workers: int = 0,
              items_per_worker: int = ITEMS_PER_WORKER, batch_items: int = BATCH_ITEMS,
-             spill_dir: Path | None = None,
-             stored: pl.DataFrame | None = None) -> tuple[SpilledRows, pl.DataFrame, pl.DataFrame]:
+             spill_dir: Path | None = None, stored: pl.DataFrame | None = None,
+             homes: Mapping[str, str] | None = None) -> tuple[SpilledRows, pl.DataFrame, pl.DataFrame]:
     """Returns (relation_facts rows, learned actor rows first seen in this day's articles,
-    coded_articles rows) for ``day``.
+    coded_articles rows) for ``day``. ``homes`` maps a source to its outlet's country (see
+    etl.relations.code_article's ``home``).
 
     An article whose row in ``stored`` (the day's coded_articles rows) holds its current input_key
     is not coded again: its facts are not among the rows returned (its stored ones are the ones
@@ -107,9 +108,11 @@ def code_day(con: duckdb.DuckDBPyConnection, day: dt.date, workers: int = 0,
     batches of ``batch_items`` by up to ``workers`` processes (0: the machine's cores; see
     etl.derive.pool.worker_count), each batch's facts spilled to Parquet in ``spill_dir``."""
     lexicon = lexicon_fingerprint()
+    homes = homes or {}
     articles = query(con, _DAY_ARTICLES, [day])
     articles = articles.with_columns(pl.Series(
-        "input_key", [coding_key(art, day, lexicon) for art in articles.iter_rows(named=True)], dtype=pl.String))
+        "input_key", [coding_key(art, day, lexicon, homes.get(art["source"])) for art in articles.iter_rows(named=True)],
+        dtype=pl.String))
     taught: dict[str, list[dict]] = {}
     if stored is not None:
         reused = stored.join(articles.select("article_id", "input_key"), on=["article_id", "input_key"], how="semi")
@@ -128,7 +131,8 @@ def code_day(con: duckdb.DuckDBPyConnection, day: dt.date, workers: int = 0,
     def work() -> Iterator[tuple[list[dict], list[tuple]]]:
         for record_batch in reader:
             batch = [{**todo[article_id], "text": text} for article_id, text in pl.from_arrow(record_batch).iter_rows()]
-            yield batch, [(art["text"], coding_day(art["published_at"], day)) for art in batch]
+            yield batch, [(art["text"], coding_day(art["published_at"], day), None, homes.get(art["source"]))
+                          for art in batch]
 
     with Workers(worker_count(workers, len(todo), items_per_worker), petrarch.use_lexicon_folder, (petrarch.lexicon_folder(),)) as pool:
         for batch, coded_batch in pool.map_batches(_code, work()):
@@ -189,13 +193,13 @@ _NOT_CARRIED = f"partition_date = ? AND article_id NOT IN (SELECT unnest({LIST_P
 
 
 def facts_writes(con: duckdb.DuckDBPyConnection, day: dt.date, workers: int = 0,
-                 spill_dir: Path | None = None) -> list[tuple]:
+                 spill_dir: Path | None = None, homes: Mapping[str, str] | None = None) -> list[tuple]:
     """The write operations (see etl.warehouse.lake.write) that bring ``day``'s facts up to date
     and keep `actors` current: an article whose coding inputs are unchanged keeps its facts as
     they are (only new or changed articles are coded), seed actors are refreshed, and each
     learned actor is kept at its earliest sighting whatever order the days are derived in."""
     stored = query(con, "SELECT article_id, input_key, learned_actors FROM coded_articles WHERE partition_date = ?", [day])
-    facts, learned, codings = code_day(con, day, workers, spill_dir=spill_dir, stored=stored)
+    facts, learned, codings = code_day(con, day, workers, spill_dir=spill_dir, stored=stored, homes=homes)
     carried = stored.join(codings, on=["article_id", "input_key"], how="semi")["article_id"].to_list()
     known_before = query(con, "SELECT actor_id FROM actors WHERE origin = 'seed' OR first_seen_date < ?", [day])
     learned = learned.filter(~pl.col("actor_id").is_in(known_before["actor_id"].implode()))

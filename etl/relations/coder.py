@@ -12,7 +12,7 @@ from .actors import learned_actor_row
 from .dates import may_name_the_past, names_the_past, resolve_event_date, years_named
 from .discourse import Salience
 from .events import COOPERATION_TYPES, JOINT_TYPES, Event, clause_around, code_events
-from .gazetteer import Gazetteer, gazetteer
+from .gazetteer import Gazetteer, NameHit, gazetteer
 from .lexicon import NOUN, Trigger, word_dictionary
 from .matching import Dictionary
 from .mentions import ArticleMemory, Mention, MentionFinder, title_case
@@ -377,9 +377,15 @@ def reads_language(language: str | None) -> bool:
     return language is None or language in CODED_LANGUAGES
 
 
-def code_article(text: str, published: datetime.date | None = None, language: str | None = None) -> CodedArticle:
+def code_article(text: str, published: datetime.date | None = None, language: str | None = None,
+                 home: str | None = None) -> CodedArticle:
     """Code every sentence of an article; names introduced early resolve later bare mentions.
-    An article in a ``language`` the coder does not read (reads_language) gives nothing."""
+    An article in a ``language`` the coder does not read (reads_language) gives nothing.
+
+    ``home`` is the ISO3 code of the outlet's country (a national paper's): in an article that
+    names no other country, police and troops known only by their role ("police arrested 25
+    people") are that country's where the sentence tells no place or country of its own. An
+    article that names another country may be about it, so there they stay of unknown country."""
     if not isinstance(text, str) or not text.strip():
         return CodedArticle()
     if not reads_language(language):
@@ -396,6 +402,7 @@ def code_article(text: str, published: datetime.date | None = None, language: st
     if _has_uncased_stretch(text):  # only there can a name be written in lower case
         names = _with_lower_case_names(names, gaz.lower_dictionary.find(lower), text)
     words = words_dictionary.find(lower)
+    home = home if home and not _names_another_country(names, home) else ""
     # A phrase's readings list its triggers before its role words (see lexicon.word_dictionary).
     triggers = [(s, e, p) for s, e, p in words if isinstance(p[0], Trigger)]
     roles = [(s, e, p.role) for s, e, p in words if p.role is not None]
@@ -426,7 +433,8 @@ def code_article(text: str, published: datetime.date | None = None, language: st
                                     sentence_roles)
         # Without a named actor only an arrest can be coded (its agent is the police).
         codable = mentions or any(readings[0].mode == "arrest" for _, _, readings in sentence_triggers)
-        events = code_events(sentence, sentence_lower, mentions, sentence_triggers) if sentence_triggers and codable else []
+        events = code_events(sentence, sentence_lower, mentions, sentence_triggers, home) \
+            if sentence_triggers and codable else []
         events = [_ultimatum(_between_parties(event, sentence_lower), sentence_lower) for event in events]
         # "In 1997, Clinton imposed …", "the seizure of Aleppo last year": history, not news
         if events and may_name_the_past(sentence_lower):
@@ -441,6 +449,12 @@ def code_article(text: str, published: datetime.date | None = None, language: st
         salience.remember(sentence, sentence_lower, mentions, events)
     learned = [learned_actor_row(actor, sentence) for actor, sentence in memory.learned.values()]
     return CodedArticle(facts=facts, learned_actors=learned)
+
+
+def _names_another_country(names: list[tuple[int, int, list[NameHit]]], home: str) -> bool:
+    """Whether a country, a place in one, or an office holder of one other than ``home`` is named."""
+    return any(hit.actor.code and hit.actor.code != home and hit.actor.kind in ("state", "locality", "person")
+               for _, _, hits in names for hit in hits[:1])
 
 
 def extract_relations(text: str, published: datetime.date | None = None, language: str | None = None) -> list[Fact]:

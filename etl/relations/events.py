@@ -254,7 +254,10 @@ def _in_condition(lower: str, position: int) -> bool:
 
 
 def code_events(sentence: str, lower: str, mentions: list[Mention],
-                triggers: list[tuple[int, int, list[Trigger]]]) -> list[Event]:
+                triggers: list[tuple[int, int, list[Trigger]]], home: str = "") -> list[Event]:
+    """The events of one sentence. ``home``: the country of police and troops known only by
+    their role ("police arrested 25 people") when neither the place of the event nor the
+    sentence's actors tell it (the outlet's country, see coder.code_article)."""
     # The field lexicon's verbs code dyadic events only: without a mention on each side there
     # is nothing to try (most of them, on most sentences). Its words that say an event is only
     # intended ("ready", "plans") are cues here, not events.
@@ -299,7 +302,7 @@ def code_events(sentence: str, lower: str, mentions: list[Mention],
     context_code = _single_code([m for m in actors if not m.is_place and m.actor.code])
     subject = sentence_subject(sentence, actors)
     complement = _directive_complement(lower)
-    view = SentenceView(sentence, masked, lower, actors, context_code)
+    view = SentenceView(sentence, masked, lower, actors, context_code, home)
     events: list[Event] = []
     previous_end = 0
     previous_sources: list[Mention] = []
@@ -541,6 +544,7 @@ class SentenceView:
     unmasked: str  # lower-cased, as written
     actors: list[Mention]  # mentions that may act, speakers of ", X said." left out
     context_code: str  # the one country the sentence is about, "" when none or several
+    home: str  # the country of police and troops the sentence places nowhere ("" when none is known)
 
 
 @dataclass(frozen=True)
@@ -655,7 +659,7 @@ def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
 
     location = next((m for m in places if m.actor.kind != "person"), None)
     place_code = location.actor.code if location and location.actor.kind in ("state", "locality") else ""
-    source_group = _anchored(source_group, place_code or context_code)
+    source_group = _homed(_anchored(source_group, place_code or context_code), view.home)
     target_group = _anchored(target_group, _single_code(source_group), _unplaced_state_agents(source_group))
     if _single_code(target_group) and any(not m.actor.code for m in source_group) and not reduced:
         # police of the people they arrest ("Turkish police detained mayor X"), not of foreigners
@@ -895,6 +899,14 @@ def _anchored(group: list[Mention], code: str, keep_unknown: bool = False) -> li
     return [m if m.actor.code or not code else with_code(m, code) for m in group
             if m.actor.code or code or keep_unknown and m.actor.kind == "group"
             or (m.actor.kind == "group" and m.actor.sector in STATE_AGENT_SECTORS)]
+
+
+def _homed(group: list[Mention], home: str) -> list[Mention]:
+    """Police and troops of no known country take ``home``, the outlet's; other roles do not: a
+    national paper's "police" are its country's, its "protesters" or "the government" may be
+    anyone's."""
+    return [with_code(m, home) if home and not m.actor.code and m.actor.kind == "group"
+            and m.actor.sector in FORCE_SECTORS else m for m in group]
 
 
 def _unplaced_state_agents(group: list[Mention]) -> bool:

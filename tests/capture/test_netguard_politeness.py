@@ -14,7 +14,7 @@ from etl.capture.check import check_sources
 from etl.capture.fetch import Fetcher
 from etl.capture.netguard import GuardedBackend, is_allowed
 from etl.capture.politeness import HostScheduler
-from etl.capture.sources import Source, SourcesError, parse_sources
+from etl.capture.sources import Source, SourcesError, outlet_countries, parse_sources
 from tests.capture.conftest import make_settings, rss
 from tests.capture.localserver import LocalServer, response
 
@@ -107,6 +107,19 @@ def test_sources_file_is_validated():
     with pytest.raises(SourcesError) as problems:
         parse_sources("sources:\n  - {name: a, url: 'http://[broken'}\n  - {name: b, url: 'http://b.example:xx/rss'}\n")
     assert str(problems.value).count("url must be an http(s) URL") == 2
+
+
+def test_a_source_may_name_its_outlets_country():
+    sources = parse_sources("sources:\n  - {name: toi, url: 'https://toi.example/rss', country: IND}\n"
+                            "  - {name: wire, url: 'https://wire.example/rss'}\n"
+                            "  - {name: kosovo, url: 'https://ks.example/rss', country: XKX}\n")
+    assert [source.country for source in sources] == ["IND", None, "XKX"]
+    assert outlet_countries(sources) == {"toi": "IND", "kosovo": "XKX"}
+    with pytest.raises(SourcesError) as problems:
+        parse_sources("sources:\n  - {name: a, url: 'https://a.example/rss', country: India}\n"
+                      "  - {name: b, url: 'https://b.example/rss', country: ind}\n"
+                      "  - {name: c, url: 'https://c.example/rss', country: QQQ}\n")
+    assert str(problems.value).count("country must be an ISO 3166 alpha-3 code") == 3
 
 
 def test_check_sources_reports_count_and_age(tmp_path):

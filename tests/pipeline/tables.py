@@ -1,4 +1,5 @@
-"""Helpers to snapshot derived tables for comparisons between runs."""
+"""Helpers to write an article the facts step can code, and to snapshot derived tables for
+comparisons between runs."""
 
 from __future__ import annotations
 
@@ -31,3 +32,13 @@ def assert_same_tables(before: dict[str, pl.DataFrame], after: dict[str, pl.Data
     for table, frame in before.items():
         assert frame.height > 0, f"{table} is empty: the comparison would prove nothing"
         assert frame.equals(after[table]), f"{table} differs between runs"
+
+
+def insert_coded_input(con, article_id: str, day, url: str, source: str, text: str, language: str | None) -> None:
+    """An extracted article and its one-article story: what the facts step reads for ``day``."""
+    con.execute("""INSERT INTO articles (article_id, partition_date, url, canonical_url, source, text, language,
+                   capture_id, versions, status, extractor_version)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, 'ok', 'test')""",
+                [article_id, day, url, url, source, text, language, f"c-{article_id}"])
+    con.execute("""INSERT INTO stories (story_id, article_id, partition_date, is_representative, method, dedup_version)
+                   VALUES (?, ?, ?, true, 'self', 'test')""", [article_id, article_id, day])

@@ -12,6 +12,7 @@ from etl.derive.facts import facts_writes
 from etl.relations import code_article, reads_language
 from etl.warehouse import lake
 from tests.conftest import settings_of
+from tests.pipeline.tables import insert_coded_input
 
 DAY = dt.date(2024, 11, 15)
 # One text for every article: only the language recorded beside it differs.
@@ -33,13 +34,7 @@ def con(tmp_path):
     connection = lake.connect(settings_of(tmp_path / "data"))
     lake.apply_schema(connection)
     for article_id, language in LANGUAGES.items():
-        connection.execute("""INSERT INTO articles (article_id, partition_date, url, canonical_url, source, text, language,
-                              capture_id, versions, status, extractor_version)
-                              VALUES (?, ?, ?, ?, 'wire', ?, ?, ?, 1, 'ok', 'test')""",
-                           [article_id, DAY, f"https://wire.example/{article_id}", f"https://wire.example/{article_id}",
-                            TEXT, language, f"c-{article_id}"])
-        connection.execute("""INSERT INTO stories (story_id, article_id, partition_date, is_representative, method, dedup_version)
-                              VALUES (?, ?, ?, true, 'self', 'test')""", [article_id, article_id, DAY])
+        insert_coded_input(connection, article_id, DAY, f"https://wire.example/{article_id}", "wire", TEXT, language)
     yield connection
     connection.close()
 

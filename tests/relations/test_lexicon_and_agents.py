@@ -7,7 +7,7 @@ import datetime
 
 import pytest
 
-from etl.relations import extract_relations, petrarch
+from etl.relations import code_article, extract_relations, petrarch
 from etl.relations.coder import boilerplate_spans
 from etl.relations.lexicon import plover_of, word_dictionary
 from etl.relations.matching import Dictionary
@@ -133,6 +133,19 @@ def test_arrests_with_no_named_agent_are_made_by_the_police():
 def test_police_firing_is_the_polices_event():
     facts = facts_of("Three people were killed in police firing on Tuesday.")
     assert [(f.relation_type, f.source_sectors) for f in facts] == [("ASSAULT", ["COP"])]
+
+
+def test_police_and_troops_placed_nowhere_are_of_the_outlets_country():
+    text = "Police arrested 25 protesters on Friday after the march turned violent."
+    arrest = code_article(text, home="IND").facts
+    assert [(f.relation_type, f.source_iso3, f.target_iso3, f.is_domestic) for f in arrest] == [
+        ("COERCE", ["IND"], ["IND"], True)]
+    assert [f.source_iso3 for f in code_article(text).facts] == [[""]]
+    # the place of the event, or another country the article names, comes before the outlet's
+    assert code_article("Police arrested 25 protesters in Lahore on Friday.", home="IND").facts[0].source_iso3 == ["PAK"]
+    assert code_article("Pakistan's election was held on Thursday. " + text, home="IND").facts[0].source_iso3 == [""]
+    # only the state's forces: protesters or a government of no named country stay unplaced
+    assert code_article("Protesters attacked a bus in the city on Friday.", home="IND").facts == []
 
 
 def test_out_of_office_leader_is_a_person_not_the_government():

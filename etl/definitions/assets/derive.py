@@ -19,6 +19,7 @@ import duckdb
 import polars as pl
 
 from etl.analyst.dictionary import ALSO_READS, relations
+from etl.capture.sources import load_sources, outlet_countries
 from etl.definitions.metadata import PREVIEW_ROWS, schema_metadata, table_metadata, table_rows
 from etl.definitions.partitions import PREVIOUS_STORY_DAYS, daily_partitions, partition_days
 from etl.definitions.pools import writer_pool
@@ -167,8 +168,10 @@ def assign_stories(context: dg.AssetExecutionContext, warehouse: WarehouseResour
 def code_relation_facts(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> Iterator[dg.MaterializeResult]:
     settings = warehouse.settings.get()
     petrarch.use_lexicon_folder(settings.lexicons_dir)
+    # A sources file that cannot be read stops the step with its own message, as it stops a capture.
+    homes = outlet_countries(load_sources(settings.sources_file))
     yield from materialize_days(
-        context, warehouse, lambda con, day: facts_writes(con, day, settings.derive_workers, settings.spill_dir), {
+        context, warehouse, lambda con, day: facts_writes(con, day, settings.derive_workers, settings.spill_dir, homes), {
             # Rows written are the facts of the articles coded; the others' were carried over.
             "relation_facts": {"relation_types": counts_by("relation_facts", "relation_type"),
                                "rows_on_days": rows_on_days("relation_facts")},
