@@ -131,6 +131,7 @@ def code_day(con: duckdb.DuckDBPyConnection, day: dt.date, workers: int = 0,
     def work() -> Iterator[tuple[list[dict], list[tuple]]]:
         for record_batch in reader:
             batch = [{**todo[article_id], "text": text} for article_id, text in pl.from_arrow(record_batch).iter_rows()]
+            # code_article's (text, published, language, home); the language was checked above
             yield batch, [(art["text"], coding_day(art["published_at"], day), None, homes.get(art["source"]))
                           for art in batch]
 

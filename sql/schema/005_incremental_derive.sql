@@ -11,7 +11,7 @@ ALTER TABLE articles ADD COLUMN IF NOT EXISTS input_key VARCHAR;
 CREATE TABLE IF NOT EXISTS coded_articles (
     partition_date  DATE NOT NULL,
     article_id      VARCHAR NOT NULL,
-    input_key       VARCHAR NOT NULL,   -- hash of the text, publication day, story, coder and lexicon versions
+    input_key       VARCHAR NOT NULL,   -- hash of what it was coded from (sql/dictionary.yaml says what)
     coder_version   VARCHAR NOT NULL,
     learned_actors  VARCHAR NOT NULL    -- JSON list of the actor rows the article taught
 );
