@@ -87,10 +87,10 @@ def coding_key(article: dict, day: dt.date, lexicon: str, home: str | None) -> s
 
 def derive_facts(con: duckdb.DuckDBPyConnection, day: dt.date, workers: int = 0,
                  items_per_worker: int = ITEMS_PER_WORKER, batch_items: int = BATCH_ITEMS,
-                 spill_dir: Path | None = None, homes: Mapping[str, str] | None = None) -> tuple[SpilledRows, pl.DataFrame]:
+                 spill_dir: Path | None = None) -> tuple[SpilledRows, pl.DataFrame]:
     """Returns (relation_facts rows, learned actor rows first seen in this day's articles), every
-    article coded (see code_day for the workers, the batches and ``homes``)."""
-    facts, learned, _ = code_day(con, day, workers, items_per_worker, batch_items, spill_dir, homes=homes)
+    article coded (see code_day for the workers and batches)."""
+    facts, learned, _ = code_day(con, day, workers, items_per_worker, batch_items, spill_dir)
     return facts, learned
 
 
