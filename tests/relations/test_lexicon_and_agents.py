@@ -133,6 +133,20 @@ def test_arrests_with_no_named_agent_are_made_by_the_police():
 def test_police_firing_is_the_polices_event():
     facts = facts_of("Three people were killed in police firing on Tuesday.")
     assert [(f.relation_type, f.source_sectors) for f in facts] == [("ASSAULT", ["COP"])]
+    facts = facts_of("Police resorted to firing to disperse the crowd outside the depot.")
+    assert [(f.relation_type, f.source_sectors) for f in facts] == [("ASSAULT", ["COP"])]
+
+
+@needs_field_lexicon
+def test_police_custody_and_a_stations_area_are_no_second_police():
+    remand = code_article("The three were produced before a magistrate, who remanded them to police custody till Monday.",
+                          home="IND").facts
+    assert [(f.relation_type, f.source_sectors, f.target_sectors) for f in remand] == [("COERCE", ["COP"], [])]
+    firing = code_article("Police firing in the Sadar police station area left two dead on Tuesday.", home="IND").facts
+    assert [(f.relation_type, f.source_iso3, f.source_sectors) for f in firing] == [("ASSAULT", ["IND"], ["COP"])]
+    # a police station itself is the police: an attack on one is an attack on them
+    attack = facts_of("Gunmen attacked a police station in Quetta on Sunday.")
+    assert [(f.relation_type, f.target_iso3, f.target_sectors) for f in attack] == [("ASSAULT", ["PAK"], ["COP"])]
 
 
 def test_police_and_troops_placed_nowhere_are_of_the_outlets_country():
