@@ -790,8 +790,9 @@ FIRST_PERSON_OBJECT = re.compile(r" (?:us|me|you)\b(?!\.)")
 # bodies act in its own affairs, which code no event unless another country is the target.
 FORCE_SECTORS = frozenset({"COP", "MIL"})
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
-# Armed actors storming or clashing assault; civilians doing it riot.
-ARMED_SECTORS = frozenset({"REB", "MIL"})
+# Armed actors and the police storming or clashing assault (for the police, violent repression:
+# CAMEO 175); civilians doing it riot.
+ARMED_SECTORS = frozenset({"REB", "MIL", "COP"})
 # Words of an arrest the police make; "brought to the chamber", "hunted", "confined" name no such agent.
 POLICE_ARREST = re.compile(r"arrest|detain|custody|remand|booked|apprehend|rounded up|nabbed|picked up")
 # What is investigated when it is no actor named right after the verb ("into", "allegations against").

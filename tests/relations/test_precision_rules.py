@@ -190,6 +190,9 @@ def test_a_base_form_inside_an_article_noun_phrase_is_a_noun():
 def test_armed_actors_storming_assault_and_civilians_riot():
     assert ("ASSAULT", "SYR", "SYR") in asserted("Syrian rebels stormed a government-held area in Damascus on Tuesday.")
     assert {t for t, _, _ in asserted("Protesters stormed the parliament in Baghdad.")} == {"PROTEST"}
+    # the police clashing with protesters is violent repression by the police, no protest of theirs
+    assert {t for t, _, _ in asserted("Police clashed with demonstrators in Paris on Saturday.")} == {"ASSAULT"}
+    assert {t for t, _, _ in asserted("Demonstrators clashed with police in Paris on Saturday.")} == {"PROTEST"}
 
 
 @needs_field_lexicon
