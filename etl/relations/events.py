@@ -231,8 +231,13 @@ def _reduced_relative(lower: str, start: int, end: int, trigger: Trigger, left: 
             and left[-1].actor.sector not in STATE_AGENT_SECTORS and bool(_RELATIVE_PARTICIPLE_AFTER.match(lower, end)))
 
 
+# An aside between commas ("X, chairman of the planning committee, was arrested"; "police did
+# not produce X, who was also detained"): its words describe someone, not the event's polarity.
+_APPOSITIVE = re.compile(r",[^,]*,")
+
+
 def _polarity(lower: str, window_start: int, trigger_start: int, trigger_end: int, clause_end: int) -> tuple[bool, bool]:
-    window = _words(lower[window_start:trigger_start])
+    window = _words(_APPOSITIVE.sub(" ", lower[window_start:trigger_start]))
     negated = any(word in NEGATION_CUES or word.endswith("n't") for word in window)
     negated = negated or lower.startswith("not ", trigger_end + 1) or lower.startswith("never", trigger_start - 6)
     hypothetical = any(word in HYPOTHETICAL_CUES for word in window) or bool(

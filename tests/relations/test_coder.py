@@ -44,6 +44,10 @@ def test_offsets_point_at_the_sentence():
     ("Germany did not condemn the attack by Russia.", True, False),
     ("Japan will impose sanctions on Russia next month.", False, True),
     ("Turkey could agree to Sweden's membership, officials said.", False, True),
+    # words of an aside between the subject and its verb tell nothing of the event's polarity
+    ("Police arrested Ali Khan, head of the planning committee, in Lahore on Friday.", False, False),
+    ("Ali Khan, head of the planning committee, was arrested by police in Lahore on Friday.", False, False),
+    ("Ali Khan, who had not been charged, was arrested by police in Lahore on Friday.", False, False),
 ])
 def test_polarity_is_never_dropped(text, negated, hypothetical):
     facts = extract_relations(text)
