@@ -283,7 +283,7 @@ def _with_lower_case_names(names: list, lower_names: list, text: str) -> list:
 SPORTS = re.compile(r"(?=[0-9iphtgsmwoqclbfnr])\b(?:\d{1,3}-\d{1,3}\b(?! (?:vote|ruling|decision|majority))|innings?|pitcher|hitters?|touchdowns?|"
                     r"goalkeeper|striker|midfielder|world cup|olympics?|grand slam|semi-?finals?|quarter-?finals?|"
                     r"championship|tournament|league|batsmen|wickets?|home runs?|match(?:es)? against|friendly against|"
-                    r"national team|squad|struck out|strikeouts?|batters?|fastballs?|homers?|relievers?|bullpen|quarterbacks?|"
+                    r"national team|(?<!terrorist )(?<!terrorism )(?<!terror )(?<!police )(?<!bomb )(?<!riot )(?<!death )(?<!hit )(?<!flying )squad|struck out|strikeouts?|batters?|fastballs?|homers?|relievers?|bullpen|quarterbacks?|"
                     r"penalty kicks?|free kicks?|hat-trick)\b")
 
 
@@ -405,7 +405,7 @@ def code_article(text: str, published: datetime.date | None = None, language: st
     home = home if home and not _names_another_country(names, home) else ""
     # A phrase's readings list its triggers before its role words (see lexicon.word_dictionary).
     triggers = [(s, e, p) for s, e, p in words if isinstance(p[0], Trigger)]
-    roles = [(s, e, p.role) for s, e, p in words if p.role is not None]
+    roles = [(s, e, p.role) for s, e, p in words if p.role is not None and not _after_stance_prefix(lower, s)]
     memory = ArticleMemory(published=published)
     finder = MentionFinder(gaz, memory)
     salience = Salience()
@@ -449,6 +449,15 @@ def code_article(text: str, published: datetime.date | None = None, language: st
         salience.remember(sentence, sentence_lower, mentions, events)
     learned = [learned_actor_row(actor, sentence) for actor, sentence in memory.learned.values()]
     return CodedArticle(facts=facts, learned_actors=learned)
+
+
+# "anti-government protesters", "pro-government militias", "anti-terrorist squad": a role word
+# after one of these names what someone is for or against, not who acts.
+_STANCE_PREFIXES = ("anti-", "counter-", "pro-", "non-")
+
+
+def _after_stance_prefix(lower: str, start: int) -> bool:
+    return any(lower.endswith(prefix, 0, start) for prefix in _STANCE_PREFIXES)
 
 
 def _names_another_country(names: list[tuple[int, int, list[NameHit]]], home: str) -> bool:

@@ -149,6 +149,14 @@ def test_police_custody_and_a_stations_area_are_no_second_police():
     assert [(f.relation_type, f.target_iso3, f.target_sectors) for f in attack] == [("ASSAULT", ["PAK"], ["COP"])]
 
 
+def test_anti_terrorist_squads_are_police_and_a_stance_is_no_actor():
+    squad = code_article("The anti-terrorist squad arrested two men in Mumbai on Saturday.").facts
+    assert [(f.relation_type, f.source_iso3, f.source_sectors) for f in squad] == [("COERCE", ["IND"], ["COP"])]
+    # "anti-government" protesters are protesters, not the government
+    arrest = code_article("Police arrested 12 anti-government protesters in Bangkok on Sunday.").facts
+    assert [(f.relation_type, f.target_iso3, f.target_sectors) for f in arrest] == [("COERCE", ["THA"], ["CVL"])]
+
+
 def test_police_and_troops_placed_nowhere_are_of_the_outlets_country():
     text = "Police arrested 25 protesters on Friday after the march turned violent."
     arrest = code_article(text, home="IND").facts
