@@ -431,8 +431,8 @@ def code_article(text: str, published: datetime.date | None = None, language: st
         sentence_roles, role_cursor = _bucket(roles, start, end, role_cursor)
         mentions = salience.resolve(sentence, sentence_lower, finder.find(sentence, sentence_names, sentence_roles),
                                     sentence_roles)
-        # Without a named actor only an arrest can be coded (its agent is the police).
-        codable = mentions or any(readings[0].mode == "arrest" for _, _, readings in sentence_triggers)
+        # Without a named actor only an arrest or a police tactic can be coded (its agent is the police).
+        codable = mentions or any(readings[0].mode in ("arrest", "force") for _, _, readings in sentence_triggers)
         events = code_events(sentence, sentence_lower, mentions, sentence_triggers, home) \
             if sentence_triggers and codable else []
         events = [_ultimatum(_between_parties(event, sentence_lower), sentence_lower) for event in events]

@@ -146,7 +146,8 @@ def _in_sense(lower: str, triggers: list[tuple[int, int, list[Trigger]]]) -> lis
         nearby = frozenset(following + preceding)
         fitting = []
         for trigger in alternatives.candidates(nearby) if isinstance(alternatives, Readings) else alternatives:
-            if isinstance(trigger, Trigger) and trigger.fits(following, preceding, nearby, lower.startswith(",", end)):
+            if isinstance(trigger, Trigger) and trigger.fits(following, preceding, nearby, lower.startswith(",", end),
+                                                             bool(preceding) and preceding[-1] in PASSIVE_AUX):
                 fitting.append(trigger)
                 if trigger.petrarch:
                     break  # the field lexicon's first fitting reading is its reading
@@ -648,9 +649,10 @@ def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
         rule.append("inherited")
     else:
         rule.append("active")
-    if not source_group and trigger.mode == "arrest" and POLICE_ARREST.search(trigger.phrase) \
+    if not source_group and (trigger.mode == "arrest" and POLICE_ARREST.search(trigger.phrase) or trigger.mode == "force") \
             and _reports_arrest(lower, trigger.phrase, end) and not FIRST_PERSON.intersection(_words(lower[left_start:start])[-3:]):
-        # "25 people were arrested", "arrests were made": arrests are made by the police.
+        # "25 people were arrested", "arrests were made", "tear-gas shells were lobbed": arrests
+        # are made, and crowds tear-gassed or baton-charged, by the police.
         source_group = [Mention(start, end, Actor("police", "", "group", "COP"))]
         rule.append("implicit-police")
     # "He was shot and killed by police": one mention is never on both sides of its own event

@@ -44,10 +44,11 @@ class Trigger:
     cameo: str = ""  # the CAMEO code of a field-lexicon reading, kept in the fact's rule id
 
     def fits(self, following: list[str], preceding: list[str], nearby: frozenset[str] = frozenset(),
-             closed: bool = False) -> bool:
+             closed: bool = False, passive: bool = False) -> bool:
         """Whether the words around the phrase give it this trigger's sense (``nearby``: the
         words of both lists, to reject most patterns before checking their order; ``closed``: a
-        comma follows the phrase right away)."""
+        comma follows the phrase right away; ``passive``: the phrase is a passive's participle,
+        whose object stands before it: "tear-gas shells were lobbed")."""
         previous = preceding[-1] if preceding else ""
         if previous in self.not_after or previous.endswith("'s") and "'s" in self.not_after:
             return False  # "'s" in not_after: not after a possessive ("Indonesia's free meals")
@@ -58,7 +59,8 @@ class Trigger:
         if self.before and (self.before[-1].isdisjoint(nearby) or not _in_order(self.before, preceding)):
             return False
         # "asked, turning to Rubio": a comma right after the phrase closes it before any complement
-        return not self.needs or any(word in self.needs for word in following[:6]) and not closed
+        return not self.needs or any(word in self.needs for word in following[:6]) and not closed \
+            or passive and any(word in self.needs for word in preceding[-4:])
 
 
 def _in_order(positions: tuple[frozenset[str], ...], words: list[str]) -> bool:

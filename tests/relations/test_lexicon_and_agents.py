@@ -130,6 +130,14 @@ def test_arrests_with_no_named_agent_are_made_by_the_police():
     assert facts_of("The minister wants to arrest the organisers.") == []
 
 
+def test_tear_gas_and_baton_charges_with_no_named_agent_are_the_polices():
+    for text in ("Tear-gas shells were lobbed to disperse the crowd outside the court.",
+                 "The marchers were baton-charged near the station on Monday."):
+        assert [(f.relation_type, f.source_sectors) for f in facts_of(text)] == [("COERCE", ["COP"])], text
+    # fired with no tear gas named is no police tactic: who fired is not told
+    assert facts_of("Shots were fired near the station on Monday.") == []
+
+
 def test_police_firing_is_the_polices_event():
     facts = facts_of("Three people were killed in police firing on Tuesday.")
     assert [(f.relation_type, f.source_sectors) for f in facts] == [("ASSAULT", ["COP"])]
