@@ -132,7 +132,8 @@ def test_arrests_with_no_named_agent_are_made_by_the_police():
 
 def test_tear_gas_and_baton_charges_with_no_named_agent_are_the_polices():
     for text in ("Tear-gas shells were lobbed to disperse the crowd outside the court.",
-                 "The marchers were baton-charged near the station on Monday."):
+                 "The marchers were baton-charged near the station on Monday.",
+                 "Police dispersed the marchers with tear gas near the station on Monday."):
         assert [(f.relation_type, f.source_sectors) for f in facts_of(text)] == [("COERCE", ["COP"])], text
     # fired with no tear gas named is no police tactic: who fired is not told
     assert facts_of("Shots were fired near the station on Monday.") == []
