@@ -11,7 +11,7 @@ from functools import cache
 from .actors import learned_actor_row
 from .dates import may_name_the_past, names_the_past, resolve_event_date, years_named
 from .discourse import Salience
-from .events import COOPERATION_TYPES, JOINT_TYPES, Event, clause_around, code_events
+from .events import COOPERATION_TYPES, JOINT_TYPES, POLICE_MODES, Event, clause_around, code_events
 from .gazetteer import Gazetteer, NameHit, gazetteer
 from .lexicon import NOUN, Trigger, word_dictionary
 from .matching import Dictionary
@@ -432,7 +432,7 @@ def code_article(text: str, published: datetime.date | None = None, language: st
         mentions = salience.resolve(sentence, sentence_lower, finder.find(sentence, sentence_names, sentence_roles),
                                     sentence_roles)
         # Without a named actor only an arrest or a police tactic can be coded (its agent is the police).
-        codable = mentions or any(readings[0].mode in ("arrest", "force") for _, _, readings in sentence_triggers)
+        codable = mentions or any(readings[0].mode in POLICE_MODES for _, _, readings in sentence_triggers)
         events = code_events(sentence, sentence_lower, mentions, sentence_triggers, home) \
             if sentence_triggers and codable else []
         events = [_ultimatum(_between_parties(event, sentence_lower), sentence_lower) for event in events]

@@ -502,9 +502,10 @@ def _possessive(word: str) -> bool:
 _PAST_WORDS = _CUES["words.past_words"]
 
 
-def _reports_arrest(lower: str, phrase: str, end: int) -> bool:
-    """An arrest reported as done ("were arrested", "arrests were made"), not one wanted ("to
-    arrest"), a bare noun ("tada arrests") or the other sense ("apprehended that …")."""
+def _reported_done(lower: str, phrase: str, end: int) -> bool:
+    """An arrest or a police tactic reported as done ("were arrested", "arrests were made",
+    "were lobbed"), not one wanted ("to arrest"), a bare noun ("tada arrests") or the other sense
+    ("apprehended that …")."""
     done = any(word.endswith("ed") or word in _PAST_WORDS for word in phrase.split())
     return done and not lower.startswith(" that ", end)
 
@@ -649,8 +650,8 @@ def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
         rule.append("inherited")
     else:
         rule.append("active")
-    if not source_group and (trigger.mode == "arrest" and POLICE_ARREST.search(trigger.phrase) or trigger.mode == "force") \
-            and _reports_arrest(lower, trigger.phrase, end) and not FIRST_PERSON.intersection(_words(lower[left_start:start])[-3:]):
+    if not source_group and trigger.mode in POLICE_MODES and (trigger.mode != "arrest" or POLICE_ARREST.search(trigger.phrase)) \
+            and _reported_done(lower, trigger.phrase, end) and not FIRST_PERSON.intersection(_words(lower[left_start:start])[-3:]):
         # "25 people were arrested", "arrests were made", "tear-gas shells were lobbed": arrests
         # are made, and crowds tear-gassed or baton-charged, by the police.
         source_group = [Mention(start, end, Actor("police", "", "group", "COP"))]
@@ -800,6 +801,9 @@ FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
 # Armed actors and the police storming or clashing assault (for the police, violent repression:
 # CAMEO 175); civilians doing it riot.
 ARMED_SECTORS = frozenset({"REB", "MIL", "COP"})
+# Modes whose doer, when the text names none, is the police: arrests, and tear gas or baton
+# charges (the own triggers' "force" rows); only these are coded in a sentence naming no actor.
+POLICE_MODES = frozenset({"arrest", "force"})
 # Words of an arrest the police make; "brought to the chamber", "hunted", "confined" name no such agent.
 POLICE_ARREST = re.compile(r"arrest|detain|custody|remand|booked|apprehend|rounded up|nabbed|picked up")
 # What is investigated when it is no actor named right after the verb ("into", "allegations against").

@@ -27,18 +27,21 @@ def _listing(folder: Path) -> dict[str, int]:
     return {str(p.relative_to(folder)): p.stat().st_size for p in folder.rglob("*") if p.is_file()}
 
 
+# As root the reader runs as `nobody` (root ignores file modes).
+AS_NOBODY = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"]
+
+
 def _as_reader(args: list[str], data_dir: Path) -> subprocess.CompletedProcess:
     env = cli_environment(data_dir, HOME="/nonexistent")
     command = [str(ETL), *args]
     if os.geteuid() == 0:
-        command = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", *command]
+        command = [*AS_NOBODY, *command]
     return subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
 
 
 @pytest.fixture
 def readonly_data_dir(capsys, command_environment):
-    if os.geteuid() == 0 and subprocess.run(["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", str(ETL),
-                                             "--help"], capture_output=True, timeout=120).returncode != 0:
+    if os.geteuid() == 0 and subprocess.run([*AS_NOBODY, str(ETL), "--help"], capture_output=True, timeout=120).returncode:
         # A checkout inside a folder only root may enter (a 0700 temporary folder) hides the
         # interpreter from every other account: there is no reader to run as.
         pytest.skip("the nobody account cannot run this checkout's etl (a parent folder is private)")
