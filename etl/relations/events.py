@@ -265,7 +265,8 @@ def code_events(sentence: str, lower: str, mentions: list[Mention],
     their role ("police arrested 25 people") when neither the place of the event nor the
     sentence's actors tell it (the outlet's country, see coder.code_article)."""
     # The field lexicon's verbs code dyadic events only: without a mention on each side there
-    # is nothing to try (most of them, on most sentences). Its words that say an event is only
+    # is nothing to try (most of them, on most sentences), unless its doer follows it after "by"
+    # (see the one-party rule in _code_trigger). Its words that say an event is only
     # intended ("ready", "plans") are cues here, not events.
     # An agent noun capitalised inside a name ("the Armed Forces Day parade") is no actor, as a
     # capitalised trigger word is no event (below); unless the sentence is a headline in title case.
@@ -277,8 +278,8 @@ def code_events(sentence: str, lower: str, mentions: list[Mention],
         m.actor.kind == "group" and not m.actor.code and sentence[m.start].isupper())]
     first_start, last_end = min((m.start for m in mentions), default=0), max((m.end for m in mentions), default=0)
     triggers = [t for t in triggers if not t[2][0].petrarch or (
-        first_start < t[0] and t[1] < last_end and t[2][0].phrase not in INTENT_WORDS
-        and not TAIL_SPEECH.fullmatch(t[2][0].phrase))]
+        (first_start < t[0] or DOER_AFTER.match(lower, t[1])) and t[1] < last_end
+        and t[2][0].phrase not in INTENT_WORDS and not TAIL_SPEECH.fullmatch(t[2][0].phrase))]
     triggers = _in_sense(lower, triggers)
     attribution_start = _trailing_attribution_start(lower)
     speaker_spans = _speaker_spans(lower)
@@ -454,7 +455,8 @@ def _is_background(sentence: str, lower: str, start: int, end: int, actors: list
     names = {match.group().lower() for match in _NAME_WORD.finditer(sentence, window, start)
              if not any(m.start <= match.start() < m.end for m in actors)}
     # a past or progressive form ("the police fired", "the army shelling") is the event itself
-    nominal = not lower[start:end].endswith(("ed", "ing")) and IRREGULAR_PAST.isdisjoint(lower[start:end].split())
+    nominal = not lower[start:end].endswith(("ed", "ing")) and IRREGULAR_PAST.isdisjoint(lower[start:end].split()) \
+        and not (tokens and tokens[-1][0] in PASSIVE_AUX)  # "a teenager was beaten": a passive, not a noun
     modifiers = 0
     state_inside = None  # modifiers popped when a state named as a modifier was reached
     while len(tokens) > 1:
@@ -726,8 +728,14 @@ def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
             and trigger.relation_type not in FORCE_TYPES and not any(
             m.actor.code and m.actor.code != source_group[0].actor.code for m in target_group):
         return None  # "the Alabama Supreme Court halted the order": a province's own affairs, no state's event
-    if trigger.petrarch and not (source_group and target_group):
-        return None  # the field's lexicon codes dyadic events: a verb with one party is no event
+    if trigger.petrarch and not (source_group and target_group) and not (
+            source_group and trigger.relation_type in HARM_BY_FORCES
+            and all(m.actor.sector in FORCE_SECTORS for m in source_group)
+            and (not passive or len(_words(lower[end:source_group[0].start])) <= BY_AGENT_MAX_WORDS)):
+        # the field's lexicon codes dyadic events: a verb with one party is no event, unless the
+        # police or troops named as its doer ("by the local police", not "by the crowd even as the
+        # police stood by") did it to someone the sentence does not name ("a man was shot by police")
+        return None
     if trigger.petrarch and trigger.relation_type in COOPERATION_TYPES and len(
             {m.actor.code for m in source_group + target_group}) == 1 and source_group[0].actor.code:
         return None  # "Trump invited lawmakers", "the people voted": talk at home
@@ -798,6 +806,11 @@ FIRST_PERSON_OBJECT = re.compile(r" (?:us|me|you)\b(?!\.)")
 # bodies act in its own affairs, which code no event unless another country is the target.
 FORCE_SECTORS = frozenset({"COP", "MIL"})
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
+HARM_BY_FORCES = frozenset({"ASSAULT", "COERCE"})
+# "by" and at most a determiner and an adjective before the doer of a passive ("by the awaiting police").
+BY_AGENT_MAX_WORDS = 3
+# A passive's doer right after it, maybe after one word ("shot dead by police").
+DOER_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+by\s")
 # Armed actors and the police storming or clashing assault (for the police, violent repression:
 # CAMEO 175); civilians doing it riot.
 ARMED_SECTORS = frozenset({"REB", "MIL", "COP"})

@@ -148,6 +148,28 @@ def test_police_firing_is_the_polices_event():
 
 
 @needs_field_lexicon
+def test_force_by_police_or_troops_on_people_the_sentence_does_not_name_is_theirs():
+    for text in ("A man was shot by police in Cleveland on Sunday.",
+                 "A teenager was beaten by police on Sunday.",
+                 "Police imposed a curfew in the old city on Sunday.",
+                 "The Afghan forces conducted a joint operation that killed 30 insurgents on Friday."):
+        facts = facts_of(text)
+        assert [(f.relation_type, f.source_sectors) for f in facts] in (
+            [("ASSAULT", ["COP"])], [("COERCE", ["COP"])], [("ASSAULT", ["MIL"])]), text
+        assert not facts[0].has_target and not facts[0].country_pair
+    # the doer must be the one "by" names: the police standing by did not smash the lenses
+    assert facts_of("The lenses were smashed by the crowd even as the police stood by.") == []
+    # anyone else with one party stays no event of the field's lexicon
+    assert facts_of("A man was shot by a neighbour in Cleveland on Sunday.") == []
+
+
+def test_the_accused_named_as_a_noun_accuses_no_one():
+    facts = facts_of("Police arrested the main accused in the riot case on Sunday.")
+    assert [(f.relation_type, f.source_sectors) for f in facts] == [("COERCE", ["COP"])]
+    assert facts_of("The alleged leader of the gang fled abroad.") == []
+
+
+@needs_field_lexicon
 def test_police_custody_and_a_stations_area_are_no_second_police():
     remand = code_article("The three were produced before a magistrate, who remanded them to police custody till Monday.",
                           home="IND").facts
