@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from .dates import WEEKDAYS
 from .lexicon import FRAME, NONE, NOUN, POSSESSED, PREPOSITIONS, VERB, Readings, Trigger
 from .matching import word_sets
 from .mentions import Mention, with_code
@@ -211,6 +212,8 @@ def _is_passive(lower: str, start: int, phrase: str) -> bool:
     if any(word.endswith("ing") for word in phrase.split()):
         return False  # "are jointly developing"
     before = _words(lower[max(0, start - 25):start])
+    if len(before) > 2 and before[-2] == "on" and before[-1] in WEEKDAYS:
+        before = before[:-2]  # "were on Wednesday taken into custody"
     # "was hit with water cannon by the coast guard": the weapon of a passive verb is its event
     return bool(before) and (before[-1] in PASSIVE_AUX or (len(before) > 1 and before[-2] in PASSIVE_AUX
                                                            and (before[-1].endswith("ly") or before[-1] in PASSIVE_ADVERBS))
@@ -658,8 +661,10 @@ def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
         # are made, and crowds tear-gassed or baton-charged, by the police.
         source_group = [Mention(start, end, Actor("police", "", "group", "COP"))]
         rule.append("implicit-police")
-    # "He was shot and killed by police": one mention is never on both sides of its own event
-    target_group = [m for m in target_group if not any(m.start == s.start for s in source_group)]
+    # "He was shot and killed by police": one mention is never on both sides of its own event, nor
+    # is one force known only by its role ("the police arrested X under the Sadar police station")
+    target_group = [m for m in target_group if not any(
+        m.start == s.start or _same_unplaced_force(m.actor, s.actor) for s in source_group)]
     grammatical_subject = source_group
     if trigger.mode == "host" and source_group and target_group:
         if all(m.actor.sector in CIVIL_SECTORS | SHELTERED_SECTORS for m in target_group):
@@ -905,6 +910,12 @@ def sentence_subject(sentence: str, actors: list[Mention]) -> list[Mention]:
     """The first actor group of the sentence that is not a place."""
     groups = compound_groups([m for m in actors if not m.is_place], sentence)
     return groups[0] if groups else []
+
+
+def _same_unplaced_force(actor: Actor, other: Actor) -> bool:
+    """Two mentions of one police or troops known only by their role, no country told apart."""
+    return actor.sector in FORCE_SECTORS and not actor.code and not other.code and (actor.name.lower(), actor.sector) == (
+        other.name.lower(), other.sector)
 
 
 def _single_code(group: list[Mention]) -> str:

@@ -163,6 +163,24 @@ def test_force_by_police_or_troops_on_people_the_sentence_does_not_name_is_their
     assert facts_of("A man was shot by a neighbour in Cleveland on Sunday.") == []
 
 
+def test_arrests_reported_in_other_words_are_the_polices():
+    for text in ("About a dozen rumour mongers were nabbed in the old city last night.",
+                 "Over 80 party workers were on Wednesday taken into custody in the old city.",
+                 "Police managed to arrest 31 people near the station on Sunday."):
+        assert [(f.relation_type, f.source_sectors) for f in facts_of(text)] == [("COERCE", ["COP"])], text
+    # a police station the arrested were held under is no second police, nor the target
+    facts = facts_of("The police arrested one Mohan Lal at Naya Tola under the Sadar police station on Thursday.")
+    assert [(f.relation_type, f.source_sectors, f.target_sectors) for f in facts] == [("COERCE", ["COP"], [])]
+
+
+@needs_field_lexicon
+def test_a_passive_with_its_day_before_the_participle_stays_a_passive():
+    # the suspended leader is the one suspended, not the one suspending
+    facts = facts_of("Leader of opposition in the Gujarat assembly Naresh Rawal was on Friday suspended from the house "
+                     "for three days for his remark against minister Suresh Mehta.")
+    assert not any(f.source_sectors == ["OPP"] for f in facts)
+
+
 def test_the_accused_named_as_a_noun_accuses_no_one():
     facts = facts_of("Police arrested the main accused in the riot case on Sunday.")
     assert [(f.relation_type, f.source_sectors) for f in facts] == [("COERCE", ["COP"])]
