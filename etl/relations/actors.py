@@ -16,14 +16,14 @@ def _slug(text: str) -> str:
 
 
 def actor_id(actor: Actor) -> str:
-    """Stable id: the code for states, ``org:UN``, ``group:<name>``, ``agency:<name>`` (FBI),
-    ``person:<code>:<name>[:<from>]``."""
+    """Stable id: the code for states, ``org:UN``, ``group:<name>[:<from>]`` (a group that changed
+    its standing, from the day it did), ``agency:<name>`` (FBI), ``person:<code>:<name>[:<from>]``."""
     if actor.kind == "state":
         return actor.code
     if actor.kind == "org":
         return f"org:{actor.code}"
     if actor.kind in ("group", "agency"):
-        return f"{actor.kind}:{_slug(actor.name)}"
+        return f"{actor.kind}:{_slug(actor.name)}" + (f":{actor.valid_from.isoformat()}" if actor.valid_from else "")
     suffix = f":{actor.role.lower()}:{actor.valid_from.isoformat()}" if actor.valid_from else ""
     return f"person:{actor.code.lower()}:{_slug(actor.name)}{suffix}"
 

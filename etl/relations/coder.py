@@ -94,6 +94,7 @@ def _fact(event: Event, sources: list[Mention], targets: list[Mention], sentence
 # Sectors acting for a state; the others (civilians, opposition, rebels, parties, unions…) are
 # the society a state's agents act on, or that protests against its government.
 STATE_SECTORS = frozenset({"GOV", "COP", "MIL", "JUD", "SPY", "LEG"})
+INSURGENT_SECTORS = frozenset({"REB"})
 
 
 def _domestic(sources: list[Mention], targets: list[Mention]) -> bool:
@@ -109,8 +110,9 @@ def _domestic(sources: list[Mention], targets: list[Mention]) -> bool:
     if "" not in source_sectors and "" not in target_sectors:
         return source_sectors != target_sectors or {m.actor.name for m in sources}.isdisjoint(
             m.actor.name for m in targets) and all(m.actor.kind == "person" for m in sources + targets)
-    # a state's agents acting in a place of their own country ("police fired in the town")
-    return source_sectors <= STATE_SECTORS and all(m.is_place or m.actor.kind == "locality" for m in targets)
+    # a state's agents, or armed groups fighting it, acting in a place of their own country
+    # ("police fired in the town", "the Taliban launched attacks across Afghanistan")
+    return source_sectors <= STATE_SECTORS | INSURGENT_SECTORS and all(m.is_place or m.actor.kind == "locality" for m in targets)
 
 
 def _of_weight(fact: Fact) -> bool:

@@ -52,6 +52,9 @@ PARTICIPLE_CLAUSE = re.compile(r"(?:,\s*|\b)(?:while|after|before|when)\s+([a-z]
 RECIPROCAL = re.compile(r"\s*(?:each other|one another)\b")
 TOWARD_PREPOSITIONS = _CUES["words.toward_prepositions"]
 QUANTIFIERS = _CUES["words.quantifiers"]
+# "a wave of", "a fresh series of", "a string of drone": a measure of the events named right after it.
+MEASURE_BEFORE = re.compile(r"\b(?:a|an|the)\s+(?:[a-z]+\s+)?(?:" + "|".join(_CUES["words.quantity_nouns"])
+                            + r")\s+of\s+(?:[a-z-]+\s+)?$")
 LIGHT_VERBS = _CUES["words.light_verbs"]
 CONFLICT_TYPES = _CUES["types.conflict"]
 JOINT_TYPES = _CUES["types.joint"]
@@ -531,6 +534,8 @@ def _swallows(trigger: Trigger) -> bool:
 def _is_modifier(lower: str, start: int, phrase: str) -> bool:
     """A participle or gerund that is not the event itself: "a resolution demanding",
     "firms supplying", "accused X of supplying"; a nominal after "amid"/"despite"."""
+    if MEASURE_BEFORE.search(lower, max(0, start - 60), start) and not phrase.split()[0].endswith("ing"):
+        return False  # "launched a wave of attacks": the attacks are the event
     before = _words(lower[max(0, start - 24):start])[-2:]
     if before[-1:] in (["of"], ["for"]) or any(word in BACKGROUND_PREPOSITIONS for word in before):
         return True
@@ -839,6 +844,9 @@ def _subject_of_its_own(lower: str, actor_end: int, start: int) -> bool:
     """Whether a noun phrase opened by an article stands between an actor and its verb, after the
     last comma, and neither after a preposition nor joined to the actor by "and"/"or"."""
     between = lower[actor_end:start]
+    measure = MEASURE_BEFORE.search(between)
+    if measure:
+        between = between[:measure.start()]  # "launched a wave of attacks": the measure belongs to the event
     words = _words(between[between.rfind(",") + 1:])
     return any(word in ("the", "a", "an") and index < len(words) - 1
                and (index == 0 or words[index - 1] not in PREPOSITIONS | {"and", "or"})

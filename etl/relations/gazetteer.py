@@ -98,7 +98,8 @@ def _load_organisations(entries: dict[str, list[NameHit]], table: str = "organis
             known.update(name.lower() for name in names)
         if not names:
             continue
-        actor = Actor(name=names[0], code=cell(row, 0), kind=cell(row, 1), sector=cell(row, 2))
+        actor = Actor(name=names[0], code=cell(row, 0), kind=cell(row, 1), sector=cell(row, 2),
+                      valid_from=_date(cell(row, 4)), valid_to=_date(cell(row, 5)))
         organisations.append(actor)
         for variant in names:
             entries.setdefault(variant, []).append(NameHit(NAME, actor))
@@ -222,21 +223,27 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(Dictionary(entries), Dictionary(_lower_entries(entries)), states, organisations, leaders, cities)
 
 
+def in_force_at(hits: list[NameHit], when: datetime.date | None) -> NameHit | None:
+    """Of several dated actors sharing a name form, the one in office or in force on ``when``
+    (a group that took power: "the Taliban" are insurgents before August 2021, the government
+    after); without a date the most recent. None when none was then."""
+    def current(hit: NameHit) -> bool:
+        actor = hit.actor
+        return (actor.valid_from is None or actor.valid_from <= when) and (
+            actor.valid_to is None or when < actor.valid_to)
+
+    found = hits if when is None else [hit for hit in hits if current(hit)]
+    return max(found, key=lambda hit: hit.actor.valid_from or datetime.date.min) if found else None
+
+
 def person_at(hits: list[NameHit], when: datetime.date | None) -> NameHit:
     """Of several office holders sharing a name form, the one in office on ``when``.
 
     Without a date, or when none was in office then, the most recent holder is chosen.
     """
-    def in_office(hit: NameHit) -> bool:
-        actor = hit.actor
-        return (actor.valid_from is None or actor.valid_from <= when) and (
-            actor.valid_to is None or when < actor.valid_to)
-
-    if when is None:
-        return max(hits, key=lambda hit: hit.actor.valid_from or datetime.date.min)
-    current = [hit for hit in hits if in_office(hit)]
-    if current:
-        return max(current, key=lambda hit: hit.actor.valid_from or datetime.date.min)
+    holder = in_force_at(hits, when)
+    if holder is not None:
+        return holder
     # Out of office on that day ("Trump" in 2022): a person of that country, not its government.
     earlier = [hit for hit in hits if hit.actor.valid_from is None or hit.actor.valid_from <= when] or hits
     latest = max(earlier, key=lambda hit: hit.actor.valid_from or datetime.date.min)

@@ -7,7 +7,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from .gazetteer import CONTEXT, LOCALITY, PEOPLE, PERSON, PLACE, SEAT, Gazetteer, NameHit, person_at
+from .gazetteer import CONTEXT, LOCALITY, NAME, PEOPLE, PERSON, PLACE, SEAT, Gazetteer, NameHit, in_force_at, person_at
 from .lexicon import BODY, TITLE, RoleWord
 from .model import Actor
 
@@ -139,7 +139,8 @@ class MentionFinder:
         if persons:
             return Mention(start, end, person_at(persons, self.memory.published).actor,
                            possessive=bool(_POSSESSIVE.match(sentence, end)))
-        hit = hits[0]
+        dated = [hit for hit in hits if hit.form == NAME and (hit.actor.valid_from or hit.actor.valid_to)]
+        hit = in_force_at(dated, self.memory.published) or hits[0] if dated else hits[0]
         if hit.form == CONTEXT and not self.memory.koreas_seen:
             return None
         if hit.form == PLACE:

@@ -1,5 +1,7 @@
-"""Events the coder must find: nominal events whose parties follow "between". Sentences written
-for these tests."""
+"""Events the coder must find: nominal events whose parties follow "between", measures of events,
+insurgents at home, groups dated by their standing. Sentences written for these tests."""
+
+import datetime
 
 from etl.relations import extract_relations
 
@@ -7,6 +9,10 @@ from etl.relations import extract_relations
 def triples(text):
     return sorted((f.relation_type, tuple(f.source_iso3), tuple(f.target_iso3)) for f in extract_relations(text)
                   if f.asserted)
+
+
+def facts_of(text, published=None):
+    return [f for f in extract_relations(text, published) if f.asserted]
 
 
 def test_joint_events_between_two_parties_are_theirs_together():
@@ -78,3 +84,22 @@ def test_sanctions_and_aid_adopted_or_announced_are_the_acts_themselves():
 def test_idioms_of_criticism_accuse():
     assert triples("Erdogan hit out at France on Sunday.") == [("ACCUSE", ("TUR",), ())]
     assert triples("Turkey took a swipe at Sweden over its handling of the protests.") == [("ACCUSE", ("TUR",), ())]
+
+
+def test_a_measure_of_events_is_the_events():
+    for text in ("Russia launched a wave of drone attacks on Kyiv overnight.",
+                 "Israel conducted a fresh series of airstrikes on Gaza overnight."):
+        assert {f.relation_type for f in facts_of(text)} == {"ASSAULT"}, text
+
+
+def test_insurgents_fighting_in_their_own_country_are_a_domestic_event():
+    facts = facts_of("The Taliban launched attacks across Afghanistan on Tuesday.", datetime.date(2017, 10, 18))
+    assert [(f.source_iso3, f.source_sectors, f.target_iso3, f.is_domestic) for f in facts] == [
+        (["AFG"], ["REB"], ["AFG"], True)]
+    assert not facts[0].country_pair or facts[0].is_domestic
+
+
+def test_a_group_that_took_power_is_the_government_from_that_day():
+    text = "The Taliban rejected a UN demand to reopen girls' schools."
+    assert [f.source_sectors for f in facts_of(text, datetime.date(2019, 5, 1))] == [["REB"]]
+    assert [f.source_sectors for f in facts_of(text, datetime.date(2023, 5, 1))] == [["GOV"]]
