@@ -223,6 +223,10 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(Dictionary(entries), Dictionary(_lower_entries(entries)), states, organisations, leaders, cities)
 
 
+# The sector of someone out of office: a person of the country (an elite), not its government.
+OUT_OF_OFFICE = "ELI"
+
+
 def in_force_at(hits: list[NameHit], when: datetime.date | None) -> NameHit | None:
     """Of several dated actors sharing a name form, the one in office or in force on ``when``
     (a group that took power: "the Taliban" are insurgents before August 2021, the government
@@ -247,4 +251,4 @@ def person_at(hits: list[NameHit], when: datetime.date | None) -> NameHit:
     # Out of office on that day ("Trump" in 2022): a person of that country, not its government.
     earlier = [hit for hit in hits if hit.actor.valid_from is None or hit.actor.valid_from <= when] or hits
     latest = max(earlier, key=lambda hit: hit.actor.valid_from or datetime.date.min)
-    return NameHit(PERSON, replace(latest.actor, sector="ELI", role=""))
+    return NameHit(PERSON, replace(latest.actor, sector=OUT_OF_OFFICE, role=""))

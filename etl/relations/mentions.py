@@ -7,7 +7,8 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from .gazetteer import CONTEXT, LOCALITY, NAME, PEOPLE, PERSON, PLACE, SEAT, Gazetteer, NameHit, in_force_at, person_at
+from .gazetteer import (CONTEXT, LOCALITY, NAME, OUT_OF_OFFICE, PEOPLE, PERSON, PLACE, SEAT, Gazetteer, NameHit, in_force_at,
+                        person_at)
 from .lexicon import BODY, TITLE, RoleWord
 from .model import Actor
 
@@ -207,18 +208,23 @@ class MentionFinder:
         position = _skip_spaces(sentence, title_end)
         if sentence.startswith(",", position):
             position = _skip_spaces(sentence, position + 1)
+        former = bool(_FORMER.search(sentence, max(0, start - 16), start))
         if position in name_at:
             person_end, hits = name_at[position]
             people = [h for h in hits if h.form == PERSON]
             if people:
-                return Mention(start, person_end, person_at(people, self.memory.published).actor)
+                holder = person_at(people, self.memory.published).actor
+                return Mention(start, person_end, _out_of_office(holder) if former else holder)
         span = _name_tokens(sentence, position) if position < len(sentence) else None
         if span is None:
-            return Mention(start, title_end, with_sector(country, role.sector))
-        name = sentence[span[0]:span[1]]
+            return Mention(start, title_end, with_sector(country, OUT_OF_OFFICE if former else role.sector))
+        end = span[1] - 2 if sentence.endswith(("'s", "’s"), span[0], span[1]) else span[1]
+        name = sentence[span[0]:end]
         person = Actor(name=name, code=country.code, kind="person", sector=role.sector, role=role.role)
+        if former:
+            return Mention(start, end, _out_of_office(person), possessive=end < span[1])
         self.memory.learned.setdefault(name, (person, sentence))
-        return Mention(start, span[1], person)
+        return Mention(start, end, person, possessive=end < span[1])
 
     def _remembered(self, sentence: str, found: list[Mention]) -> list[Mention]:
         """Bare names the article introduced earlier ("Yoon" after "President Yoon Suk Yeol")."""
@@ -241,6 +247,14 @@ class MentionFinder:
                                          possessive=owner or bool(_POSSESSIVE.match(sentence, word_end))))
                     break
         return extra
+
+
+# "former President X", "then Secretary of State Y", "ex-premier Z", "the late king": no longer in
+# office when the article speaks of them.
+_FORMER = re.compile(r"\b(?:former|then|ex|late|erstwhile|one-time)[\s-]+$", re.IGNORECASE)
+
+def _out_of_office(person: Actor) -> Actor:
+    return Actor(person.name, person.code, person.kind, OUT_OF_OFFICE, "", person.valid_from, person.valid_to)
 
 
 def with_sector(actor: Actor, sector: str) -> Actor:
@@ -320,8 +334,9 @@ def _unanchored(sentence: str, roles: list[tuple[int, int, RoleWord]], found: li
         if role.kind == TITLE:
             name = _name_tokens(sentence, _skip_spaces(sentence, end))
             if name is not None:
-                extra.append(Mention(start, name[1], Actor(sentence[name[0]:name[1]], "", "person",
-                                                            role.sector, role.role)))
+                person = Actor(sentence[name[0]:name[1]], "", "person", role.sector, role.role)
+                extra.append(Mention(start, name[1], _out_of_office(person)
+                                     if _FORMER.search(sentence, max(0, start - 16), start) else person))
                 continue
         extra.append(Mention(start, end, Actor(sentence[start:end], "", "group", role.sector),
                              possessive=bool(_POSSESSIVE.match(sentence, end))))

@@ -111,6 +111,16 @@ def test_learned_actor_from_title_and_bare_surname():
     assert ("SUPPORT", "BOL", "CHN") in dyads(article.facts)
 
 
+def test_a_former_office_holder_is_a_person_not_the_government_and_is_not_learned():
+    text = ("Former Mexican President Ernesto Zedillo criticised China on Monday. Then US Secretary of State "
+            "Hillary Clinton met Chinese officials in Beijing. Bolivian President Luis Arce's visit to China began.")
+    article = code_article(text, datetime.date(2024, 5, 1))
+    sectors = {(f.source_actors[0], f.source_sectors[0]) for f in article.facts if f.source_actors}
+    assert ("Ernesto Zedillo", "ELI") in sectors and ("Hillary Clinton", "ELI") in sectors
+    # only a sitting office holder is learned, and without the possessive ending
+    assert {row["name"] for row in article.learned_actors} == {"Luis Arce"}
+
+
 def test_the_north_after_a_korea_mention():
     facts = extract_relations("Seoul held talks with Washington. The South urged the North to return to dialogue.")
     assert ("REQUEST", "KOR", "PRK") in dyads(facts)
