@@ -534,7 +534,8 @@ def _swallows(trigger: Trigger) -> bool:
 def _is_modifier(lower: str, start: int, phrase: str) -> bool:
     """A participle or gerund that is not the event itself: "a resolution demanding",
     "firms supplying", "accused X of supplying"; a nominal after "amid"/"despite"."""
-    if MEASURE_BEFORE.search(lower, max(0, start - 60), start) and not phrase.split()[0].endswith("ing"):
+    if " of " in lower[max(0, start - 30):start] and MEASURE_BEFORE.search(lower, max(0, start - 60), start) \
+            and not phrase.split()[0].endswith("ing"):
         return False  # "launched a wave of attacks": the attacks are the event
     before = _words(lower[max(0, start - 24):start])[-2:]
     if before[-1:] in (["of"], ["for"]) or any(word in BACKGROUND_PREPOSITIONS for word in before):
@@ -844,7 +845,7 @@ def _subject_of_its_own(lower: str, actor_end: int, start: int) -> bool:
     """Whether a noun phrase opened by an article stands between an actor and its verb, after the
     last comma, and neither after a preposition nor joined to the actor by "and"/"or"."""
     between = lower[actor_end:start]
-    measure = MEASURE_BEFORE.search(between)
+    measure = MEASURE_BEFORE.search(between) if " of " in between[-30:] else None
     if measure:
         between = between[:measure.start()]  # "launched a wave of attacks": the measure belongs to the event
     words = _words(between[between.rfind(",") + 1:])
