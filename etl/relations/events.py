@@ -662,7 +662,8 @@ def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
     else:
         rule.append("active")
     if not source_group and trigger.mode in POLICE_MODES and (trigger.mode != "arrest" or POLICE_ARREST.search(trigger.phrase)) \
-            and _reported_done(lower, trigger.phrase, end) and not FIRST_PERSON.intersection(_words(lower[left_start:start])[-3:]):
+            and _reported_done(lower, trigger.phrase, end) and not FIRST_PERSON.intersection(_words(lower[left_start:start])[-3:]) \
+            and not (passive and DOER_AFTER.match(lower, end)):
         # "25 people were arrested", "arrests were made", "tear-gas shells were lobbed": arrests
         # are made, and crowds tear-gassed or baton-charged, by the police.
         source_group = [Mention(start, end, Actor("police", "", "group", "COP"))]
