@@ -347,7 +347,7 @@ def code_events(sentence: str, lower: str, mentions: list[Mention],
             if _swallows(frame) and trigger.role != POSSESSED:
                 previous_end = end
                 continue
-        if (_is_modifier(lower, start, trigger.phrase) and not _actor_noun_event(trigger, start, actors)) or _describes(
+        if (_is_modifier(lower, start, trigger.phrase) and not _actor_noun_event(trigger, lower, start, end, actors)) or _describes(
                 lower, start, trigger.phrase, previous_targets):
             previous_end = previous_end if trigger.petrarch else end
             continue
@@ -518,10 +518,12 @@ def _reported_done(lower: str, phrase: str, end: int) -> bool:
     return done and not lower.startswith(" that ", end)
 
 
-def _actor_noun_event(trigger: Trigger, start: int, actors: list[Mention]) -> bool:
-    """"police firing", "army shelling": a nominal event right after the actor doing it."""
+def _actor_noun_event(trigger: Trigger, lower: str, start: int, end: int, actors: list[Mention]) -> bool:
+    """"police firing", "army shelling", "firing by the police": a nominal event right after the
+    actor doing it, or with its doer named right after "by"."""
     nominal = trigger.role == NOUN or trigger.phrase.split()[0].endswith("ing")
-    return nominal and any(0 < start - m.end <= 1 and m.actor.kind == "group" for m in actors)
+    return nominal and (any(0 < start - m.end <= 1 and m.actor.kind == "group" for m in actors) or lower.startswith(" by ", end)
+                        and any(m.start > end and len(_words(lower[end:m.start])) <= BY_AGENT_MAX_WORDS for m in actors))
 
 
 def _swallows(trigger: Trigger) -> bool:
@@ -643,6 +645,15 @@ def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
             return None  # "an offer of talks" with no owner is no event of anyone's
         source_group, target_group = owner, inherited or target_group  # "Y rejected X's offer": to Y
         rule.append("possessed")
+    elif not passive and lower.startswith(" by ", end) and not trigger.phrase.split()[-1].endswith(("ed", "en")) \
+            and right_groups and len(_words(lower[end:right_groups[0][0].start])) <= BY_AGENT_MAX_WORDS:
+        # "attacks by the Taliban on Kabul", "firing by the police": a nominal event's doer follows it,
+        # and its target after "on", "against" or "at" ("by the police, army and paramilitary forces"
+        # names doers only)
+        source_group = right_groups[0]
+        target_group = right_groups[1] if len(right_groups) > 1 and AIMED_AT.search(
+            lower, source_group[-1].end, right_groups[1][0].start) else []
+        rule.append("by")
     elif passive:
         by = end if trigger.phrase.endswith(" by") else lower.find(" by ", end, right_end)
         agents = [g for g in right_groups if by >= 0 and g[0].start >= by]
@@ -821,6 +832,8 @@ FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
 HARM_BY_FORCES = frozenset({"ASSAULT", "COERCE"})
 # "by" and at most a determiner and an adjective before the doer of a passive ("by the awaiting police").
 BY_AGENT_MAX_WORDS = 3
+# What a nominal event is aimed at follows one of these ("attacks by the Taliban on Kabul").
+AIMED_AT = re.compile(r"\b(?:on|against|at|targeting)\b")
 # A passive's doer right after it, maybe after one word ("shot dead by police").
 DOER_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+by\s")
 # Armed actors and the police storming or clashing assault (for the police, violent repression:

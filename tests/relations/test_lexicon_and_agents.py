@@ -142,6 +142,11 @@ def test_tear_gas_and_baton_charges_with_no_named_agent_are_the_polices():
 def test_police_firing_is_the_polices_event():
     facts = facts_of("Three people were killed in police firing on Tuesday.")
     assert [(f.relation_type, f.source_sectors) for f in facts] == [("ASSAULT", ["COP"])]
+    # a nominal event's doer named after "by"; more doers after it are no target
+    for text in ("Three people were killed in firing by the police on Tuesday.",
+                 "Nine were killed in firing by the police, the army and the paramilitary forces."):
+        facts = facts_of(text)
+        assert [(f.relation_type, f.source_sectors, f.target_sectors) for f in facts] == [("ASSAULT", ["COP"], [])], text
     for text in ("Police resorted to firing to disperse the crowd outside the depot.",
                  "Police had to open fire to quell the mob outside the depot."):
         assert [(f.relation_type, f.source_sectors) for f in facts_of(text)] == [("ASSAULT", ["COP"])], text
