@@ -452,6 +452,8 @@ def _is_background(sentence: str, lower: str, start: int, end: int, actors: list
     event nor bound their neighbours' actors. Capitalised words that name no actor ("Stockholm"
     as a place) sit inside the phrase, and so do up to two modifiers of a noun ("deadly truck"), but
     not a compound's tail ("a two-day visit" is the visit being made)."""
+    if not PASSIVE_AUX.isdisjoint(lower[start:end].split()):
+        return False  # "the arrests were made": a clause reporting the event, not a reference to it
     window = max(0, start - 40)
     # a typographic apostrophe still makes a possessive ("Trump’s travel ban"); same offsets
     near = lower[:start].replace("’", "'")

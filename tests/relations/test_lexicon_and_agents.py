@@ -173,7 +173,8 @@ def test_arrests_reported_in_other_words_are_the_polices():
                  "Over 80 party workers were on Wednesday taken into custody in the old city.",
                  "Police managed to arrest 31 people near the station on Sunday.",
                  "Six men were picked up in the old city on Sunday.",
-                 "Party workers have been booked for murder in the old city."):
+                 "Party workers have been booked for murder in the old city.",
+                 "The superintendent said the arrests were made near the old city on Sunday."):
         assert [(f.relation_type, f.source_sectors) for f in facts_of(text)] == [("COERCE", ["COP"])], text
     # a doer named after "by" who is no actor is not assumed to be the police; booked seats are no charge
     for text in ("The survivors were picked up by a fishing boat on Sunday.",
