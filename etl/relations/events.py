@@ -683,6 +683,7 @@ def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
         rule.append("implicit-police")
     # "He was shot and killed by police": one mention is never on both sides of its own event, nor
     # is one force known only by its role ("the police arrested X under the Sadar police station")
+    named_target = bool(target_group)
     target_group = [m for m in target_group if not any(
         m.start == s.start or _same_unplaced_force(m.actor, s.actor) for s in source_group)]
     grammatical_subject = source_group
@@ -754,12 +755,13 @@ def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
             m.actor.code and m.actor.code != source_group[0].actor.code for m in target_group):
         return None  # "the Alabama Supreme Court halted the order": a province's own affairs, no state's event
     if trigger.petrarch and not (source_group and target_group) and not (
-            source_group and trigger.relation_type in HARM_BY_FORCES
+            source_group and not named_target and trigger.relation_type in HARM_BY_FORCES
             and all(m.actor.sector in FORCE_SECTORS for m in source_group)
             and (not passive or len(_words(lower[end:source_group[0].start])) <= BY_AGENT_MAX_WORDS)):
         # the field's lexicon codes dyadic events: a verb with one party is no event, unless the
         # police or troops named as its doer ("by the local police", not "by the crowd even as the
-        # police stood by") did it to someone the sentence does not name ("a man was shot by police")
+        # police stood by") did it to someone the sentence does not name ("a man was shot by police";
+        # not the police read again: "held a memorial for its police dogs")
         return None
     if trigger.petrarch and trigger.relation_type in COOPERATION_TYPES and len(
             {m.actor.code for m in source_group + target_group}) == 1 and source_group[0].actor.code:
