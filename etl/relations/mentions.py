@@ -138,7 +138,8 @@ class MentionFinder:
     def _mention(self, sentence, start, end, hits: list[NameHit], role_at, name_at) -> Mention | None:
         persons = [hit for hit in hits if hit.form == PERSON]
         if persons:
-            return Mention(start, end, person_at(persons, self.memory.published).actor,
+            person = person_at(persons, self.memory.published).actor
+            return Mention(start, end, _out_of_office(person) if _after_former_title(sentence, start, role_at) else person,
                            possessive=bool(_POSSESSIVE.match(sentence, end)))
         dated = [hit for hit in hits if hit.form == NAME and (hit.actor.valid_from or hit.actor.valid_to)]
         hit = in_force_at(dated, self.memory.published) or hits[0] if dated else hits[0]
@@ -252,6 +253,14 @@ class MentionFinder:
 # "former President X", "then Secretary of State Y", "ex-premier Z", "the late king": no longer in
 # office when the article speaks of them.
 _FORMER = re.compile(r"\b(?:former|then|ex|late|erstwhile|one-time)[\s-]+$", re.IGNORECASE)
+
+def _after_former_title(sentence: str, start: int, role_at) -> bool:
+    """Whether a title said to be past stands right before ``start``, or opens the name matched there
+    ("the former prime minister Nawaz Sharif", "Former President Barack Obama")."""
+    return _FORMER.search(sentence, max(0, start - 16), start) is not None or any(role.kind == TITLE and _skip_spaces(sentence, role_end) == start
+               and _FORMER.search(sentence, max(0, role_start - 16), role_start) is not None
+               for role_start, (role_end, role) in role_at.items())
+
 
 def _out_of_office(person: Actor) -> Actor:
     return Actor(person.name, person.code, person.kind, OUT_OF_OFFICE, "", person.valid_from, person.valid_to)

@@ -119,6 +119,10 @@ def test_a_former_office_holder_is_a_person_not_the_government_and_is_not_learne
     assert ("Ernesto Zedillo", "ELI") in sectors and ("Hillary Clinton", "ELI") in sectors
     # only a sitting office holder is learned, and without the possessive ending
     assert {row["name"] for row in article.learned_actors} == {"Luis Arce"}
+    # a known leader after a past title, or whose matched name opens with it, is no government either
+    for text in ("Former President Barack Obama criticised Russia on Monday.",
+                 "Moscow on Monday rejected the former president Barack Obama's remarks."):
+        assert "ELI" in {sector for f in extract_relations(text) for sector in f.source_sectors + f.target_sectors}, text
 
 
 def test_the_north_after_a_korea_mention():
