@@ -111,8 +111,10 @@ def _domestic(sources: list[Mention], targets: list[Mention]) -> bool:
         return source_sectors != target_sectors or {m.actor.name for m in sources}.isdisjoint(
             m.actor.name for m in targets) and all(m.actor.kind == "person" for m in sources + targets)
     # a state's agents, or armed groups fighting it, acting in a place of their own country
-    # ("police fired in the town", "the Taliban launched attacks across Afghanistan")
-    return source_sectors <= STATE_SECTORS | INSURGENT_SECTORS and all(m.is_place or m.actor.kind == "locality" for m in targets)
+    # ("police fired in the town", "the Taliban launched attacks across Afghanistan"); armed groups
+    # against their own state as a whole ("insurgents attacked Kabul")
+    return source_sectors <= STATE_SECTORS | INSURGENT_SECTORS and all(m.is_place or m.actor.kind == "locality" for m in targets) \
+        or source_sectors <= INSURGENT_SECTORS and target_sectors == {""}
 
 
 def _of_weight(fact: Fact) -> bool:

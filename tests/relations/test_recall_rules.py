@@ -97,6 +97,9 @@ def test_insurgents_fighting_in_their_own_country_are_a_domestic_event():
     assert [(f.source_iso3, f.source_sectors, f.target_iso3, f.is_domestic) for f in facts] == [
         (["AFG"], ["REB"], ["AFG"], True)]
     assert not facts[0].country_pair or facts[0].is_domestic
+    # against their own state as a whole too: a capital stands for the state
+    facts = facts_of("Houthi rebels attacked the Yemeni capital on Monday.", datetime.date(2019, 5, 1))
+    assert [(f.source_iso3, f.target_iso3, f.is_domestic) for f in facts] == [(["YEM"], ["YEM"], True)]
 
 
 def test_a_group_that_took_power_is_the_government_from_that_day():
