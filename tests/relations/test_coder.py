@@ -198,3 +198,10 @@ def test_coder_beats_floor_on_held_out_split():
     assert scores.types.precision >= 0.8 and scores.types.recall >= 0.6
     assert scores.full.precision >= 0.7
     assert scores.leaks == 0
+
+
+def test_a_continent_named_with_a_countrys_adjective_is_no_country():
+    for text in ("Latin American leaders criticised the United States on Monday.",
+                 "New Zealand was visited by North American trading ships on Monday."):
+        assert not any("USA" in f.source_iso3 for f in extract_relations(text)), text
+    assert [f.source_iso3 for f in extract_relations("American troops attacked the compound on Monday.")] == [["USA"]]
