@@ -30,6 +30,7 @@ _WORD_BEFORE = re.compile(r"([\w-]+)\W*$")
 # Civilians named by an indefinite noun ("a hunter who killed a rabbit") are individuals.
 INDIVIDUAL_SECTORS = frozenset({"CVL", "PPL", "AGR", "BUS", "EDU", "MED", "HLH"})
 _INDEFINITE = re.compile(r"\b(?:an?|one|another)\s+(?:[a-z-]+\s+)?$", re.IGNORECASE)
+_AIRLINE_AFTER = re.compile(r"[a-z]*(?:\s+[A-Z][a-z]+)?\s+(?:Airlines|Airways|Airline|Air Lines|Air)\b")
 _MARKET_NOUN = re.compile(r"(?:'s)?\s+(?:yen|dollars?|euros?|won|yuan|renminbi|rupees?|rubles?|roubles?|pounds?|pesos?|"
                           r"francs?|lira|rand|stocks?|shares|bonds?|markets?|index|indices|GDP|inflation|currency|"
                           r"airlines?)\b", re.IGNORECASE)
@@ -154,6 +155,8 @@ class MentionFinder:
             actor = with_sector(actor, "CVL")
         if _MARKET_NOUN.match(sentence, end):
             return None  # "the Japanese yen", "U.S. stocks", "Chinese exports": a market, no actor
+        if _AIRLINE_AFTER.match(sentence, end):
+            return None  # "Egypt Air", "Qatar Airways", "Saudi Arabian Airlines": a company, not the state
         if _NAME_PAIR_AFTER.match(sentence, end) or _NAME_PAIR_BEFORE.search(sentence, max(0, start - 30), start):
             return None  # "the U.S.-Mexico border", "a North Korea-Russia arms deal": a modifier, no party
         if hit.form != SEAT and self._inside_a_name(sentence, start, end, role_at, name_at):

@@ -205,3 +205,9 @@ def test_a_continent_named_with_a_countrys_adjective_is_no_country():
                  "New Zealand was visited by North American trading ships on Monday."):
         assert not any("USA" in f.source_iso3 for f in extract_relations(text)), text
     assert [f.source_iso3 for f in extract_relations("American troops attacked the compound on Monday.")] == [["USA"]]
+
+
+def test_an_airline_named_for_its_country_is_no_state():
+    facts = extract_relations("Laptops were banned on flights by Egypt Air, Saudi Arabian Airlines and Qatar Airways.")
+    assert not any(code in f.source_iso3 for f in facts for code in ("EGY", "SAU", "QAT"))
+    assert [f.source_iso3 for f in extract_relations("Saudi Arabia banned Qatar Airways flights on Monday.")] == [["SAU"]]
