@@ -525,7 +525,7 @@ def _actor_noun_event(trigger: Trigger, lower: str, start: int, end: int, actors
     actor doing it, or with its doer named right after "by"."""
     nominal = trigger.role == NOUN or trigger.phrase.split()[0].endswith("ing")
     return nominal and (any(0 < start - m.end <= 1 and m.actor.kind == "group" for m in actors) or lower.startswith(" by ", end)
-                        and any(m.start > end and len(_words(lower[end:m.start])) <= BY_AGENT_MAX_WORDS for m in actors))
+                        and any(m.start > end and _doer_in_reach(lower, end, m.start) for m in actors))
 
 
 def _swallows(trigger: Trigger) -> bool:
@@ -648,7 +648,7 @@ def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
         source_group, target_group = owner, inherited or target_group  # "Y rejected X's offer": to Y
         rule.append("possessed")
     elif not passive and lower.startswith(" by ", end) and not trigger.phrase.split()[-1].endswith(("ed", "en")) \
-            and right_groups and len(_words(lower[end:right_groups[0][0].start])) <= BY_AGENT_MAX_WORDS:
+            and right_groups and _doer_in_reach(lower, end, right_groups[0][0].start):
         # "attacks by the Taliban on Kabul", "firing by the police": a nominal event's doer follows it,
         # and its target after "on", "against" or "at" ("by the police, army and paramilitary forces"
         # names doers only)
@@ -757,7 +757,7 @@ def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
     if trigger.petrarch and not (source_group and target_group) and not (
             source_group and not named_target and trigger.relation_type in HARM_BY_FORCES
             and all(m.actor.sector in FORCE_SECTORS for m in source_group)
-            and (not passive or len(_words(lower[end:source_group[0].start])) <= BY_AGENT_MAX_WORDS)):
+            and (not passive or _doer_in_reach(lower, end, source_group[0].start))):
         # the field's lexicon codes dyadic events: a verb with one party is no event, unless the
         # police or troops named as its doer ("by the local police", not "by the crowd even as the
         # police stood by") did it to someone the sentence does not name ("a man was shot by police";
@@ -834,7 +834,8 @@ FIRST_PERSON_OBJECT = re.compile(r" (?:us|me|you)\b(?!\.)")
 FORCE_SECTORS = frozenset({"COP", "MIL"})
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
 HARM_BY_FORCES = frozenset({"ASSAULT", "COERCE"})
-# "by" and at most a determiner and an adjective before the doer of a passive ("by the awaiting police").
+# Words from a trigger to the doer its "by" names: "by", a determiner and an adjective ("shot by the
+# awaiting police"), or a word before "by" ("shot dead by the police").
 BY_AGENT_MAX_WORDS = 3
 # What a nominal event is aimed at follows one of these ("attacks by the Taliban on Kabul").
 AIMED_AT = re.compile(r"\b(?:on|against|at|targeting)\b")
@@ -937,6 +938,13 @@ def sentence_subject(sentence: str, actors: list[Mention]) -> list[Mention]:
     """The first actor group of the sentence that is not a place."""
     groups = compound_groups([m for m in actors if not m.is_place], sentence)
     return groups[0] if groups else []
+
+
+def _doer_in_reach(lower: str, end: int, actor_start: int) -> bool:
+    """Whether an actor starting at ``actor_start`` is near enough to a trigger ending at ``end`` to
+    be the doer its "by" names ("shot dead by the local police", not "by the crowd even as the
+    police stood by")."""
+    return len(_words(lower[end:actor_start])) <= BY_AGENT_MAX_WORDS
 
 
 def _same_unplaced_force(actor: Actor, other: Actor) -> bool:

@@ -251,4 +251,9 @@ def person_at(hits: list[NameHit], when: datetime.date | None) -> NameHit:
     # Out of office on that day ("Trump" in 2022): a person of that country, not its government.
     earlier = [hit for hit in hits if hit.actor.valid_from is None or hit.actor.valid_from <= when] or hits
     latest = max(earlier, key=lambda hit: hit.actor.valid_from or datetime.date.min)
-    return NameHit(PERSON, replace(latest.actor, sector=OUT_OF_OFFICE, role=""))
+    return NameHit(PERSON, out_of_office(latest.actor))
+
+
+def out_of_office(person: Actor) -> Actor:
+    """A person who held an office, as a person of the country rather than its government."""
+    return replace(person, sector=OUT_OF_OFFICE, role="")

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from .gazetteer import (CONTEXT, LOCALITY, NAME, OUT_OF_OFFICE, PEOPLE, PERSON, PLACE, SEAT, Gazetteer, NameHit, in_force_at,
-                        person_at)
+                        out_of_office, person_at)
 from .lexicon import BODY, TITLE, RoleWord
 from .model import Actor
 
@@ -140,7 +140,7 @@ class MentionFinder:
         persons = [hit for hit in hits if hit.form == PERSON]
         if persons:
             person = person_at(persons, self.memory.published).actor
-            return Mention(start, end, _out_of_office(person) if _after_former_title(sentence, start, role_at) else person,
+            return Mention(start, end, out_of_office(person) if _after_former_title(sentence, start, role_at) else person,
                            possessive=bool(_POSSESSIVE.match(sentence, end)))
         dated = [hit for hit in hits if hit.form == NAME and (hit.actor.valid_from or hit.actor.valid_to)]
         hit = in_force_at(dated, self.memory.published) or hits[0] if dated else hits[0]
@@ -212,13 +212,13 @@ class MentionFinder:
         position = _skip_spaces(sentence, title_end)
         if sentence.startswith(",", position):
             position = _skip_spaces(sentence, position + 1)
-        former = bool(_FORMER.search(sentence, max(0, start - 16), start))
+        former = _said_former(sentence, start)
         if position in name_at:
             person_end, hits = name_at[position]
             people = [h for h in hits if h.form == PERSON]
             if people:
                 holder = person_at(people, self.memory.published).actor
-                return Mention(start, person_end, _out_of_office(holder) if former else holder)
+                return Mention(start, person_end, out_of_office(holder) if former else holder)
         span = _name_tokens(sentence, position) if position < len(sentence) else None
         if span is None:
             return Mention(start, title_end, with_sector(country, OUT_OF_OFFICE if former else role.sector))
@@ -226,7 +226,7 @@ class MentionFinder:
         name = sentence[span[0]:end]
         person = Actor(name=name, code=country.code, kind="person", sector=role.sector, role=role.role)
         if former:
-            return Mention(start, end, _out_of_office(person), possessive=end < span[1])
+            return Mention(start, end, out_of_office(person), possessive=end < span[1])
         self.memory.learned.setdefault(name, (person, sentence))
         return Mention(start, end, person, possessive=end < span[1])
 
@@ -257,16 +257,17 @@ class MentionFinder:
 # office when the article speaks of them.
 _FORMER = re.compile(r"\b(?:former|then|ex|late|erstwhile|one-time)[\s-]+$", re.IGNORECASE)
 
+
 def _after_former_title(sentence: str, start: int, role_at) -> bool:
     """Whether a title said to be past stands right before ``start``, or opens the name matched there
     ("the former prime minister Nawaz Sharif", "Former President Barack Obama")."""
-    return _FORMER.search(sentence, max(0, start - 16), start) is not None or any(role.kind == TITLE and _skip_spaces(sentence, role_end) == start
-               and _FORMER.search(sentence, max(0, role_start - 16), role_start) is not None
-               for role_start, (role_end, role) in role_at.items())
+    return _said_former(sentence, start) or any(
+        role.kind == TITLE and _skip_spaces(sentence, role_end) == start and _said_former(sentence, role_start)
+        for role_start, (role_end, role) in role_at.items())
 
 
-def _out_of_office(person: Actor) -> Actor:
-    return Actor(person.name, person.code, person.kind, OUT_OF_OFFICE, "", person.valid_from, person.valid_to)
+def _said_former(sentence: str, position: int) -> bool:
+    return _FORMER.search(sentence, max(0, position - 16), position) is not None
 
 
 def with_sector(actor: Actor, sector: str) -> Actor:
@@ -347,8 +348,7 @@ def _unanchored(sentence: str, roles: list[tuple[int, int, RoleWord]], found: li
             name = _name_tokens(sentence, _skip_spaces(sentence, end))
             if name is not None:
                 person = Actor(sentence[name[0]:name[1]], "", "person", role.sector, role.role)
-                extra.append(Mention(start, name[1], _out_of_office(person)
-                                     if _FORMER.search(sentence, max(0, start - 16), start) else person))
+                extra.append(Mention(start, name[1], out_of_office(person) if _said_former(sentence, start) else person))
                 continue
         extra.append(Mention(start, end, Actor(sentence[start:end], "", "group", role.sector),
                              possessive=bool(_POSSESSIVE.match(sentence, end))))
