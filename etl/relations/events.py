@@ -686,7 +686,9 @@ def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
     named_target = bool(target_group)
     target_group = [m for m in target_group if not any(
         m.start == s.start or _same_unplaced_force(m.actor, s.actor) for s in source_group)]
-    grammatical_subject = source_group
+    # the police assumed as the doer stand nowhere in the sentence: polarity cues before the
+    # trigger count ("no arrests were made")
+    grammatical_subject = [] if rule[-1] == "implicit-police" else source_group
     if trigger.mode == "host" and source_group and target_group:
         if all(m.actor.sector in CIVIL_SECTORS | SHELTERED_SECTORS for m in target_group):
             return None  # "Jordan hosts 657,000 Syrian refugees": shelter, not a visit

@@ -128,6 +128,10 @@ def test_arrests_with_no_named_agent_are_made_by_the_police():
     assert not facts[0].has_target and not facts[0].country_pair
     # an arrest only wanted is none
     assert facts_of("The minister wants to arrest the organisers.") == []
+    # the police assumed as the doer stand nowhere: cues before the trigger still count
+    for text in ("No arrests have been made after the clashes so far.",
+                 "The opposition wants the minister booked under the new law."):
+        assert facts_of(text) == [], text
 
 
 def test_tear_gas_and_baton_charges_with_no_named_agent_are_the_polices():
