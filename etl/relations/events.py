@@ -217,10 +217,11 @@ def _is_passive(lower: str, start: int, phrase: str) -> bool:
     before = _words(lower[max(0, start - 25):start])
     if len(before) > 2 and before[-2] == "on" and before[-1] in WEEKDAYS:
         before = before[:-2]  # "were on Wednesday taken into custody"
-    # "was hit with water cannon by the coast guard": the weapon of a passive verb is its event
+    # "was hit with water cannon by the coast guard": the weapon of a passive verb is its event;
+    # "was shot and killed by police": a participle sharing the auxiliary of the one before it
     return bool(before) and (before[-1] in PASSIVE_AUX or (len(before) > 1 and before[-2] in PASSIVE_AUX
                                                            and (before[-1].endswith("ly") or before[-1] in PASSIVE_ADVERBS))
-                             or len(before) > 2 and before[-1] == "with" and before[-3] in PASSIVE_AUX)
+                             or len(before) > 2 and before[-1] in ("with", "and") and before[-3] in PASSIVE_AUX)
 
 
 # "Two Australian clubbers arrested in Bali", "refugees evicted from the church": a participle

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field
 
 # Bumped whenever rules, lexicons or gazetteers change what the coder emits, so that re-derived
 # partitions can be told apart from old ones.
-CODER_VERSION = "relations-1.10.21"
+CODER_VERSION = "relations-1.10.22"
 
 # The 16 PLOVER event types (PLOVER, CC BY-SA 4.0): the only values of Fact.relation_type.
 PLOVER_TYPES = (

@@ -146,6 +146,11 @@ def test_tear_gas_and_baton_charges_with_no_named_agent_are_the_polices():
 def test_police_firing_is_the_polices_event():
     facts = facts_of("Three people were killed in police firing on Tuesday.")
     assert [(f.relation_type, f.source_sectors) for f in facts] == [("ASSAULT", ["COP"])]
+    # a participle sharing the passive auxiliary of the one before it is a passive too: its doer is
+    # the one "by" names, not the speaker's police
+    assert [(f.relation_type, f.source_sectors) for f in facts_of("He was shot and killed by police on Tuesday.")] == [
+        ("ASSAULT", ["COP"])]
+    assert facts_of("Police sources said a rickshaw was damaged and set ablaze by an unruly mob on Tuesday.") == []
     # a nominal event's doer named after "by"; more doers after it are no target
     for text in ("Three people were killed in firing by the police on Tuesday.",
                  "Nine were killed in firing by the police, the army and the paramilitary forces."):
