@@ -11,7 +11,7 @@ from functools import cache
 from .actors import learned_actor_row
 from .dates import may_name_the_past, names_the_past, resolve_event_date, years_named
 from .discourse import Salience
-from .events import COOPERATION_TYPES, JOINT_TYPES, POLICE_MODES, Event, clause_around, code_events
+from .events import COOPERATION_TYPES, HARM_TYPES, JOINT_TYPES, POLICE_MODES, Event, clause_around, code_events
 from .gazetteer import Gazetteer, NameHit, gazetteer
 from .lexicon import NOUN, Trigger, word_dictionary
 from .matching import Dictionary
@@ -132,10 +132,9 @@ def _of_weight(fact: Fact) -> bool:
     return fact.is_domestic or not (fact.target_iso3 and len(codes) == 1 and "" not in codes)
 
 
-# Harm done to people of a known country whose doer the text does not tell ("two French
-# journalists who were abducted in Syria", "soldiers … have been killed during clashes"): the
+# Harm (events.HARM_TYPES) done to people of a known country whose doer the text does not tell ("two
+# French journalists who were abducted in Syria", "soldiers … have been killed during clashes"): the
 # victims tell the analyst who suffered it, and with no source the fact is never a country pair.
-HARM_TYPES = frozenset({"ASSAULT", "COERCE"})
 # A doer named in a "by" phrase that is no actor ("stabbed … by her estranged boyfriend") makes it
 # a private crime, not an event between political actors.
 _BY_AGENT = re.compile(r"(?:\s+[\w'-]+){0,6}?\s+by\b")

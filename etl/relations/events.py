@@ -536,11 +536,16 @@ def _swallows(trigger: Trigger) -> bool:
         trigger.relation_type in DEMAND_TYPES or trigger.mode == "pledge")
 
 
+def _measure_before(lower: str, start: int, end: int) -> re.Match | None:
+    """"a wave of", "a fresh series of" ending at ``end``, looked for from ``start`` (the regex only
+    where " of " stands close enough before ``end`` to end one)."""
+    return MEASURE_BEFORE.search(lower, start, end) if " of " in lower[max(start, end - 30):end] else None
+
+
 def _is_modifier(lower: str, start: int, phrase: str) -> bool:
     """A participle or gerund that is not the event itself: "a resolution demanding",
     "firms supplying", "accused X of supplying"; a nominal after "amid"/"despite"."""
-    if " of " in lower[max(0, start - 30):start] and MEASURE_BEFORE.search(lower, max(0, start - 60), start) \
-            and not phrase.split()[0].endswith("ing"):
+    if _measure_before(lower, max(0, start - 60), start) and not phrase.split()[0].endswith("ing"):
         return False  # "launched a wave of attacks": the attacks are the event
     before = _words(lower[max(0, start - 24):start])[-2:]
     if before[-1:] in (["of"], ["for"]) or any(word in BACKGROUND_PREPOSITIONS for word in before):
@@ -758,7 +763,7 @@ def _code_trigger(view: SentenceView, site: TriggerSite) -> Event | None:
             m.actor.code and m.actor.code != source_group[0].actor.code for m in target_group):
         return None  # "the Alabama Supreme Court halted the order": a province's own affairs, no state's event
     if trigger.petrarch and not (source_group and target_group) and not (
-            source_group and not named_target and trigger.relation_type in HARM_BY_FORCES
+            source_group and not named_target and trigger.relation_type in HARM_TYPES
             and all(m.actor.sector in FORCE_SECTORS for m in source_group)
             and (not passive or _doer_in_reach(lower, end, source_group[0].start))):
         # the field's lexicon codes dyadic events: a verb with one party is no event, unless the
@@ -836,7 +841,9 @@ FIRST_PERSON_OBJECT = re.compile(r" (?:us|me|you)\b(?!\.)")
 # bodies act in its own affairs, which code no event unless another country is the target.
 FORCE_SECTORS = frozenset({"COP", "MIL"})
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
-HARM_BY_FORCES = frozenset({"ASSAULT", "COERCE"})
+# Harm done to people: kept with one party when its doer is the police or troops (below), or when
+# the text tells only the victims (coder._untold_doer).
+HARM_TYPES = frozenset({"ASSAULT", "COERCE"})
 # Words from a trigger to the doer its "by" names: "by", a determiner and an adjective ("shot by the
 # awaiting police"), or a word before "by" ("shot dead by the police").
 BY_AGENT_MAX_WORDS = 3
@@ -867,9 +874,9 @@ def _subject_of_its_own(lower: str, actor_end: int, start: int) -> bool:
     """Whether a noun phrase opened by an article stands between an actor and its verb, after the
     last comma, and neither after a preposition nor joined to the actor by "and"/"or"."""
     between = lower[actor_end:start]
-    measure = MEASURE_BEFORE.search(between) if " of " in between[-30:] else None
+    measure = _measure_before(lower, actor_end, start)
     if measure:
-        between = between[:measure.start()]  # "launched a wave of attacks": the measure belongs to the event
+        between = lower[actor_end:measure.start()]  # "launched a wave of attacks": the measure belongs to the event
     words = _words(between[between.rfind(",") + 1:])
     return any(word in ("the", "a", "an") and index < len(words) - 1
                and (index == 0 or words[index - 1] not in PREPOSITIONS | {"and", "or"})

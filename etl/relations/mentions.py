@@ -143,7 +143,7 @@ class MentionFinder:
             return Mention(start, end, out_of_office(person) if _after_former_title(sentence, start, role_at) else person,
                            possessive=bool(_POSSESSIVE.match(sentence, end)))
         dated = [hit for hit in hits if hit.form == NAME and (hit.actor.valid_from or hit.actor.valid_to)]
-        hit = in_force_at(dated, self.memory.published) or hits[0] if dated else hits[0]
+        hit = (in_force_at(dated, self.memory.published) if dated else None) or hits[0]
         if hit.form == CONTEXT and not self.memory.koreas_seen:
             return None
         if hit.form == PLACE:
